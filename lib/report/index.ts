@@ -1,0 +1,2 @@
+// The Report: what a diagnosis produces and what every renderer takes.
+export * from './schema.ts';

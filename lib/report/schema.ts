@@ -1,0 +1,121 @@
+// The diagnosis Report and its findings: the contract of DESIGN.md and FIXTURES.md, as zod schemas.
+import { z } from 'zod';
+
+export const findingCodes = [
+  'CrashLoopBackOff',
+  'OOMKilled',
+  'ImagePullFailure',
+  'ContainerConfigError',
+  'ProbeFailure',
+  'Unschedulable',
+  'FailedMount',
+  'InitContainerFailure',
+  'Evicted',
+  'RolloutStuck',
+  'WorkloadUnavailable',
+  'JobFailed',
+  'CronJobFailing',
+  'ServiceNoEndpoints',
+  'IngressBackendMissing',
+  'PVCPending',
+  'NodeNotReady',
+  'NodePressure',
+  'HPAAtLimit',
+  'QuotaExceeded',
+  'ArgoSyncFailed',
+  'ArgoDegraded',
+  'DependencyUnreachable',
+  'MissingConfig',
+  'BadImageReference',
+  'InsufficientResources',
+  'SelectorMismatch',
+  'ApplicationError',
+] as const;
+
+export const FindingCode = z.enum(findingCodes);
+export type FindingCode = z.infer<typeof FindingCode>;
+
+export const Severity = z.enum(['critical', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const ObjectRef = z.object({
+  kind: z.string().min(1),
+  namespace: z.string().min(1).optional(),
+  name: z.string().min(1),
+});
+export type ObjectRef = z.infer<typeof ObjectRef>;
+
+export const RootCause = z.object({
+  code: FindingCode,
+  object: ObjectRef.optional(),
+  /** One line on why this is the cause (e.g. "selector app=mysql matches no pod"). */
+  detail: z.string().optional(),
+});
+export type RootCause = z.infer<typeof RootCause>;
+
+export const Finding = z.object({
+  code: FindingCode,
+  severity: Severity,
+  object: ObjectRef,
+  owner: ObjectRef.optional(),
+  rootCause: RootCause.optional(),
+  summary: z.string(),
+  evidence: z.array(z.string()),
+  suggestions: z.array(z.string()),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const Scope = z.object({
+  kind: z.enum(['alert', 'object', 'namespace', 'cluster']),
+  namespace: z.string().optional(),
+  object: ObjectRef.optional(),
+});
+export type Scope = z.infer<typeof Scope>;
+
+/** An action the bot may propose; it only ever runs after a person approves it in the chat. */
+export const Proposal = z.object({
+  id: z.string(),
+  action: z.enum(['restart', 'scale', 'delete-pod', 'rollback']),
+  target: ObjectRef,
+  replicas: z.number().int().min(0).optional(),
+  reason: z.string(),
+});
+export type Proposal = z.infer<typeof Proposal>;
+
+export const AiPart = z.object({
+  model: z.string(),
+  text: z.string(),
+  rootCause: z.string().optional(),
+  nextSteps: z.array(z.string()).optional(),
+  toolCalls: z.number().int().min(0),
+  tokens: z.object({ prompt: z.number().int().min(0), output: z.number().int().min(0) }),
+});
+export type AiPart = z.infer<typeof AiPart>;
+
+export const ReportSource = z.enum(['alertmanager', 'argocd', 'line', 'slack', 'cron', 'cli']);
+export type ReportSource = z.infer<typeof ReportSource>;
+
+export const ReportMeta = z.object({
+  apiRequests: z.number().int().min(0),
+  bytesRead: z.number().int().min(0),
+  durationMs: z.number().min(0),
+});
+export type ReportMeta = z.infer<typeof ReportMeta>;
+
+export const Report = z.object({
+  id: z.string(),
+  source: ReportSource,
+  cluster: z.string(),
+  scope: Scope,
+  startedAt: z.string(),
+  /** The alert that started this diagnosis, when there was one (name and a few labels). */
+  alert: z
+    .object({ name: z.string(), severity: z.string().optional(), labels: z.record(z.string(), z.string()) })
+    .optional(),
+  findings: z.array(Finding),
+  summary: z.string(),
+  ai: AiPart.optional(),
+  proposals: z.array(Proposal),
+  meta: ReportMeta.optional(),
+});
+export type Report = z.infer<typeof Report>;

@@ -1,0 +1,2 @@
+// Caller verification and request signing shared by the Worker, the proxy and the CLI.
+export * from './signature.ts';
