@@ -26,6 +26,11 @@ export interface LogOptions {
 export interface ReadStats {
   requests: number;
   bytes: number;
+  /**
+   * The cluster's clock, from the latest response's `Date` header. Ages and "last seen" are computed against it,
+   * never the local wall clock; the fixture cluster server sends its fixture's `now` here.
+   */
+  serverTime?: string;
 }
 
 export interface ClusterReader {
@@ -177,6 +182,8 @@ export class RestClusterReader implements ClusterReader {
       }),
     );
     const body = await response.text();
+    const date = response.headers.get('date');
+    if (date && !Number.isNaN(Date.parse(date))) this.stats.serverTime = new Date(date).toISOString();
     this.stats.bytes += new TextEncoder().encode(body).byteLength;
     if (!response.ok) {
       throw new ClusterReadError(response.status, pathAndQuery, `GET ${pathAndQuery}: ${response.status} ${describeStatus(body)}`);
