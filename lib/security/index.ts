@@ -1,2 +1,4 @@
 // Caller verification and request signing shared by the Worker, the proxy and the CLI.
+
+export * from './http.ts';
 export * from './signature.ts';

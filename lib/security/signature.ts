@@ -74,9 +74,13 @@ export async function verifyRequest(
   nowSeconds: number,
 ): Promise<VerifyResult> {
   if (!signature) return { ok: false, reason: `missing ${SIGNATURE_HEADER}` };
-  if (!/^\d{1,12}$/.test(input.timestamp)) return { ok: false, reason: `missing or malformed ${TIMESTAMP_HEADER}` };
+  if (!/^\d{1,12}$/.test(input.timestamp))
+    return { ok: false, reason: `missing or malformed ${TIMESTAMP_HEADER}` };
   if (Math.abs(nowSeconds - Number(input.timestamp)) > MAX_CLOCK_SKEW_SECONDS) {
-    return { ok: false, reason: `${TIMESTAMP_HEADER} is more than ${MAX_CLOCK_SKEW_SECONDS}s from the proxy's clock` };
+    return {
+      ok: false,
+      reason: `${TIMESTAMP_HEADER} is more than ${MAX_CLOCK_SKEW_SECONDS}s from the proxy's clock`,
+    };
   }
   if (!input.actor) return { ok: false, reason: `missing ${ACTOR_HEADER}` };
   const bodyHash = await sha256Hex(input.body);

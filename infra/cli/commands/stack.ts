@@ -1,7 +1,39 @@
-// `kube-responder stack` (being built).
-export const usage = 'kube-responder stack: not built yet';
+// `kube-responder stack`: the whole local stack on free loopback ports; ONE JSON line on stdout, then runs
+// until SIGINT/SIGTERM and stops everything it started.
+import { parseFlags } from '../args.ts';
 
-export async function run(_argv: string[]): Promise<number> {
-  console.error('kube-responder stack: not built yet');
-  return 1;
+export const usage = `Usage: kube-responder stack [--fixture FILE] [--json]
+
+Starts, on free loopback ports: the fixture cluster server, the proxy, redis-server with the Upstash REST
+bridge, the QStash emulator, the Slack, LINE and Gemini fakes, and the Worker under \`wrangler dev
+--test-scheduled\`. Prints one JSON line (URLs, generated secrets, approvers) on stdout and runs until
+SIGINT/SIGTERM. Without --json a short guide is also printed on stderr.
+
+Options:
+  --fixture FILE   fixture cluster to serve (default: test/fixtures/demo/crashloop.yaml)
+  --json           print only the JSON line`;
+
+export async function run(argv: string[]): Promise<number> {
+  const flags = parseFlags(argv, { fixture: { type: 'string' }, json: { type: 'boolean', default: false } });
+  const { startStack } = await import('../../../test/stack/stack.ts');
+  const stack = await startStack({ ...(flags.fixture ? { fixturePath: flags.fixture } : {}) });
+  process.stdout.write(`${JSON.stringify(stack.info)}\n`);
+  if (!flags.json) {
+    process.stderr.write(
+      [
+        `worker   ${stack.info.worker}   (POST /events/alertmanager with Bearer secrets.alertmanagerToken)`,
+        `cluster  ${stack.info.cluster}   (kubectl --kubeconfig ${stack.info.kubeconfig} get pods -A)`,
+        `slack    ${stack.info.slack}/__messages   line ${stack.info.line}/__messages`,
+        'Ctrl-C stops everything.',
+        '',
+      ].join('\n'),
+    );
+  }
+  await new Promise<void>((done) => {
+    const finish = () => done();
+    process.once('SIGINT', finish);
+    process.once('SIGTERM', finish);
+  });
+  await stack.stop();
+  return 0;
 }

@@ -1,0 +1,119 @@
+// Builds the adapters a request needs from `env`: queue, store, cluster readers, chat delivery. Nothing global,
+// except the per-isolate state of QUEUE=inline without Redis (a bare `wrangler dev`).
+import { Client } from '@upstash/qstash';
+import { Redis } from '@upstash/redis/cloudflare';
+import { postReportToSlack, slackClient } from '../lib/chat/index.ts';
+import { type ClusterReader, RestClusterReader } from '../lib/cluster/index.ts';
+import { type Config, ConfigError, requireSettings } from '../lib/config/index.ts';
+import {
+  type DiagnoseAlertDeps,
+  type Job,
+  type ReplyTarget,
+  runDiagnoseAlertJob,
+} from '../lib/jobs/index.ts';
+import { MemoryStore, RedisStore, type Store } from '../lib/memory/index.ts';
+import { InlineQueue, QStashQueue, type Queue } from '../lib/queue/index.ts';
+import type { Report } from '../lib/report/index.ts';
+
+const inlineStore = new MemoryStore();
+
+export function storeFor(config: Config): Store | undefined {
+  if (config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN) {
+    return new RedisStore(
+      new Redis({
+        url: config.UPSTASH_REDIS_REST_URL,
+        token: config.UPSTASH_REDIS_REST_TOKEN,
+        enableTelemetry: false,
+      }),
+    );
+  }
+  return config.QUEUE === 'inline' ? inlineStore : undefined;
+}
+
+export function queueFor(
+  config: Config,
+  requestUrl: string,
+  waitUntil: (p: Promise<unknown>) => void,
+): Queue {
+  if (config.QUEUE === 'inline')
+    return new InlineQueue((job) => runJob(job, config).then(() => undefined), waitUntil);
+  const qstash = requireSettings(config, ['QSTASH_TOKEN'], 'publishing jobs to QStash');
+  return new QStashQueue({
+    client: new Client({
+      token: qstash.QSTASH_TOKEN,
+      baseUrl: qstash.QSTASH_URL,
+      enableTelemetry: false,
+      // Alertmanager retries the whole batch on 5xx: fail fast here rather than hold its webhook open.
+      retry: { retries: 2, backoff: (attempt) => 50 * 2 ** attempt },
+    }),
+    workerUrl: config.PUBLIC_URL ?? new URL(requestUrl).origin,
+    parallelism: config.QSTASH_PARALLELISM,
+  });
+}
+
+/** Where each alert's report goes: every chat configured for alerts. */
+export function alertTargets(config: Config): ReplyTarget[] {
+  const targets: ReplyTarget[] = [];
+  if (config.SLACK_BOT_TOKEN && config.SLACK_CHANNEL)
+    targets.push({ channel: 'slack', to: config.SLACK_CHANNEL });
+  return targets;
+}
+
+interface ClusterTarget {
+  proxyUrl: string;
+  key: string;
+}
+
+function clusterTarget(config: Config, cluster: string): ClusterTarget {
+  if (config.CLUSTERS) {
+    let clusters: Record<string, Partial<ClusterTarget>>;
+    try {
+      clusters = JSON.parse(config.CLUSTERS) as Record<string, Partial<ClusterTarget>>;
+    } catch {
+      throw new ConfigError('CLUSTERS is not valid JSON');
+    }
+    const entry = clusters[cluster];
+    if (entry?.proxyUrl && entry.key) return { proxyUrl: entry.proxyUrl, key: entry.key };
+    throw new ConfigError(
+      `cluster '${cluster}' is not in CLUSTERS (known: ${Object.keys(clusters).join(', ') || 'none'})`,
+    );
+  }
+  const single = requireSettings(config, ['PROXY_URL', 'PROXY_KEY'], `reading cluster '${cluster}'`);
+  return { proxyUrl: single.PROXY_URL, key: single.PROXY_KEY };
+}
+
+export function readerFor(config: Config) {
+  return (cluster: string, actor: string): ClusterReader => {
+    const target = clusterTarget(config, cluster);
+    return new RestClusterReader({ baseUrl: target.proxyUrl, signer: { secret: target.key, actor } });
+  };
+}
+
+export function deliverFor(config: Config) {
+  return async (target: ReplyTarget, report: Report): Promise<void> => {
+    if (target.channel === 'slack') {
+      const slack = requireSettings(config, ['SLACK_BOT_TOKEN'], 'posting to Slack');
+      const client = slackClient({
+        token: slack.SLACK_BOT_TOKEN,
+        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      });
+      await postReportToSlack(client, target.to, report, target.threadTs);
+      return;
+    }
+    throw new ConfigError(`delivery to ${target.channel} is not supported yet`);
+  };
+}
+
+export function jobDeps(config: Config): DiagnoseAlertDeps {
+  const store = storeFor(config);
+  if (!store)
+    throw new ConfigError('jobs need UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (idempotency)');
+  return { store, readerFor: readerFor(config), deliver: deliverFor(config) };
+}
+
+export async function runJob(job: Job, config: Config) {
+  switch (job.kind) {
+    case 'diagnose-alert':
+      return runDiagnoseAlertJob(job, jobDeps(config));
+  }
+}

@@ -1,0 +1,59 @@
+// `npm run demo`: the main job end to end on the local stack — a crash-looping Deployment whose database Service
+// has no endpoints, a real-shaped KubePodCrashLooping webhook, and the Slack message that resulted.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { slackMessageAsText } from '../../test/stack/slack-text.ts';
+import { startStack } from '../../test/stack/stack.ts';
+
+const alertPath = resolve(import.meta.dirname, '../../test/fixtures/demo/alert-crashloop.json');
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+say(
+  'kube-responder demo: starting the local stack (fixture cluster, proxy, Redis, QStash, Slack/LINE fakes, wrangler dev)…',
+);
+const stack = await startStack();
+let exitCode = 0;
+try {
+  say(`[${elapsed()}] stack up: worker ${stack.info.worker}, cluster ${stack.info.cluster}`);
+  const payload = await readFile(alertPath, 'utf8');
+  const response = await fetch(`${stack.info.worker}/events/alertmanager`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${stack.info.secrets.alertmanagerToken}`,
+      'content-type': 'application/json',
+    },
+    body: payload,
+  });
+  say(
+    `[${elapsed()}] Alertmanager webhook (KubePodCrashLooping, shop) → ${response.status} ${await response.text()}`,
+  );
+
+  const deadline = Date.now() + 45_000;
+  let messages: { path: string; body: { channel: string; text: string; blocks: unknown[] } }[] = [];
+  while (Date.now() < deadline) {
+    messages = (await (await fetch(`${stack.info.slack}/__messages`)).json()) as typeof messages;
+    if (messages.some((m) => m.path.endsWith('chat.postMessage'))) break;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  const posted = messages.filter((m) => m.path.endsWith('chat.postMessage'));
+  if (posted.length === 0) {
+    say(
+      `[${elapsed()}] no Slack message arrived within 45 s; the Worker's log is in ${stack.dir}/wrangler.log`,
+    );
+    exitCode = 1;
+  } else {
+    const message = posted[0]!.body;
+    say(`[${elapsed()}] Slack message posted to ${message.channel}:\n`);
+    say(slackMessageAsText(message.blocks));
+    const reportId = /report (\S+)/.exec(JSON.stringify(message.blocks))?.[1]?.replace(/\\.*$/, '');
+    say(
+      `\nThe full report is stored in Redis (${stack.info.redis}) under key kr:report:${reportId ?? '<id>'}.`,
+    );
+    say(`Done in ${elapsed()}.`);
+  }
+} finally {
+  await stack.stop();
+}
+process.exit(exitCode);

@@ -1,0 +1,155 @@
+// Slack: a Report rendered as Block Kit (within Slack's limits) and posted with @slack/web-api.
+import { LogLevel, WebClient } from '@slack/web-api';
+import type { Finding, Report } from '../report/index.ts';
+
+export interface SlackMessage {
+  text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON; the Slack API validates it
+  blocks: any[];
+}
+
+const severityIcon: Record<string, string> = { critical: '🔴', warning: '🟠', info: '🔵' };
+const MAX_SECTION = 3000;
+const MAX_HEADER = 150;
+const MAX_EVIDENCE_LINES = 6;
+const MAX_SUGGESTIONS = 4;
+const MAX_OTHER_FINDINGS = 5;
+
+/** Escapes Slack's control characters so cluster text can never mention @channel or forge a link. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function ref(object: { kind: string; namespace?: string; name: string }): string {
+  return `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
+}
+
+function worstSeverity(findings: Finding[]): string {
+  if (findings.some((f) => f.severity === 'critical')) return 'critical';
+  if (findings.some((f) => f.severity === 'warning')) return 'warning';
+  return findings.length > 0 ? 'info' : 'ok';
+}
+
+export function renderSlackReport(report: Report): SlackMessage {
+  const lead = report.findings[0];
+  const severity = worstSeverity(report.findings);
+  const icon = severityIcon[severity] ?? '🟢';
+  const subject = lead ? ref(lead.owner ?? lead.object) : (report.scope.namespace ?? report.cluster);
+  const title = report.alert ? `${report.alert.name} — ${subject}` : `Diagnosis — ${subject}`;
+  const blocks: SlackMessage['blocks'] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(`${icon} ${title}`, MAX_HEADER), emoji: true } },
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*Severity*\n${severity}` },
+        { type: 'mrkdwn', text: `*Cluster*\n${escapeMrkdwn(report.cluster)}` },
+        {
+          type: 'mrkdwn',
+          text: `*Namespace*\n${escapeMrkdwn(lead?.object.namespace ?? report.scope.namespace ?? '—')}`,
+        },
+        { type: 'mrkdwn', text: `*Workload*\n${escapeMrkdwn(lead ? ref(lead.owner ?? lead.object) : '—')}` },
+      ],
+    },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(report.summary), MAX_SECTION) } },
+  ];
+  if (lead?.rootCause) {
+    const cause = lead.rootCause;
+    const text = `*Root cause:* ${cause.code}${cause.object ? ` — ${ref(cause.object)}` : ''}${cause.detail ? `\n${cause.detail}` : ''}`;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(text), MAX_SECTION) } });
+  }
+  if (report.ai) {
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: clip(`*AI (${escapeMrkdwn(report.ai.model)}):* ${escapeMrkdwn(report.ai.text)}`, MAX_SECTION),
+      },
+    });
+  }
+  if (lead && lead.evidence.length > 0) {
+    const lines = lead.evidence
+      .slice(0, MAX_EVIDENCE_LINES)
+      .map((line) => `• ${escapeMrkdwn(clip(line, 300))}`);
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: clip(`*Evidence*\n${lines.join('\n')}`, MAX_SECTION) },
+    });
+  }
+  if (lead && lead.suggestions.length > 0) {
+    const lines = lead.suggestions
+      .slice(0, MAX_SUGGESTIONS)
+      .map((line) => `• ${escapeMrkdwn(clip(line, 300))}`);
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: clip(`*Next steps*\n${lines.join('\n')}`, MAX_SECTION) },
+    });
+  }
+  const others = report.findings.slice(1);
+  if (others.length > 0) {
+    const lines = others
+      .slice(0, MAX_OTHER_FINDINGS)
+      .map(
+        (f) =>
+          `• ${f.severity} ${f.code} — ${escapeMrkdwn(ref(f.owner ?? f.object))}: ${escapeMrkdwn(clip(f.summary, 200))}`,
+      );
+    if (others.length > MAX_OTHER_FINDINGS) lines.push(`…and ${others.length - MAX_OTHER_FINDINGS} more`);
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: clip(`*Also found*\n${lines.join('\n')}`, MAX_SECTION) },
+    });
+  }
+  const meta = report.meta
+    ? ` · ${report.meta.apiRequests} API reads · ${Math.round(report.meta.durationMs)} ms`
+    : '';
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `report ${escapeMrkdwn(report.id)}${meta}` }],
+  });
+  // The notification text (push, screen readers) is the summary alone.
+  return { text: clip(`${icon} ${title}: ${report.summary}`, 3000), blocks };
+}
+
+export interface SlackClientOptions {
+  token: string;
+  /** e.g. `https://slack.com/api/`; tests point it at the local fake. */
+  apiUrl?: string;
+}
+
+/**
+ * A WebClient that works in workerd: the SDK calls a stored `fetch` unbound and sends `redirect: 'error'`,
+ * which workerd rejects; this wrapper binds fetch and maps the redirect mode (RUNTIME-NOTES.md).
+ */
+export function slackClient(options: SlackClientOptions): WebClient {
+  return new WebClient(options.token, {
+    ...(options.apiUrl
+      ? { slackApiUrl: options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/` }
+      : {}),
+    logLevel: LogLevel.ERROR,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+    fetch: (input, init) =>
+      fetch(input, { ...init, redirect: init?.redirect === 'error' ? 'manual' : init?.redirect }),
+  });
+}
+
+/** Posts a report; answers the message's `ts`. */
+export async function postReportToSlack(
+  client: WebClient,
+  channel: string,
+  report: Report,
+  threadTs?: string,
+) {
+  const message = renderSlackReport(report);
+  const result = await client.chat.postMessage({
+    channel,
+    text: message.text,
+    blocks: message.blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  });
+  return result.ts;
+}

@@ -1,0 +1,73 @@
+// The Worker's configuration: every variable and secret, validated once per request from `env` (never globals).
+import { z } from 'zod';
+
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+
+export const EnvSchema = z.object({
+  /** `qstash` (production, stack, tests) or `inline` (the job runs in waitUntil; a bare `wrangler dev`). */
+  QUEUE: z.enum(['qstash', 'inline']).default('qstash'),
+  /** Name of the cluster when an alert carries no `cluster` label. */
+  CLUSTER_NAME: z.string().min(1).default('default'),
+  /** Base URL of this Worker as QStash must call it; defaults to the URL a request came in on. */
+  PUBLIC_URL: optionalUrl,
+  ALERTMANAGER_TOKEN: optionalString,
+  ARGOCD_TOKEN: optionalString,
+  QSTASH_URL: z.url().default('https://qstash.upstash.io'),
+  QSTASH_TOKEN: optionalString,
+  QSTASH_CURRENT_SIGNING_KEY: optionalString,
+  QSTASH_NEXT_SIGNING_KEY: optionalString,
+  /** Concurrent diagnose jobs (QStash flow control parallelism). */
+  QSTASH_PARALLELISM: z.coerce.number().int().min(1).max(100).default(5),
+  UPSTASH_REDIS_REST_URL: optionalUrl,
+  UPSTASH_REDIS_REST_TOKEN: optionalString,
+  /** One cluster: the proxy's URL and the first key of its secret file. */
+  PROXY_URL: optionalUrl,
+  PROXY_KEY: optionalString,
+  /** Several clusters: JSON `{ "name": { "proxyUrl": "...", "key": "..." } }`; wins over PROXY_URL/PROXY_KEY. */
+  CLUSTERS: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_CHANNEL: optionalString,
+  /** Slack Web API base, e.g. `https://slack.com/api/` (tests point it at the local fake). */
+  SLACK_API_URL: optionalUrl,
+  SLACK_SIGNING_SECRET: optionalString,
+  LINE_CHANNEL_ACCESS_TOKEN: optionalString,
+  LINE_CHANNEL_SECRET: optionalString,
+  LINE_API_URL: optionalUrl,
+  GEMINI_API_KEY: optionalString,
+  GEMINI_MODEL: optionalString,
+  GEMINI_BASE_URL: optionalUrl,
+  LOCALE: z.enum(['en', 'zh-TW', 'zh-CN']).default('en'),
+  /** How long an incident groups further alerts about the same workload (seconds). */
+  INCIDENT_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the Worker's env; the error names every bad variable (never its value). */
+export function loadConfig(env: Record<string, unknown>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Narrows a config to the given settings being present, or throws naming the missing ones. */
+export function requireSettings<K extends keyof Config>(
+  config: Config,
+  keys: readonly K[],
+  purpose: string,
+): Config & { [P in K]-?: NonNullable<Config[P]> } {
+  const missing = keys.filter((key) => config[key] === undefined);
+  if (missing.length > 0) throw new ConfigError(`${purpose} needs ${missing.join(', ')} (not configured)`);
+  return config as Config & { [P in K]-?: NonNullable<Config[P]> };
+}

@@ -1,0 +1,78 @@
+// From an Alertmanager alert to a diagnose-alert Job: the dedup id and the incident it belongs to.
+import type { AlertmanagerAlert } from '../events/index.ts';
+import type { DiagnoseAlertJob, ReplyTarget } from './schema.ts';
+
+/** The workload labels kube-state-metrics and the kube-prometheus rules put on alerts, most specific owner first. */
+const workloadLabels = [
+  ['deployment', 'Deployment'],
+  ['statefulset', 'StatefulSet'],
+  ['daemonset', 'DaemonSet'],
+  ['cronjob', 'CronJob'],
+  ['job_name', 'Job'],
+  ['horizontalpodautoscaler', 'HorizontalPodAutoscaler'],
+  ['persistentvolumeclaim', 'PersistentVolumeClaim'],
+  ['ingress', 'Ingress'],
+  ['service', 'Service'],
+  ['node', 'Node'],
+] as const;
+
+/**
+ * The workload an alert is about. Pod names are folded to their owner by Kubernetes' naming rules
+ * (Deployment `name-<hash>-<5>`, StatefulSet `name-<ordinal>`, DaemonSet/Job `name-<5>`), so a storm of
+ * per-pod alerts becomes one incident.
+ */
+export function alertWorkload(labels: Record<string, string>): { kind: string; name: string } | undefined {
+  for (const [label, kind] of workloadLabels) {
+    const name = labels[label];
+    if (name) return { kind, name };
+  }
+  const pod = labels.pod;
+  if (!pod) return undefined;
+  const deployment = /^(.+)-[a-z0-9]{6,10}-[a-z0-9]{5}$/.exec(pod);
+  if (deployment?.[1]) return { kind: 'Workload', name: deployment[1] };
+  const ordinal = /^(.+)-\d+$/.exec(pod);
+  if (ordinal?.[1]) return { kind: 'Workload', name: ordinal[1] };
+  const generated = /^(.+)-[a-z0-9]{5}$/.exec(pod);
+  if (generated?.[1]) return { kind: 'Workload', name: generated[1] };
+  return { kind: 'Pod', name: pod };
+}
+
+export function incidentKey(cluster: string, labels: Record<string, string>): string {
+  const namespace = labels.namespace ?? '_';
+  const workload = alertWorkload(labels);
+  const subject = workload ? `${workload.kind}/${workload.name}` : `alert/${labels.alertname ?? 'unknown'}`;
+  return `${cluster}/${namespace}/${subject}`;
+}
+
+/** Alertmanager's fingerprint + startsAt: the same firing of the same alert always gets the same id. */
+export function alertJobId(alert: AlertmanagerAlert): string {
+  return `am-${alert.fingerprint}-${Math.floor(Date.parse(alert.startsAt) / 1000)}`;
+}
+
+export function diagnoseAlertJob(
+  alert: AlertmanagerAlert,
+  options: { defaultCluster: string; replyTo: ReplyTarget[]; now: Date },
+): DiagnoseAlertJob {
+  const cluster = alert.labels.cluster ?? options.defaultCluster;
+  return {
+    v: 1,
+    kind: 'diagnose-alert',
+    source: 'alertmanager',
+    id: alertJobId(alert),
+    createdAt: options.now.toISOString(),
+    cluster,
+    replyTo: options.replyTo,
+    incidentKey: incidentKey(cluster, alert.labels),
+    ...(alert.labels.namespace ? { namespace: alert.labels.namespace } : {}),
+    alert: {
+      name: alert.labels.alertname ?? 'unknown',
+      status: alert.status,
+      ...(alert.labels.severity ? { severity: alert.labels.severity } : {}),
+      labels: alert.labels,
+      annotations: alert.annotations,
+      startsAt: alert.startsAt,
+      fingerprint: alert.fingerprint,
+      ...(alert.generatorURL ? { generatorURL: alert.generatorURL } : {}),
+    },
+  };
+}

@@ -1,0 +1,5 @@
+// Jobs: the queue's message contract and how events become jobs.
+export * from './alert.ts';
+export * from './diagnose-alert.ts';
+export * from './ingest.ts';
+export * from './schema.ts';

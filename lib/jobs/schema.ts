@@ -1,0 +1,43 @@
+// Queue messages: one versioned Job per unit of work, never carrying credentials.
+import { z } from 'zod';
+
+export const ReplyTarget = z.discriminatedUnion('channel', [
+  z.object({ channel: z.literal('slack'), to: z.string().min(1), threadTs: z.string().optional() }),
+  z.object({ channel: z.literal('line'), to: z.string().min(1) }),
+]);
+export type ReplyTarget = z.infer<typeof ReplyTarget>;
+
+export const JobAlert = z.object({
+  name: z.string(),
+  status: z.enum(['firing', 'resolved']),
+  severity: z.string().optional(),
+  labels: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()),
+  startsAt: z.string(),
+  fingerprint: z.string(),
+  generatorURL: z.string().optional(),
+});
+export type JobAlert = z.infer<typeof JobAlert>;
+
+const JobBase = z.object({
+  v: z.literal(1),
+  /** Derived from the event, so a redelivery is recognised (QStash dedup id and the worker's idempotency key). */
+  id: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/),
+  createdAt: z.string(),
+  cluster: z.string(),
+  replyTo: z.array(ReplyTarget),
+});
+
+export const DiagnoseAlertJob = JobBase.extend({
+  kind: z.literal('diagnose-alert'),
+  source: z.literal('alertmanager'),
+  /** The incident this job speaks for: later alerts about the same workload join it instead of paging again. */
+  incidentKey: z.string(),
+  namespace: z.string().optional(),
+  alert: JobAlert,
+});
+export type DiagnoseAlertJob = z.infer<typeof DiagnoseAlertJob>;
+
+export const Job = z.discriminatedUnion('kind', [DiagnoseAlertJob]);
+export type Job = z.infer<typeof Job>;
+export type JobKind = Job['kind'];

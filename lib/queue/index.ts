@@ -1,0 +1,59 @@
+// The Queue port: publish a Job for the diagnose worker. QStash in production; inline for a bare `wrangler dev`.
+import type { Client } from '@upstash/qstash';
+import type { Job } from '../jobs/index.ts';
+
+export interface PublishResult {
+  messageId: string;
+  /** True when the queue already had a message with this job's dedup id (nothing new will run). */
+  deduplicated: boolean;
+}
+
+export interface Queue {
+  publish(job: Job): Promise<PublishResult>;
+}
+
+export interface QStashQueueOptions {
+  client: Client;
+  /** Base URL of the Worker, e.g. `https://responder.example.workers.dev`; jobs go to `/jobs/<kind>`. */
+  workerUrl: string;
+  /** Concurrent jobs per kind (flow control), so a storm cannot fan out into many parallel diagnoses. */
+  parallelism: number;
+  retries?: number;
+}
+
+export class QStashQueue implements Queue {
+  constructor(private readonly options: QStashQueueOptions) {}
+
+  async publish(job: Job): Promise<PublishResult> {
+    const result = await this.options.client.publishJSON({
+      url: `${this.options.workerUrl.replace(/\/+$/, '')}/jobs/${job.kind}`,
+      body: job,
+      deduplicationId: job.id,
+      retries: this.options.retries ?? 3,
+      flowControl: { key: `kr-${job.kind}`, parallelism: this.options.parallelism },
+    });
+    const { messageId, deduplicated } = result as { messageId: string; deduplicated?: boolean };
+    return { messageId, deduplicated: deduplicated === true };
+  }
+}
+
+/** Runs each job right away in the background (waitUntil); ids already seen in this isolate are skipped. */
+export class InlineQueue implements Queue {
+  readonly #seen = new Set<string>();
+
+  constructor(
+    private readonly run: (job: Job) => Promise<void>,
+    private readonly waitUntil: (promise: Promise<unknown>) => void,
+  ) {}
+
+  async publish(job: Job): Promise<PublishResult> {
+    if (this.#seen.has(job.id)) return { messageId: `inline-${job.id}`, deduplicated: true };
+    this.#seen.add(job.id);
+    this.waitUntil(
+      this.run(job).catch((error: unknown) => {
+        console.error(JSON.stringify({ msg: 'inline job failed', job: job.id, error: String(error) }));
+      }),
+    );
+    return { messageId: `inline-${job.id}`, deduplicated: false };
+  }
+}

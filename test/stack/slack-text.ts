@@ -1,0 +1,33 @@
+// Renders Block Kit as the plain text a person would read, for the demo and for test failure messages.
+
+// biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as posted
+type Block = any;
+
+const decodeEntities = (text: string) =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+export function slackMessageAsText(blocks: Block[]): string {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'header')
+      lines.push(`  ${block.text.text}`, `  ${'─'.repeat(Math.min(60, block.text.text.length))}`);
+    else if (block.type === 'section') {
+      if (block.fields)
+        lines.push(
+          `  ${block.fields.map((f: Block) => decodeEntities(f.text).replace('\n', ': ')).join('   ')}`,
+        );
+      if (block.text)
+        lines.push(
+          ...decodeEntities(block.text.text)
+            .split('\n')
+            .map((l: string) => `  ${l}`),
+        );
+    } else if (block.type === 'context') {
+      lines.push(`  ${block.elements.map((e: Block) => decodeEntities(e.text ?? '')).join(' ')}`);
+    } else if (block.type === 'actions') {
+      lines.push(`  [${block.elements.map((e: Block) => e.text?.text ?? '').join('] [')}]`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
+}

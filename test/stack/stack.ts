@@ -1,0 +1,187 @@
+// The whole local stack on loopback: fixture cluster, proxy, redis-server + Upstash REST bridge, QStash
+// emulator, Slack/LINE/Gemini fakes and the Worker under `wrangler dev`. Used by `kube-responder stack`, the demo
+// and the end-to-end tests.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startProxy } from '../../infra/proxy/index.ts';
+import { startFixtureServer, writeKubeconfig } from '../../infra/sim/index.ts';
+import { startGeminiFake } from './gemini.ts';
+import { startLineFake } from './line.ts';
+import { startQStash } from './qstash.ts';
+import { startRedisServer } from './redis.ts';
+import { startSlackFake } from './slack.ts';
+import { startUpstashBridge } from './upstash.ts';
+import { startWranglerDev } from './worker.ts';
+
+export const DEFAULT_FIXTURE = resolve(import.meta.dirname, '../fixtures/demo/crashloop.yaml');
+
+/** The stack's JSON line (DESIGN.md): every URL, every generated secret, the approvers. */
+export interface StackInfo {
+  worker: string;
+  cluster: string;
+  proxy: string;
+  redis: string;
+  qstash: string;
+  slack: string;
+  line: string;
+  gemini: string;
+  fixture: string;
+  kubeconfig: string;
+  slackChannel: string;
+  clusterName: string;
+  secrets: {
+    alertmanagerToken: string;
+    argocdToken: string;
+    lineChannelSecret: string;
+    lineChannelAccessToken: string;
+    slackSigningSecret: string;
+    slackBotToken: string;
+    proxyKey: string;
+    redisToken: string;
+    qstashToken: string;
+    qstashCurrentSigningKey: string;
+    qstashNextSigningKey: string;
+    geminiApiKey: string;
+  };
+  approvers: { line: string; slack: string };
+}
+
+export interface Stack {
+  info: StackInfo;
+  /** Working directory holding the kubeconfig, the Worker's env file and logs. */
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  fixturePath?: string;
+  /** Start the Worker under wrangler dev (default true). */
+  worker?: boolean;
+  /** Extra Worker vars (override the defaults). */
+  workerVars?: Record<string, string>;
+  /** QStash retry backoff base; small by default so tests see retries quickly. */
+  qstashRetryBackoffMs?: number;
+}
+
+const secret = (prefix = '') => `${prefix}${randomBytes(24).toString('hex')}`;
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const fixture = resolve(options.fixturePath ?? DEFAULT_FIXTURE);
+  const dir = await mkdtemp(join(tmpdir(), 'kube-responder-stack-'));
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const close of stops.reverse()) await close().catch(() => {});
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const secrets: StackInfo['secrets'] = {
+      alertmanagerToken: secret('am-'),
+      argocdToken: secret('argo-'),
+      lineChannelSecret: randomBytes(16).toString('hex'),
+      lineChannelAccessToken: secret('line-'),
+      slackSigningSecret: randomBytes(16).toString('hex'),
+      slackBotToken: `xoxb-${randomBytes(12).toString('hex')}`,
+      proxyKey: secret(),
+      redisToken: secret(),
+      qstashToken: secret('qstash-'),
+      qstashCurrentSigningKey: `sig_${randomBytes(16).toString('hex')}`,
+      qstashNextSigningKey: `sig_${randomBytes(16).toString('hex')}`,
+      geminiApiKey: secret('gemini-'),
+    };
+    const approvers = {
+      line: `U${randomBytes(16).toString('hex')}`,
+      slack: `U${randomBytes(5).toString('hex').toUpperCase()}`,
+    };
+
+    const cluster = await startFixtureServer({ fixturePath: fixture });
+    stops.push(() => cluster.close());
+    const kubeconfig = join(dir, 'kubeconfig');
+    await writeKubeconfig(cluster.url, kubeconfig);
+    const secretFile = join(dir, 'proxy-secret');
+    await writeFile(secretFile, `${secrets.proxyKey}\n`, { mode: 0o600 });
+    const proxy = await startProxy({ kubeconfigPath: kubeconfig, keys: [secrets.proxyKey], audit: () => {} });
+    stops.push(() => proxy.close());
+
+    const redisServer = await startRedisServer();
+    stops.push(() => redisServer.close());
+    const redis = await startUpstashBridge({ port: redisServer.port, token: secrets.redisToken });
+    stops.push(() => redis.close());
+    const qstash = await startQStash({
+      token: secrets.qstashToken,
+      currentSigningKey: secrets.qstashCurrentSigningKey,
+      nextSigningKey: secrets.qstashNextSigningKey,
+      retryBackoffMs: options.qstashRetryBackoffMs ?? 200,
+    });
+    stops.push(() => qstash.close());
+    const slack = await startSlackFake({
+      token: secrets.slackBotToken,
+      signingSecret: secrets.slackSigningSecret,
+    });
+    stops.push(() => slack.close());
+    const line = await startLineFake({ channelAccessToken: secrets.lineChannelAccessToken });
+    stops.push(() => line.close());
+    const gemini = await startGeminiFake({ apiKey: secrets.geminiApiKey });
+    stops.push(() => gemini.close());
+
+    const slackChannel = 'C0KRONCALL';
+    const clusterName = 'demo';
+    let worker = '';
+    if (options.worker !== false) {
+      const wrangler = await startWranglerDev({
+        dir,
+        vars: {
+          QUEUE: 'qstash',
+          CLUSTER_NAME: clusterName,
+          ALERTMANAGER_TOKEN: secrets.alertmanagerToken,
+          ARGOCD_TOKEN: secrets.argocdToken,
+          QSTASH_URL: qstash.url,
+          QSTASH_TOKEN: secrets.qstashToken,
+          QSTASH_CURRENT_SIGNING_KEY: secrets.qstashCurrentSigningKey,
+          QSTASH_NEXT_SIGNING_KEY: secrets.qstashNextSigningKey,
+          UPSTASH_REDIS_REST_URL: redis.url,
+          UPSTASH_REDIS_REST_TOKEN: secrets.redisToken,
+          CLUSTERS: JSON.stringify({ [clusterName]: { proxyUrl: proxy.url, key: secrets.proxyKey } }),
+          SLACK_BOT_TOKEN: secrets.slackBotToken,
+          SLACK_CHANNEL: slackChannel,
+          SLACK_API_URL: `${slack.url}/api/`,
+          SLACK_SIGNING_SECRET: secrets.slackSigningSecret,
+          SLACK_APPROVERS: approvers.slack,
+          LINE_CHANNEL_ACCESS_TOKEN: secrets.lineChannelAccessToken,
+          LINE_CHANNEL_SECRET: secrets.lineChannelSecret,
+          LINE_API_URL: line.url,
+          LINE_APPROVERS: approvers.line,
+          GEMINI_BASE_URL: gemini.url,
+          ...options.workerVars,
+        },
+      });
+      stops.push(() => wrangler.close());
+      worker = wrangler.url;
+    }
+    // The Worker's URL is only known now: deliveries go wherever each publish said.
+    return {
+      dir,
+      stop,
+      info: {
+        worker,
+        cluster: cluster.url,
+        proxy: proxy.url,
+        redis: redis.url,
+        qstash: qstash.url,
+        slack: slack.url,
+        line: line.url,
+        gemini: gemini.url,
+        fixture,
+        kubeconfig,
+        slackChannel,
+        clusterName,
+        secrets,
+        approvers,
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
