@@ -94,7 +94,10 @@ export class RestClusterReader implements ClusterReader {
     this.#fetch = options.fetch ?? ((request) => fetch(request));
   }
 
-  async list<T extends K8sObject = K8sObject>(resource: ResourceType, options: ListOptions = {}): Promise<T[]> {
+  async list<T extends K8sObject = K8sObject>(
+    resource: ResourceType,
+    options: ListOptions = {},
+  ): Promise<T[]> {
     const items: T[] = [];
     let token: string | undefined;
     do {
@@ -103,7 +106,9 @@ export class RestClusterReader implements ClusterReader {
       if (options.fieldSelector) query.set('fieldSelector', options.fieldSelector);
       query.set('limit', String(options.limit ?? this.options.pageSize ?? DEFAULT_PAGE_SIZE));
       if (token) query.set('continue', token);
-      const page = (await this.#getJson(`${collectionPath(resource, options.namespace)}?${query}`)) as K8sList<T>;
+      const page = (await this.#getJson(
+        `${collectionPath(resource, options.namespace)}?${query}`,
+      )) as K8sList<T>;
       for (const item of page.items ?? []) {
         // List items omit kind/apiVersion; restore them so every object names its kind.
         item.kind ??= resource.kind;
@@ -186,7 +191,11 @@ export class RestClusterReader implements ClusterReader {
     if (date && !Number.isNaN(Date.parse(date))) this.stats.serverTime = new Date(date).toISOString();
     this.stats.bytes += new TextEncoder().encode(body).byteLength;
     if (!response.ok) {
-      throw new ClusterReadError(response.status, pathAndQuery, `GET ${pathAndQuery}: ${response.status} ${describeStatus(body)}`);
+      throw new ClusterReadError(
+        response.status,
+        pathAndQuery,
+        `GET ${pathAndQuery}: ${response.status} ${describeStatus(body)}`,
+      );
     }
     return body;
   }

@@ -16,7 +16,13 @@ const core = (kind: string, plural: string, namespaced = true): ResourceType => 
   plural,
   namespaced,
 });
-const grouped = (group: string, version: string, kind: string, plural: string, namespaced = true): ResourceType => ({
+const grouped = (
+  group: string,
+  version: string,
+  kind: string,
+  plural: string,
+  namespaced = true,
+): ResourceType => ({
   kind,
   group,
   version,
@@ -46,7 +52,12 @@ export const resources = {
   daemonSets: grouped('apps', 'v1', 'DaemonSet', 'daemonsets'),
   jobs: grouped('batch', 'v1', 'Job', 'jobs'),
   cronJobs: grouped('batch', 'v1', 'CronJob', 'cronjobs'),
-  horizontalPodAutoscalers: grouped('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers'),
+  horizontalPodAutoscalers: grouped(
+    'autoscaling',
+    'v2',
+    'HorizontalPodAutoscaler',
+    'horizontalpodautoscalers',
+  ),
   ingresses: grouped('networking.k8s.io', 'v1', 'Ingress', 'ingresses'),
   ingressClasses: grouped('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', false),
   networkPolicies: grouped('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies'),
@@ -67,7 +78,8 @@ export function groupVersionPath(resource: ResourceType): string {
 /** The collection path, namespaced when a namespace is given and the resource is namespaced. */
 export function collectionPath(resource: ResourceType, namespace?: string): string {
   const base = groupVersionPath(resource);
-  if (resource.namespaced && namespace) return `${base}/namespaces/${encodeURIComponent(namespace)}/${resource.plural}`;
+  if (resource.namespaced && namespace)
+    return `${base}/namespaces/${encodeURIComponent(namespace)}/${resource.plural}`;
   return `${base}/${resource.plural}`;
 }
 
