@@ -1,0 +1,209 @@
+// The Upstash Redis REST API (`/`, `/pipeline`, `/multi-exec`, path commands, base64 encoding) over a real redis-server.
+
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLargeError, bearerToken, listenLoopback, readBody, sendJson } from './http.ts';
+import { RedisClient, type RedisReply, RedisReplyError, RedisStatus } from './redis.ts';
+
+export interface UpstashBridgeOptions {
+  /** `redis://127.0.0.1:PORT` of the redis-server to bridge to (or give `port`). */
+  redisUrl?: string;
+  port?: number;
+  /** The REST token clients must send as `Authorization: Bearer <token>`. */
+  token: string;
+  /** Largest request body accepted (Upstash caps request size too); default 10 MiB. */
+  maxRequestBytes?: number;
+}
+
+export interface UpstashBridge {
+  /** Base URL for `new Redis({ url, token })`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+type Command = string[];
+type Entry = { result: unknown } | { error: string };
+
+// Commands that would break the bridge (connection state, blocking the server, stopping it) — Upstash refuses
+// these over REST as well.
+const REFUSED = new Set([
+  'SHUTDOWN',
+  'MONITOR',
+  'SUBSCRIBE',
+  'PSUBSCRIBE',
+  'SSUBSCRIBE',
+  'UNSUBSCRIBE',
+  'PUNSUBSCRIBE',
+  'SYNC',
+  'PSYNC',
+  'REPLICAOF',
+  'SLAVEOF',
+  'DEBUG',
+  'CONFIG',
+  'SELECT',
+  'QUIT',
+  'RESET',
+  'AUTH',
+  'HELLO',
+  'MULTI',
+  'EXEC',
+  'DISCARD',
+  'WATCH',
+  'UNWATCH',
+]);
+
+class BadRequest extends Error {}
+
+function toArg(value: unknown, where: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  if (value === null) throw new BadRequest(`ERR ${where}: null is not a valid argument`);
+  return JSON.stringify(value);
+}
+
+function toCommand(value: unknown, where: string): Command {
+  if (!Array.isArray(value) || value.length === 0)
+    throw new BadRequest(`ERR ${where}: a command is a non-empty JSON array, e.g. ["SET","key","value"]`);
+  const command = value.map((arg, i) => toArg(arg, `${where}[${i}]`));
+  const name = command[0]!.toUpperCase();
+  if (REFUSED.has(name)) throw new BadRequest(`ERR Command is not available: '${command[0]}'`);
+  return command;
+}
+
+/** Converts a RESP reply to the JSON Upstash answers: bulk strings as text or base64, statuses as is. */
+function toJson(reply: RedisReply, base64: boolean): unknown {
+  if (reply === null || typeof reply === 'number') return reply;
+  if (Buffer.isBuffer(reply)) return base64 ? reply.toString('base64') : reply.toString('utf8');
+  // @upstash/redis leaves the literal "OK" alone and base64-decodes every other string.
+  if (reply instanceof RedisStatus)
+    return base64 && reply.value !== 'OK' ? Buffer.from(reply.value).toString('base64') : reply.value;
+  if (reply instanceof RedisReplyError) return reply.message;
+  return reply.map((item) => toJson(item, base64));
+}
+
+const entry = (reply: RedisReply, base64: boolean): Entry =>
+  reply instanceof RedisReplyError ? { error: reply.message } : { result: toJson(reply, base64) };
+
+function tokenMatches(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function startUpstashBridge(options: UpstashBridgeOptions): Promise<UpstashBridge> {
+  const port = options.port ?? (options.redisUrl ? Number(new URL(options.redisUrl).port) : Number.NaN);
+  if (!Number.isInteger(port) || port <= 0)
+    throw new Error('startUpstashBridge: give the redis-server `port` or a `redisUrl` with a port');
+  const host = options.redisUrl ? new URL(options.redisUrl).hostname : '127.0.0.1';
+  const maxBytes = options.maxRequestBytes ?? 10 * 1024 * 1024;
+  const redis = new RedisClient(port, host);
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://bridge');
+    if (!tokenMatches(bearerToken(request) ?? url.searchParams.get('_token') ?? undefined, options.token)) {
+      sendJson(response, 401, { error: 'Unauthorized' });
+      return;
+    }
+    const base64 = String(request.headers['upstash-encoding'] ?? '').toLowerCase() === 'base64';
+    let raw: Buffer;
+    try {
+      raw = await readBody(request, maxBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        sendJson(response, 400, { error: `ERR max request size exceeded. Limit: ${maxBytes} bytes` });
+        return;
+      }
+      throw error;
+    }
+    try {
+      const path = url.pathname.replace(/\/+$/, '');
+      if (request.method === 'POST' && (path === '' || path === '/pipeline' || path === '/multi-exec')) {
+        let body: unknown;
+        try {
+          body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          throw new BadRequest('ERR failed to parse the request body as JSON');
+        }
+        if (path === '') {
+          const [reply] = await redis.send([toCommand(body, 'command')]);
+          sendCommandReply(response, reply ?? null, base64);
+        } else if (path === '/pipeline') {
+          const commands = toCommands(body);
+          const replies = await redis.send(commands);
+          sendJson(
+            response,
+            200,
+            replies.map((reply) => entry(reply, base64)),
+          );
+        } else {
+          await multiExec(response, toCommands(body), base64);
+        }
+        return;
+      }
+      if (request.method === 'GET' || request.method === 'POST') {
+        // Path commands: GET /set/key/value, POST /set/key with the value as the body.
+        const segments = path
+          .split('/')
+          .filter(Boolean)
+          .map((segment) => decodeURIComponent(segment));
+        if (request.method === 'POST' && raw.length > 0) segments.push(raw.toString('utf8'));
+        const [reply] = await redis.send([toCommand(segments, 'command')]);
+        sendCommandReply(response, reply ?? null, base64);
+        return;
+      }
+      sendJson(response, 405, { error: `ERR method ${request.method} is not supported` });
+    } catch (error) {
+      if (error instanceof BadRequest) sendJson(response, 400, { error: error.message });
+      else throw error;
+    }
+  };
+
+  const sendCommandReply = (response: ServerResponse, reply: RedisReply, base64: boolean) => {
+    if (reply instanceof RedisReplyError) sendJson(response, 400, { error: reply.message });
+    else sendJson(response, 200, { result: toJson(reply, base64) });
+  };
+
+  const toCommands = (body: unknown): Command[] => {
+    if (!Array.isArray(body) || body.length === 0)
+      throw new BadRequest('ERR the body is a non-empty JSON array of commands');
+    return body.map((command, i) => toCommand(command, `command ${i}`));
+  };
+
+  const multiExec = async (response: ServerResponse, commands: Command[], base64: boolean) => {
+    // One write on one connection: MULTI, the commands, EXEC — atomic on the server like Upstash's transaction.
+    const replies = await redis.send([['MULTI'], ...commands, ['EXEC']]);
+    const exec = replies.at(-1) ?? null;
+    if (Array.isArray(exec)) {
+      sendJson(
+        response,
+        200,
+        exec.map((reply) => entry(reply, base64)),
+      );
+      return;
+    }
+    // A command refused while queueing (wrong arity, unknown command) aborts the whole transaction.
+    const queueError = replies.slice(1, -1).find((reply) => reply instanceof RedisReplyError);
+    const message =
+      queueError instanceof RedisReplyError
+        ? queueError.message
+        : exec instanceof RedisReplyError
+          ? exec.message
+          : 'ERR transaction aborted';
+    sendJson(response, 400, { error: message });
+  };
+
+  const server = await listenLoopback(handle);
+  let closed: Promise<void> | undefined;
+  return {
+    url: server.url,
+    close() {
+      closed ??= (async () => {
+        await server.close();
+        redis.close();
+      })();
+      return closed;
+    },
+  };
+}
