@@ -3,6 +3,7 @@ import type { ClusterReader } from '../cluster/index.ts';
 import { diagnose, scopeFromAlert } from '../diagnosis/index.ts';
 import type { Store } from '../memory/index.ts';
 import type { Report } from '../report/index.ts';
+import { redactDeep } from '../security/index.ts';
 import type { DiagnoseAlertJob, ReplyTarget } from './schema.ts';
 
 export interface DiagnoseAlertDeps {
@@ -47,6 +48,8 @@ export async function runDiagnoseAlertJob(
       id: `${job.id}-${crypto.randomUUID().slice(0, 8)}`,
     });
     if (deps.enrich) report = await deps.enrich(report, reader);
+    // Last line of defence before anything is stored or leaves: mask credentials that slipped into evidence.
+    report = redactDeep(report);
     await deps.store.saveReport(report, deps.reportTtlSeconds ?? 7 * 86_400);
     const delivered: string[] = [];
     for (const target of job.replyTo) {

@@ -1,4 +1,5 @@
 // Caller verification and request signing shared by the Worker, the proxy and the CLI.
 
 export * from './http.ts';
+export * from './redact.ts';
 export * from './signature.ts';

@@ -13,7 +13,7 @@ import { startQStash } from './qstash.ts';
 import { startRedisServer } from './redis.ts';
 import { startSlackFake } from './slack.ts';
 import { startUpstashBridge } from './upstash.ts';
-import { startWranglerDev } from './worker.ts';
+import { freePort, startWranglerDev } from './worker.ts';
 
 export const DEFAULT_FIXTURE = resolve(import.meta.dirname, '../fixtures/demo/crashloop.yaml');
 
@@ -129,10 +129,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const clusterName = 'demo';
     let worker = '';
     if (options.worker !== false) {
+      // Chosen first so PUBLIC_URL (what QStash calls and signs for) is exactly where the Worker listens.
+      const port = await freePort();
       const wrangler = await startWranglerDev({
         dir,
+        port,
         vars: {
           QUEUE: 'qstash',
+          PUBLIC_URL: `http://127.0.0.1:${port}`,
           CLUSTER_NAME: clusterName,
           ALERTMANAGER_TOKEN: secrets.alertmanagerToken,
           ARGOCD_TOKEN: secrets.argocdToken,
