@@ -1,0 +1,228 @@
+// @slack/web-api WebClient, unchanged, against the Slack fake: successful posts look like Slack's, Slack's limits
+// come back as Slack's errors, and the recording shows what was sent (never the token).
+import { createHmac } from 'node:crypto';
+import { LogLevel, WebClient } from '@slack/web-api';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { type SlackFake, startSlackFake } from '../stack/slack.ts';
+
+const token = 'xoxb-canary-slack-token-1234';
+let slack: SlackFake;
+let web: WebClient;
+
+const quiet = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  setLevel() {},
+  getLevel: () => LogLevel.ERROR,
+  setName() {},
+};
+const client = (t: string) =>
+  new WebClient(t, {
+    slackApiUrl: `${slack.url}/api/`,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: quiet,
+  });
+
+/** The Slack error code a call failed with (the SDK throws a platform error carrying Slack's answer). */
+async function slackError(call: Promise<unknown>): Promise<{ error: string; errors?: string[] }> {
+  try {
+    await call;
+  } catch (error) {
+    return (error as { data: { error: string; errors?: string[] } }).data;
+  }
+  throw new Error('expected the call to fail');
+}
+
+beforeAll(async () => {
+  slack = await startSlackFake({ token, signingSecret: 'signing-secret-canary' });
+  web = client(token);
+});
+afterAll(async () => slack?.close());
+beforeEach(() => slack.clear());
+
+const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+it('posts and updates a Block Kit message and answers like Slack', async () => {
+  const blocks = [
+    { type: 'header', text: { type: 'plain_text', text: 'payment is crash-looping' } },
+    section('*CrashLoopBackOff* in `shop/payment` — exit code 1'),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: 'cluster demo' }] },
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'Restart' },
+          action_id: 'approve',
+          value: 'p-1',
+          style: 'primary',
+        },
+      ],
+    },
+  ];
+  const first = await web.chat.postMessage({
+    channel: 'C0KRONCALL',
+    text: 'payment is crash-looping',
+    blocks,
+  });
+  expect(first.ok).toBe(true);
+  expect(first.channel).toBe('C0KRONCALL');
+  expect(first.ts).toMatch(/^\d+\.\d{6}$/);
+  expect(first.message?.blocks).toEqual(blocks);
+  const second = await web.chat.postMessage({ channel: 'C0KRONCALL', text: 'second' });
+  expect(second.ts).not.toBe(first.ts);
+
+  const updated = await web.chat.update({
+    channel: 'C0KRONCALL',
+    ts: first.ts!,
+    text: 'restarted',
+    blocks: [section('done')],
+  });
+  expect(updated).toMatchObject({ ok: true, channel: 'C0KRONCALL', ts: first.ts });
+  expect(
+    await slackError(web.chat.update({ channel: 'C0KRONCALL', ts: '1.000001', text: 'x' })),
+  ).toMatchObject({
+    error: 'message_not_found',
+  });
+
+  const recorded = slack.messages();
+  expect(recorded.map((r) => [r.method, r.path, r.ok])).toEqual([
+    ['POST', '/api/chat.postMessage', true],
+    ['POST', '/api/chat.postMessage', true],
+    ['POST', '/api/chat.update', true],
+    ['POST', '/api/chat.update', false],
+  ]);
+  expect(recorded[0]!.body).toMatchObject({
+    channel: 'C0KRONCALL',
+    text: 'payment is crash-looping',
+    blocks,
+  });
+  expect(Date.parse(recorded[0]!.at)).not.toBeNaN();
+  const viaHttp = await (await fetch(`${slack.url}/__messages`)).text();
+  expect(JSON.parse(viaHttp)).toEqual(JSON.parse(JSON.stringify(recorded)));
+  expect(viaHttp).not.toContain('canary');
+});
+
+it('serves auth.test, conversations.info and chat.postEphemeral', async () => {
+  expect(await web.auth.test()).toMatchObject({
+    ok: true,
+    user_id: expect.any(String),
+    team_id: expect.any(String),
+  });
+  expect((await web.conversations.info({ channel: 'C0KRONCALL' })).channel?.id).toBe('C0KRONCALL');
+  const ephemeral = await web.chat.postEphemeral({ channel: 'C0KRONCALL', user: 'U123', text: 'only you' });
+  expect(ephemeral.message_ts).toMatch(/^\d+\.\d{6}$/);
+});
+
+it('parses JSON bodies as well as form bodies', async () => {
+  const response = await fetch(`${slack.url}/api/chat.postMessage`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ channel: 'C1', blocks: [section('from json')] }),
+  });
+  expect(await response.json()).toMatchObject({ ok: true, channel: 'C1' });
+  expect(slack.messages()[0]!.body).toEqual({ channel: 'C1', blocks: [section('from json')] });
+});
+
+it('answers not_authed and invalid_auth', async () => {
+  expect(await slackError(client('').chat.postMessage({ channel: 'C1', text: 'x' }))).toMatchObject({
+    error: 'not_authed',
+  });
+  expect(await slackError(client('xoxb-wrong').chat.postMessage({ channel: 'C1', text: 'x' }))).toMatchObject(
+    {
+      error: 'invalid_auth',
+    },
+  );
+  expect(slack.messages().map((r) => r.error)).toEqual(['not_authed', 'invalid_auth']);
+});
+
+it('enforces the message limits with Slack error codes', async () => {
+  const cases: [string, Parameters<typeof web.chat.postMessage>[0], string][] = [
+    ['empty channel', { channel: '', text: 'x' }, 'channel_not_found'],
+    ['no text or blocks', { channel: 'C1' } as Parameters<typeof web.chat.postMessage>[0], 'no_text'],
+    ['text over 40000', { channel: 'C1', text: 'x'.repeat(40_001) }, 'msg_too_long'],
+    [
+      '51 blocks',
+      { channel: 'C1', blocks: Array.from({ length: 51 }, () => section('x')) },
+      'invalid_blocks',
+    ],
+  ];
+  for (const [name, args, error] of cases) {
+    expect((await slackError(web.chat.postMessage(args))).error, name).toBe(error);
+  }
+  expect((await web.chat.postMessage({ channel: 'C1', text: 'x'.repeat(40_000) })).ok).toBe(true);
+  expect(
+    (await web.chat.postMessage({ channel: 'C1', blocks: Array.from({ length: 50 }, () => section('x')) }))
+      .ok,
+  ).toBe(true);
+});
+
+it('enforces Block Kit element limits and points at the offending field', async () => {
+  const button = (text: string, extra = {}) => ({
+    type: 'actions',
+    elements: [{ type: 'button', text: { type: 'plain_text', text }, action_id: 'a', ...extra }],
+  });
+  const cases: [string, unknown, string][] = [
+    ['section text 3001', section('x'.repeat(3001)), '/blocks/0/text/text'],
+    [
+      'header 151',
+      { type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } },
+      '/blocks/0/text/text',
+    ],
+    ['header mrkdwn', { type: 'header', text: { type: 'mrkdwn', text: 'h' } }, '/blocks/0/text/type'],
+    [
+      '11 fields',
+      { type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })) },
+      '/blocks/0/fields',
+    ],
+    [
+      'field 2001',
+      { type: 'section', fields: [{ type: 'mrkdwn', text: 'f'.repeat(2001) }] },
+      '/blocks/0/fields/0/text',
+    ],
+    [
+      '11 context elements',
+      { type: 'context', elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'c' })) },
+      '/blocks/0/elements',
+    ],
+    ['button text 76', button('b'.repeat(76)), '/blocks/0/elements/0/text/text'],
+    ['action_id 256', button('ok', { action_id: 'a'.repeat(256) }), '/blocks/0/elements/0/action_id'],
+    ['value 2001', button('ok', { value: 'v'.repeat(2001) }), '/blocks/0/elements/0/value'],
+    ['empty section text', section(''), '/blocks/0/text/text'],
+    ['unknown block', { type: 'sparkles' }, '/blocks/0/type'],
+  ];
+  for (const [name, block, pointer] of cases) {
+    const failure = await slackError(
+      web.chat.postMessage({ channel: 'C1', text: 'fallback', blocks: [block as never] }),
+    );
+    expect(failure.error, name).toBe('invalid_blocks');
+    expect(failure.errors?.join('\n'), name).toContain(`[json-pointer:${pointer}]`);
+  }
+  // At the limits, everything is accepted.
+  const atLimits = [
+    section('x'.repeat(3000)),
+    { type: 'header', text: { type: 'plain_text', text: 'h'.repeat(150) } },
+    {
+      type: 'section',
+      fields: Array.from({ length: 10 }, () => ({ type: 'mrkdwn', text: 'f'.repeat(2000) })),
+    },
+    { type: 'context', elements: Array.from({ length: 10 }, () => ({ type: 'mrkdwn', text: 'c' })) },
+    button('b'.repeat(75), { action_id: 'a'.repeat(255), value: 'v'.repeat(2000) }),
+    { type: 'divider' },
+  ];
+  expect(
+    (await web.chat.postMessage({ channel: 'C1', text: 'fallback', blocks: atLimits as never })).ok,
+  ).toBe(true);
+});
+
+it('signs interactivity bodies the way Slack does', () => {
+  const headers = slack.sign('payload=%7B%7D', 1_700_000_000);
+  expect(headers['x-slack-request-timestamp']).toBe('1700000000');
+  const expected = createHmac('sha256', 'signing-secret-canary')
+    .update('v0:1700000000:payload=%7B%7D')
+    .digest('hex');
+  expect(headers['x-slack-signature']).toBe(`v0=${expected}`);
+});
