@@ -1,0 +1,125 @@
+// Redaction applied to every response before it leaves the proxy: Secret values emptied (keys stay), sensitive
+// env values and token-like strings masked, last-applied-configuration dropped, logs masked and capped.
+
+export const MASK = '***redacted***';
+export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
+
+// An env var whose NAME says it holds a credential.
+const SENSITIVE_NAME =
+  /(pass(word|wd)?|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential|auth|session|cookie|signing|dsn|connection[-_]?string|_key$|^key$)/i;
+
+// Strings that look like credentials wherever they appear (env values, args, logs, event messages, config maps).
+// Each pattern masks only the secret part, so the surrounding text stays readable for diagnosis.
+const TOKEN_PATTERNS: [RegExp, string | ((...groups: string[]) => string)][] = [
+  // PEM private keys.
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, MASK],
+  // JWTs (three base64url parts, the first two JSON objects).
+  [/\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, MASK],
+  // Credentials in URLs: scheme://user:password@host.
+  [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/gi, (_m, head) => `${head}${MASK}@`],
+  // Cloud and SaaS keys with a recognisable prefix.
+  [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/g, MASK],
+  [/\bAIza[0-9A-Za-z_-]{35}\b/g, MASK],
+  [/\bgh[pousr]_[A-Za-z0-9]{30,}\b/g, MASK],
+  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, MASK],
+  [/\bsk-[A-Za-z0-9_-]{20,}/g, MASK],
+  [/\bglpat-[A-Za-z0-9_-]{20,}/g, MASK],
+  // Authorization headers.
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, (_m, scheme) => `${scheme} ${MASK}`],
+  // key=value / key: value where the key says it is a credential (also "password is ..." in prose is left alone).
+  [
+    /\b([A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|credentials?)["']?\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&"'}]+)/gi,
+    (_m, head) => `${head}${MASK}`,
+  ],
+];
+
+/** Masks token-like substrings in free text (logs, event messages, any string value). */
+export function maskText(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of TOKEN_PATTERNS) {
+    out = out.replace(pattern, replacement as (substring: string, ...args: string[]) => string);
+  }
+  return out;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+const isObject = (value: unknown): value is { [key: string]: Json } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function emptyValues(map: Json): Json {
+  if (!isObject(map)) return {};
+  return Object.fromEntries(Object.keys(map).map((key) => [key, '']));
+}
+
+function isEnvVar(value: Json): value is { [key: string]: Json } {
+  return isObject(value) && typeof value.name === 'string';
+}
+
+/**
+ * Redacts a parsed API response in place and returns it. `secretContext` is true when the request was for the
+ * `secrets` resource, so list items (which carry no `kind`) are treated as Secrets too.
+ */
+export function redactObject(value: Json, secretContext: boolean): Json {
+  return walk(value, secretContext, undefined);
+}
+
+function walk(value: Json, secretContext: boolean, key: string | undefined): Json {
+  if (typeof value === 'string') return maskText(value);
+  if (Array.isArray(value)) {
+    if (key === 'env')
+      return value.map((item) =>
+        isEnvVar(item) ? redactEnvVar(item) : walk(item, secretContext, undefined),
+      );
+    return value.map((item) => walk(item, secretContext, undefined));
+  }
+  if (!isObject(value)) return value;
+  const isSecret = value.kind === 'Secret' || (secretContext && isObject(value.metadata));
+  const out: { [key: string]: Json } = {};
+  for (const [field, child] of Object.entries(value)) {
+    if (isSecret && (field === 'data' || field === 'stringData')) {
+      out[field] = emptyValues(child);
+      continue;
+    }
+    if (field === 'annotations' && isObject(child)) {
+      const annotations: { [key: string]: Json } = {};
+      for (const [name, text] of Object.entries(child)) {
+        if (name === LAST_APPLIED_ANNOTATION) continue;
+        annotations[name] = walk(text, secretContext, name);
+      }
+      out[field] = annotations;
+      continue;
+    }
+    // A Table (kubectl get) embeds full objects in rows[].object when asked to: same rules inside.
+    out[field] = walk(child, secretContext, field);
+  }
+  return out;
+}
+
+function redactEnvVar(env: { [key: string]: Json }): Json {
+  const out: { [key: string]: Json } = {};
+  for (const [field, child] of Object.entries(env)) {
+    if (field === 'value' && typeof child === 'string') {
+      const name = String(env.name);
+      out.value = SENSITIVE_NAME.test(name) || maskText(child) !== child ? MASK : child;
+    } else {
+      out[field] = walk(child, false, field);
+    }
+  }
+  return out;
+}
+
+/**
+ * Keeps the last `maxBytes` of a log (the newest lines matter most for a diagnosis), starting at a line
+ * boundary, and masks token-like strings. Returns whether anything was cut.
+ */
+export function redactLog(bytes: Uint8Array, maxBytes: number): { text: string; truncated: boolean } {
+  let start = 0;
+  const truncated = bytes.byteLength > maxBytes;
+  if (truncated) {
+    start = bytes.byteLength - maxBytes;
+    const newline = bytes.indexOf(0x0a, start);
+    start = newline >= 0 && newline + 1 < bytes.byteLength ? newline + 1 : start;
+  }
+  const text = new TextDecoder().decode(bytes.subarray(start));
+  return { text: maskText(text), truncated };
+}
