@@ -1,0 +1,233 @@
+// Root-cause correlation across objects: a log's host:port to its Service, a Service to why it has no
+// endpoints, pods to their owners. Shared by the analyzers so each names the cause past its own symptom.
+import type { K8sObject } from '../cluster/index.ts';
+import type { ObjectRef, RootCause } from '../report/index.ts';
+import { type AnalysisContext, describeRef, formatSelector, matches, refOf } from './context.ts';
+import { applicationError, connectionFailures, keyLines, missingSetting } from './logs.ts';
+
+export interface Cause {
+  rootCause: RootCause;
+  evidence: string[];
+}
+
+export function isReady(pod: K8sObject): boolean {
+  return (pod.status?.conditions ?? []).some(
+    (condition: { type: string; status: string }) =>
+      condition.type === 'Ready' && condition.status === 'True',
+  );
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: container status shapes as the API returns them
+export type ContainerStatus = any;
+
+export function containerStatuses(pod: K8sObject): ContainerStatus[] {
+  return pod.status?.containerStatuses ?? [];
+}
+
+/** Pods grouped by their top-level owner (a pod with no owner is its own group). */
+export function groupByOwner(
+  context: AnalysisContext,
+  pods: K8sObject[],
+): { owner: ObjectRef | undefined; pods: K8sObject[] }[] {
+  const groups = new Map<string, { owner: ObjectRef | undefined; pods: K8sObject[] }>();
+  for (const pod of pods) {
+    const owner = context.ownerOf(pod);
+    const key = owner
+      ? `${owner.kind}/${owner.namespace}/${owner.name}`
+      : `Pod/${pod.metadata.namespace}/${pod.metadata.name}`;
+    const group = groups.get(key) ?? { owner, pods: [] };
+    group.pods.push(pod);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** "Deployment shop/payment" or "Pod shop/x" — how a group is named in a sentence. */
+export function groupName(owner: ObjectRef | undefined, pod: K8sObject): string {
+  return describeRef(owner ?? refOf(pod));
+}
+
+/** The Service a host (name, FQDN or ClusterIP) refers to, seen from a namespace. */
+export function serviceForHost(context: AnalysisContext, namespace: string | undefined, host: string) {
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host))
+    return context.list('services').find((service) => service.spec?.clusterIP === host);
+  const [name, second] = host.toLowerCase().split('.');
+  const ns = second && second !== 'svc' ? second : namespace;
+  return name ? context.find('Service', ns, name) : undefined;
+}
+
+/** Whether a Service has a ready endpoint (from its Endpoints object, else from the pods it selects). */
+export function hasReadyEndpoints(context: AnalysisContext, service: K8sObject): boolean {
+  const endpoints = context.find('Endpoints', service.metadata.namespace, service.metadata.name);
+  if (endpoints)
+    return (endpoints.subsets ?? []).some(
+      (subset: { addresses?: unknown[] }) => (subset.addresses ?? []).length > 0,
+    );
+  const slices = context
+    .list('endpointSlices')
+    .filter(
+      (slice) =>
+        slice.metadata.namespace === service.metadata.namespace &&
+        slice.metadata.labels?.['kubernetes.io/service-name'] === service.metadata.name,
+    );
+  if (slices.length > 0)
+    return slices.some((slice) =>
+      (slice.endpoints ?? []).some(
+        (endpoint: { conditions?: { ready?: boolean } }) => endpoint.conditions?.ready !== false,
+      ),
+    );
+  return context.podsMatching(service.metadata.namespace, service.spec?.selector).some(isReady);
+}
+
+/** Why a Service has no ready endpoints; undefined when it has some (or is not meant to have any). */
+export function explainNoEndpoints(context: AnalysisContext, service: K8sObject): Cause | undefined {
+  if (service.spec?.type === 'ExternalName') return undefined;
+  const selector: Record<string, string> | undefined = service.spec?.selector;
+  if (!selector || Object.keys(selector).length === 0) return undefined; // endpoints managed by hand
+  if (hasReadyEndpoints(context, service)) return undefined;
+  const namespace = service.metadata.namespace;
+  const text = formatSelector(selector);
+  const selected = context.podsMatching(namespace, selector);
+  const workloads = ['deployments', 'statefulSets', 'daemonSets'] as const;
+  if (selected.length === 0) {
+    // A workload whose pod template matches the selector but runs no pods: scaled to zero.
+    for (const name of workloads) {
+      for (const workload of context.list(name)) {
+        if (workload.metadata.namespace !== namespace) continue;
+        if (!matches(selector, workload.spec?.template?.metadata?.labels)) continue;
+        const ref = refOf(workload);
+        const replicas = workload.spec?.replicas;
+        if (replicas === 0)
+          return {
+            rootCause: {
+              code: 'WorkloadUnavailable',
+              object: ref,
+              detail: `${describeRef(ref)} is scaled to 0 replicas`,
+            },
+            evidence: [`selector ${text} matches ${describeRef(ref)}, which has spec.replicas=0`],
+          };
+      }
+    }
+    const nearMiss = nearestWorkload(context, namespace, selector);
+    const detail = nearMiss
+      ? `its selector ${text} matches no pod (${nearMiss.ref.kind} ${nearMiss.ref.name}'s pods are labelled ${nearMiss.labels})`
+      : `its selector ${text} matches no pod`;
+    return {
+      rootCause: {
+        code: 'SelectorMismatch',
+        ...(nearMiss ? { object: nearMiss.ref } : { object: refOf(service) }),
+        detail,
+      },
+      evidence: [
+        `Service ${service.metadata.name} selector: ${text}; pods matching: 0`,
+        ...(nearMiss ? [`${describeRef(nearMiss.ref)} pod labels: ${nearMiss.labels}`] : []),
+      ],
+    };
+  }
+  const owner = context.ownerOf(selected[0]!);
+  const crashing = selected.some((pod) =>
+    containerStatuses(pod).some((status) => status.state?.waiting?.reason === 'CrashLoopBackOff'),
+  );
+  const pending = selected.every((pod) => pod.status?.phase === 'Pending');
+  return {
+    rootCause: {
+      code: crashing ? 'CrashLoopBackOff' : pending ? 'Unschedulable' : 'ProbeFailure',
+      object: owner ?? refOf(selected[0]!),
+      detail: `${selected.length} pod(s) match its selector ${text} but none is ready${crashing ? ' (crash-looping)' : pending ? ' (Pending)' : ''}`,
+    },
+    evidence: [`selector ${text} matches ${selected.length} pod(s), ready: 0`],
+  };
+}
+
+/** The workload whose pod labels come closest to a selector (same keys, different values). */
+function nearestWorkload(
+  context: AnalysisContext,
+  namespace: string | undefined,
+  selector: Record<string, string>,
+): { ref: ObjectRef; labels: string } | undefined {
+  let best: { ref: ObjectRef; labels: string; score: number } | undefined;
+  const consider = (ref: ObjectRef, labels: Record<string, string> | undefined) => {
+    if (!labels) return;
+    let score = 0;
+    for (const [label, value] of Object.entries(selector)) {
+      const actual = labels[label];
+      if (actual === value) score += 2;
+      else if (actual !== undefined) score += actual.includes(value) || value.includes(actual) ? 1.5 : 1;
+      else if (Object.values(labels).some((v) => v === value || v.includes(value))) score += 0.5;
+    }
+    if (score > 0 && (!best || score > best.score)) {
+      const shown = Object.keys(selector)
+        .filter((label) => labels[label] !== undefined)
+        .map((label) => `${label}=${labels[label]}`);
+      best = {
+        ref,
+        labels: (shown.length ? shown : Object.entries(labels).map(([k, v]) => `${k}=${v}`)).join(','),
+        score,
+      };
+    }
+  };
+  for (const name of ['deployments', 'statefulSets', 'daemonSets'] as const)
+    for (const workload of context.list(name))
+      if (workload.metadata.namespace === namespace)
+        consider(refOf(workload), workload.spec?.template?.metadata?.labels);
+  if (!best) {
+    for (const pod of context.list('pods'))
+      if (pod.metadata.namespace === namespace)
+        consider(context.ownerOf(pod) ?? refOf(pod), pod.metadata.labels);
+  }
+  return best && { ref: best.ref, labels: best.labels };
+}
+
+/** What a pod's log says is wrong: an unreachable dependency (matched to its Service), a missing setting, an app error. */
+export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: string): Cause | undefined {
+  if (!text.trim()) return undefined;
+  const namespace = pod.metadata.namespace;
+  const failures = connectionFailures(text);
+  const failure = failures.at(-1);
+  if (failure) {
+    const target = `${failure.host}${failure.port ? `:${failure.port}` : ''}`;
+    const verb =
+      failure.kind === 'refused'
+        ? 'connection refused'
+        : failure.kind === 'dns'
+          ? 'name not resolved'
+          : 'timed out';
+    const service = serviceForHost(context, namespace, failure.host);
+    if (service) {
+      const ref = refOf(service);
+      const why = explainNoEndpoints(context, service);
+      const port = failure.port ?? service.spec?.ports?.[0]?.port;
+      const name = `${service.metadata.name}${port ? `:${port}` : ''}`;
+      return {
+        rootCause: {
+          code: 'DependencyUnreachable',
+          object: ref,
+          detail: why
+            ? `cannot reach Service ${name} (${verb}), which has no endpoints because ${why.rootCause.detail}`
+            : `cannot reach Service ${name} (${verb} to ${target})`,
+        },
+        evidence: [`log: ${failure.line}`, ...(why?.evidence ?? [])],
+      };
+    }
+    return {
+      rootCause: {
+        code: 'DependencyUnreachable',
+        detail: `cannot reach ${target} (${verb}); no Service ${failure.kind === 'dns' ? 'by that name' : 'matches it'}`,
+      },
+      evidence: [`log: ${failure.line}`],
+    };
+  }
+  const missing = missingSetting(text);
+  if (missing)
+    return {
+      rootCause: { code: 'MissingConfig', detail: `setting ${missing.name} is not set` },
+      evidence: [`log: ${missing.line}`],
+    };
+  const error = applicationError(text);
+  if (error)
+    return {
+      rootCause: { code: 'ApplicationError', detail: error },
+      evidence: keyLines(text, 3).map((line) => `log: ${line}`),
+    };
+  return undefined;
+}

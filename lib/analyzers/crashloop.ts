@@ -1,0 +1,121 @@
+// CrashLoopBackOff: a container keeps restarting; the previous log says why (a dependency, a setting, the app).
+import type { K8sObject } from '../cluster/index.ts';
+import type { Finding } from '../report/index.ts';
+import type { AnalysisContext } from './context.ts';
+import { refOf } from './context.ts';
+import {
+  type ContainerStatus,
+  causeFromLog,
+  containerStatuses,
+  groupByOwner,
+  groupName,
+} from './correlate.ts';
+import { type Analyzer, LOG_LIMIT_BYTES, LOG_TAIL_LINES, type LogRequest } from './types.ts';
+
+/** The crash-looping container of a pod (not OOM: that has its own analyzer). */
+export function crashingContainer(context: AnalysisContext, pod: K8sObject): ContainerStatus | undefined {
+  if (pod.metadata.deletionTimestamp || pod.status?.phase === 'Succeeded') return undefined;
+  return containerStatuses(pod).find((status) => {
+    const last = status.lastState?.terminated;
+    if (last?.reason === 'OOMKilled' || status.state?.terminated?.reason === 'OOMKilled') return false;
+    if (status.state?.waiting?.reason === 'CrashLoopBackOff') return true;
+    // Restarting often and recently, caught between two back-offs.
+    return (
+      (status.restartCount ?? 0) >= 3 &&
+      last &&
+      last.exitCode !== 0 &&
+      !status.ready &&
+      context.age(last.finishedAt) < 10 * 60 * 1000
+    );
+  });
+}
+
+function worstPod(context: AnalysisContext, pods: K8sObject[]): { pod: K8sObject; status: ContainerStatus } {
+  const scored = pods.map((pod) => ({ pod, status: crashingContainer(context, pod)! }));
+  scored.sort((a, b) => (b.status.restartCount ?? 0) - (a.status.restartCount ?? 0));
+  return scored[0]!;
+}
+
+function suspects(context: AnalysisContext) {
+  return groupByOwner(
+    context,
+    context.list('pods').filter((pod) => crashingContainer(context, pod)),
+  );
+}
+
+export const crashLoop: Analyzer = {
+  name: 'crashloop',
+  logs(context) {
+    return suspects(context).map((group): LogRequest => {
+      const { pod, status } = worstPod(context, group.pods);
+      return {
+        namespace: pod.metadata.namespace!,
+        pod: pod.metadata.name,
+        container: status.name,
+        previous: true,
+        tailLines: LOG_TAIL_LINES,
+        limitBytes: LOG_LIMIT_BYTES,
+      };
+    });
+  },
+  analyze(context) {
+    return suspects(context).map((group): Finding => {
+      const { pod, status } = worstPod(context, group.pods);
+      const namespace = pod.metadata.namespace;
+      const last = status.lastState?.terminated;
+      const log =
+        context.log(namespace!, pod.metadata.name, status.name, true) ??
+        context.log(namespace!, pod.metadata.name, status.name, false);
+      let cause = log ? causeFromLog(context, pod, log.text) : undefined;
+      if (!cause && last?.exitCode === 0)
+        cause = {
+          rootCause: {
+            code: 'ApplicationError',
+            detail: `container ${status.name} exits with code 0 instead of running`,
+          },
+          evidence: [],
+        };
+      const who = groupName(group.owner, pod);
+      const restarts = `restarted ${status.restartCount ?? 0} times${last ? `, last exit code ${last.exitCode}${last.reason ? ` (${last.reason})` : ''}` : ''}`;
+      const backoff = context.eventsFor(refOf(pod)).find((event) => event.reason === 'BackOff');
+      const kubectl = `kubectl -n ${namespace} logs ${pod.metadata.name} -c ${status.name} --previous`;
+      return {
+        code: 'CrashLoopBackOff',
+        severity: 'critical',
+        object: refOf(pod),
+        ...(group.owner ? { owner: group.owner } : {}),
+        ...(cause ? { rootCause: cause.rootCause } : {}),
+        summary: cause?.rootCause.detail
+          ? `${who} is crash-looping: ${cause.rootCause.detail.startsWith('cannot') ? 'it ' : ''}${cause.rootCause.detail}.`
+          : `${who} is crash-looping: container ${status.name} ${restarts}.`,
+        evidence: [
+          `pod ${pod.metadata.name} container ${status.name}: ${status.state?.waiting?.reason ?? 'restarting'}, ${restarts}`,
+          ...(group.pods.length > 1 ? [`${group.pods.length} pods of ${who} are crash-looping`] : []),
+          ...(backoff ? [`event BackOff ×${backoff.count}: ${backoff.message}`] : []),
+          ...(cause?.evidence ?? []),
+        ],
+        suggestions: [kubectl, ...suggestionsFor(cause?.rootCause, namespace)],
+      };
+    });
+  },
+};
+
+export function suggestionsFor(rootCause: Finding['rootCause'], namespace: string | undefined): string[] {
+  if (!rootCause) return [];
+  const object = rootCause.object;
+  switch (rootCause.code) {
+    case 'DependencyUnreachable':
+      return object
+        ? [
+            `kubectl -n ${object.namespace ?? namespace} get endpoints ${object.name}`,
+            `kubectl -n ${object.namespace ?? namespace} describe service ${object.name}`,
+          ]
+        : ['check the host name and port the app is configured with'];
+    case 'MissingConfig':
+      return ['add the missing setting to the workload (env, ConfigMap or Secret) and roll it out'];
+    case 'ApplicationError':
+      return ['read the exception in the previous log; roll back if it started with the latest release'];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,109 @@
+// Turns raw analyzer output into what a person reads: one finding per owner, the alert's object and its
+// root cause first, then by severity; and a one- or two-sentence summary.
+import { type AnalysisContext, describeRef, sameRef } from '../analyzers/index.ts';
+import type { Finding, ObjectRef, Scope } from '../report/index.ts';
+
+const SEVERITY = { critical: 0, warning: 1, info: 2 } as const;
+/** Codes that describe a whole workload and give way to a more specific finding about the same owner. */
+const WORKLOAD_SYMPTOMS = new Set(['WorkloadUnavailable']);
+
+export function consolidate(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const unique = findings.filter((finding) => {
+    const key = `${finding.code}|${refKey(finding.object)}|${finding.owner ? refKey(finding.owner) : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const workloadOf = (finding: Finding) => finding.owner ?? finding.object;
+  const out: Finding[] = [];
+  for (const finding of unique) {
+    const target = workloadOf(finding);
+    if (WORKLOAD_SYMPTOMS.has(finding.code)) {
+      const specific = unique.find(
+        (other) =>
+          other !== finding && !WORKLOAD_SYMPTOMS.has(other.code) && sameRef(workloadOf(other), target),
+      );
+      if (specific) {
+        // The workload is down *because of* the specific finding: keep its counts as evidence there.
+        specific.evidence.push(...finding.evidence.slice(0, 1));
+        continue;
+      }
+    }
+    if (finding.code === 'ServiceNoEndpoints' && finding.rootCause?.object) {
+      // No endpoints because the backing workload is itself failing: that finding already says why.
+      const backing = unique.find(
+        (other) => other !== finding && sameRef(other.owner ?? other.object, finding.rootCause?.object),
+      );
+      if (backing && backing.code !== 'ServiceNoEndpoints') {
+        backing.evidence.push(finding.summary);
+        continue;
+      }
+    }
+    if (finding.code !== 'RolloutStuck' && finding.owner) {
+      const rollout = unique.find(
+        (other) => other.code === 'RolloutStuck' && sameRef(other.object, finding.owner),
+      );
+      if (rollout) {
+        rollout.evidence.push(...finding.evidence.slice(0, 2));
+        rollout.rootCause ??= finding.rootCause ?? { code: finding.code, object: finding.object };
+        continue;
+      }
+    }
+    out.push(finding);
+  }
+  return out;
+}
+
+export function orderFindings(findings: Finding[], scope: Scope): Finding[] {
+  const target = scope.object;
+  const about = (finding: Finding, ref: ObjectRef | undefined) =>
+    !!ref && (sameRef(finding.object, ref) || sameRef(finding.owner, ref));
+  const primary = target ? findings.filter((finding) => about(finding, target)) : [];
+  const causes = primary.map((finding) => finding.rootCause?.object).filter((ref): ref is ObjectRef => !!ref);
+  const rank = (finding: Finding) => {
+    if (primary.includes(finding)) return 0;
+    if (causes.some((ref) => about(finding, ref))) return 1;
+    return 2;
+  };
+  return [...findings].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      SEVERITY[a.severity] - SEVERITY[b.severity] ||
+      // Findings that explain another come before the symptoms they explain.
+      Number(!!b.rootCause) - Number(!!a.rootCause) ||
+      refKey(a.owner ?? a.object).localeCompare(refKey(b.owner ?? b.object)),
+  );
+}
+
+export function summarize(findings: Finding[], scope: Scope, context: AnalysisContext): string {
+  const where =
+    scope.object && scope.kind !== 'namespace'
+      ? describeRef(scope.object)
+      : scope.namespace
+        ? `namespace ${scope.namespace}`
+        : 'the cluster';
+  const serious = findings.filter((finding) => finding.severity !== 'info');
+  const first = findings[0];
+  if (!first) {
+    const pods = context.list('pods').length;
+    return `No problems found in ${where} (${pods} pod${pods === 1 ? '' : 's'} checked).`;
+  }
+  const target = scope.object;
+  const aboutTarget = !!target && (sameRef(first.object, target) || sameRef(first.owner, target));
+  let summary = first.summary;
+  if (target && !aboutTarget && scope.kind === 'alert')
+    summary = `No problem found on ${describeRef(target)} itself; in ${scope.namespace ? `namespace ${scope.namespace}` : 'the cluster'}: ${first.summary}`;
+  const rest = serious.filter((finding) => finding !== first && !explains(finding, first)).length;
+  if (rest > 0) summary += ` ${rest} more finding${rest === 1 ? '' : 's'} below.`;
+  return summary;
+}
+
+/** Whether `finding` is the root cause already named in `symptom`'s summary. */
+function explains(finding: Finding, symptom: Finding): boolean {
+  return !!symptom.rootCause?.object && sameRef(finding.object, symptom.rootCause.object);
+}
+
+function refKey(ref: ObjectRef): string {
+  return `${ref.namespace ?? ''}/${ref.kind}/${ref.name}`;
+}

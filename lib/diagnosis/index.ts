@@ -1,0 +1,87 @@
+// The diagnosis: scoped snapshot → logs for suspects → every analyzer → grouped, ordered findings → Report.
+import {
+  AnalysisContext,
+  type Analyzer,
+  analyzers as allAnalyzers,
+  type LogRequest,
+} from '../analyzers/index.ts';
+import { type ClusterReader, loadLogs } from '../cluster/index.ts';
+import type { Finding, Report, ReportSource, Scope } from '../report/index.ts';
+import { consolidate, orderFindings, summarize } from './findings.ts';
+import { loadSnapshot } from './load.ts';
+
+export { scopeFromAlert } from './scope.ts';
+
+export interface DiagnoseInput {
+  reader: ClusterReader;
+  cluster: string;
+  source: ReportSource;
+  scope: Scope;
+  alert?: { name: string; severity?: string; labels: Record<string, string> };
+  id?: string;
+  startedAt?: string;
+  /** The moment to diagnose at; defaults to the cluster's clock (the reader's serverTime). */
+  now?: string;
+  /** Page size for list calls. */
+  pageSize?: number;
+  /** At most this many logs are read (alert/object/namespace: 4, cluster: 60). */
+  maxLogs?: number;
+  /** Called as the snapshot loads, for a progress line on large clusters. */
+  onProgress?: (stage: string) => void;
+  analyzers?: readonly Analyzer[];
+}
+
+export async function diagnose(input: DiagnoseInput): Promise<Report> {
+  const started = Date.now();
+  const startedAt = input.startedAt ?? new Date(started).toISOString();
+  const { reader, scope } = input;
+  const before = { requests: reader.stats.requests, bytes: reader.stats.bytes };
+  const analyzers = input.analyzers ?? allAnalyzers;
+
+  input.onProgress?.('listing objects');
+  const snapshot = await loadSnapshot(reader, scope, {
+    fallbackNow: startedAt,
+    ...(input.now ? { now: input.now } : {}),
+    ...(input.pageSize ? { pageSize: input.pageSize } : {}),
+  });
+  const context = new AnalysisContext(snapshot);
+
+  input.onProgress?.('reading logs');
+  const maxLogs = input.maxLogs ?? (scope.kind === 'cluster' ? 60 : 4);
+  const wanted = analyzers.flatMap((analyzer) => analyzer.logs?.(context) ?? []);
+  await loadLogs(reader, snapshot, prioritise(context, wanted, scope).slice(0, maxLogs));
+
+  input.onProgress?.('analyzing');
+  const raw: Finding[] = analyzers.flatMap((analyzer) => analyzer.analyze(context));
+  const findings = orderFindings(consolidate(raw), scope);
+
+  return {
+    id: input.id ?? `kr-${crypto.randomUUID().slice(0, 8)}`,
+    source: input.source,
+    cluster: input.cluster,
+    scope,
+    startedAt,
+    ...(input.alert ? { alert: input.alert } : {}),
+    findings,
+    summary: summarize(findings, scope, context),
+    proposals: [],
+    meta: {
+      apiRequests: reader.stats.requests - before.requests,
+      bytesRead: reader.stats.bytes - before.bytes,
+      durationMs: Date.now() - started,
+    },
+  };
+}
+
+/** Logs of the scope's own object first, then one per suspect. */
+function prioritise(context: AnalysisContext, requests: LogRequest[], scope: Scope): LogRequest[] {
+  const target = scope.object;
+  if (!target) return requests;
+  const score = (request: LogRequest) => {
+    if (target.kind === 'Pod') return request.pod === target.name ? 0 : 1;
+    const pod = context.find('Pod', request.namespace, request.pod);
+    const owner = pod ? context.ownerOf(pod) : undefined;
+    return owner?.kind === target.kind && owner.name === target.name ? 0 : 1;
+  };
+  return [...requests].sort((a, b) => score(a) - score(b));
+}
