@@ -1,4 +1,6 @@
 // @upstash/redis, unchanged, against redis-server behind the Upstash REST bridge: what a Worker would read back.
+import { createHash } from 'node:crypto';
+import { Ratelimit } from '@upstash/ratelimit';
 import { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RedisServer, startRedisServer } from '../stack/redis.ts';
@@ -159,4 +161,19 @@ it('refuses commands that would break the bridge', async () => {
   expect(response.status).toBe(400);
   expect(((await response.json()) as { error: string }).error).toMatch(/not available/);
   expect(await redis.ping()).toBe('PONG');
+});
+
+it('serves @upstash/ratelimit (EVALSHA, NOSCRIPT fallback to EVAL)', async () => {
+  const limiter = new Ratelimit({ redis, limiter: Ratelimit.fixedWindow(2, '60 s'), prefix: 'rl-test' });
+  const results = [];
+  for (let i = 0; i < 3; i++) results.push((await limiter.limit('U-approver')).success);
+  expect(results).toEqual([true, true, false]);
+  expect((await limiter.limit('U-someone-else')).success).toBe(true);
+
+  // SCRIPT LOAD answers the SHA of the script as sent, and EVALSHA with it runs, as on Upstash.
+  const script = "#!lua flags=allow-key-locking\nreturn redis.call('INCR', KEYS[1])";
+  const sha = await redis.scriptLoad(script);
+  expect(sha).toBe(createHash('sha1').update(script).digest('hex'));
+  expect(await redis.evalsha(sha, ['lua:locked'], [])).toBe(1);
+  expect(await redis.scriptExists(sha)).toEqual([1]);
 });

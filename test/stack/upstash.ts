@@ -1,6 +1,6 @@
 // The Upstash Redis REST API (`/`, `/pipeline`, `/multi-exec`, path commands, base64 encoding) over a real redis-server.
 
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, bearerToken, listenLoopback, readBody, sendJson } from './http.ts';
 import { RedisClient, type RedisReply, RedisReplyError, RedisStatus } from './redis.ts';
@@ -54,6 +54,70 @@ const REFUSED = new Set([
 
 class BadRequest extends Error {}
 
+// Script flags redis-server knows; Upstash adds its own (`allow-key-locking`, used by @upstash/ratelimit), which a
+// stock redis-server refuses, so the bridge drops them.
+const REDIS_SCRIPT_FLAGS = new Set([
+  'no-writes',
+  'allow-oom',
+  'allow-stale',
+  'no-cluster',
+  'allow-cross-slot-keys',
+]);
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/**
+ * Rewrites Lua scripts with Upstash-only shebang flags, and keeps the SHA the client computed (of the original
+ * script) pointing at the rewritten one, so EVALSHA and SCRIPT LOAD/EXISTS behave as on Upstash.
+ */
+class ScriptFlags {
+  readonly #shaOf = new Map<string, string>();
+
+  #script(script: string): string {
+    const match = /^#!lua([^\n]*)(\n|$)/.exec(script);
+    if (!match) return script;
+    const parts = match[1]!.trim().split(/\s+/).filter(Boolean);
+    let changed = false;
+    const kept = parts.map((part) => {
+      if (!part.startsWith('flags=')) return part;
+      const flags = part.slice('flags='.length).split(',').filter(Boolean);
+      const supported = flags.filter((flag) => REDIS_SCRIPT_FLAGS.has(flag));
+      if (supported.length !== flags.length) changed = true;
+      return `flags=${supported.join(',')}`;
+    });
+    if (!changed) return script;
+    const rewritten = `#!lua ${kept.join(' ')}${match[2]}${script.slice(match[0].length)}`;
+    this.#shaOf.set(sha1(script), sha1(rewritten));
+    return rewritten;
+  }
+
+  #sha(sha: string): string {
+    return this.#shaOf.get(sha.toLowerCase()) ?? sha;
+  }
+
+  /** The command to send, and how to turn redis's reply back into what Upstash would answer. */
+  rewrite(command: Command): { command: Command; reply?: (reply: RedisReply) => RedisReply } {
+    const name = command[0]!.toUpperCase();
+    if ((name === 'EVAL' || name === 'EVAL_RO') && command[1] !== undefined)
+      return { command: [command[0]!, this.#script(command[1]), ...command.slice(2)] };
+    if ((name === 'EVALSHA' || name === 'EVALSHA_RO') && command[1] !== undefined)
+      return { command: [command[0]!, this.#sha(command[1]), ...command.slice(2)] };
+    const sub = command[1]?.toUpperCase();
+    if (name === 'SCRIPT' && sub === 'LOAD' && command[2] !== undefined) {
+      const original = command[2];
+      const rewritten = this.#script(original);
+      if (rewritten === original) return { command };
+      return {
+        command: [command[0]!, command[1]!, rewritten],
+        reply: (reply) => (Buffer.isBuffer(reply) ? Buffer.from(sha1(original)) : reply),
+      };
+    }
+    if (name === 'SCRIPT' && sub === 'EXISTS')
+      return { command: [...command.slice(0, 2), ...command.slice(2).map((sha) => this.#sha(sha))] };
+    return { command };
+  }
+}
+
 function toArg(value: unknown, where: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
@@ -99,6 +163,13 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
   const host = options.redisUrl ? new URL(options.redisUrl).hostname : '127.0.0.1';
   const maxBytes = options.maxRequestBytes ?? 10 * 1024 * 1024;
   const redis = new RedisClient(port, host);
+  const scripts = new ScriptFlags();
+  /** Sends commands as Upstash would run them (see ScriptFlags) and returns Upstash's replies. */
+  const run = async (commands: Command[]): Promise<RedisReply[]> => {
+    const rewrites = commands.map((command) => scripts.rewrite(command));
+    const replies = await redis.send(rewrites.map((r) => r.command));
+    return replies.map((reply, i) => rewrites[i]?.reply?.(reply) ?? reply);
+  };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://bridge');
@@ -127,11 +198,11 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
           throw new BadRequest('ERR failed to parse the request body as JSON');
         }
         if (path === '') {
-          const [reply] = await redis.send([toCommand(body, 'command')]);
+          const [reply] = await run([toCommand(body, 'command')]);
           sendCommandReply(response, reply ?? null, base64);
         } else if (path === '/pipeline') {
           const commands = toCommands(body);
-          const replies = await redis.send(commands);
+          const replies = await run(commands);
           sendJson(
             response,
             200,
@@ -149,7 +220,7 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
           .filter(Boolean)
           .map((segment) => decodeURIComponent(segment));
         if (request.method === 'POST' && raw.length > 0) segments.push(raw.toString('utf8'));
-        const [reply] = await redis.send([toCommand(segments, 'command')]);
+        const [reply] = await run([toCommand(segments, 'command')]);
         sendCommandReply(response, reply ?? null, base64);
         return;
       }
@@ -173,7 +244,7 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
 
   const multiExec = async (response: ServerResponse, commands: Command[], base64: boolean) => {
     // One write on one connection: MULTI, the commands, EXEC — atomic on the server like Upstash's transaction.
-    const replies = await redis.send([['MULTI'], ...commands, ['EXEC']]);
+    const replies = await run([['MULTI'], ...commands, ['EXEC']]);
     const exec = replies.at(-1) ?? null;
     if (Array.isArray(exec)) {
       sendJson(
