@@ -219,3 +219,14 @@ it('DELETE /__messages clears the record and the dedup memory', async () => {
   await qstash.waitForIdle(5000);
   expect(deliveries).toHaveLength(2);
 });
+
+it('holds a delayed message until its time, then delivers it', async () => {
+  await client.publish({ url: `${destination.url}/later`, body: 'plain text', delay: 1 });
+  const [message] = qstash.messages();
+  expect(message).toMatchObject({ state: 'pending', attempts: 0, body: 'plain text' });
+  expect(Date.parse(message!.notBefore!)).toBeGreaterThan(Date.parse(message!.at));
+  expect(deliveries).toHaveLength(0);
+  await qstash.waitForIdle(5000);
+  expect(deliveries.map((d) => d.body)).toEqual(['plain text']);
+  expect(deliveries[0]!.verified).toBe(true);
+});
