@@ -270,7 +270,11 @@ async function spawnRedis(port: number, dir: string, options: RedisServerOptions
     exited ??= { code: -1, signal: null };
   });
 
+  // If the parent dies without close() (a crashed test run), do not leave redis-server behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const stop = async () => {
+    process.off('exit', killOnExit);
     if (!exited) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
