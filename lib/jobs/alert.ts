@@ -16,6 +16,9 @@ const workloadLabels = [
   ['node', 'Node'],
 ] as const;
 
+/** Kubernetes' random name suffixes and pod-template hashes use this vowel-free alphabet (rand.SafeEncodeString). */
+const SAFE = '[bcdfghjklmnpqrstvwxz2456789]';
+
 /**
  * The workload an alert is about. Pod names are folded to their owner by Kubernetes' naming rules
  * (Deployment `name-<hash>-<5>`, StatefulSet `name-<ordinal>`, DaemonSet/Job `name-<5>`), so a storm of
@@ -28,11 +31,11 @@ export function alertWorkload(labels: Record<string, string>): { kind: string; n
   }
   const pod = labels.pod;
   if (!pod) return undefined;
-  const deployment = /^(.+)-[a-z0-9]{6,10}-[a-z0-9]{5}$/.exec(pod);
+  const deployment = new RegExp(`^(.+)-${SAFE}{6,10}-${SAFE}{5}$`).exec(pod);
   if (deployment?.[1]) return { kind: 'Workload', name: deployment[1] };
   const ordinal = /^(.+)-\d+$/.exec(pod);
   if (ordinal?.[1]) return { kind: 'Workload', name: ordinal[1] };
-  const generated = /^(.+)-[a-z0-9]{5}$/.exec(pod);
+  const generated = new RegExp(`^(.+)-${SAFE}{5}$`).exec(pod);
   if (generated?.[1]) return { kind: 'Workload', name: generated[1] };
   return { kind: 'Pod', name: pod };
 }

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type Stack, startStack } from '../stack/stack.ts';
-import { recorded } from '../support/messages.ts';
+import { bodyOf, recorded } from '../support/messages.ts';
 
 let stack: Stack;
 // biome-ignore lint/suspicious/noExplicitAny: a webhook payload under test
@@ -37,7 +37,7 @@ it('answers 401 and enqueues nothing without the right bearer token', async () =
   for (const token of [undefined, 'wrong-token', `${stack.info.secrets.alertmanagerToken}x`, '']) {
     const response = await post(payload, token);
     expect(response.status, `token ${JSON.stringify(token)}`).toBe(401);
-    expect(await response.json()).toEqual({ error: 'missing or wrong bearer token' });
+    expect(await bodyOf(response)).toEqual({ error: 'missing or wrong bearer token' });
   }
   expect(await queued()).toBe(0);
 });
@@ -45,15 +45,15 @@ it('answers 401 and enqueues nothing without the right bearer token', async () =
 it('answers 400 naming the bad field of a malformed payload', async () => {
   const wrongVersion = await post({ ...payload, version: '3' });
   expect(wrongVersion.status).toBe(400);
-  expect((await wrongVersion.json()).error).toMatch(/^version:/);
+  expect((await bodyOf(wrongVersion)).error).toMatch(/^version:/);
 
   const noAlerts = await post({ ...payload, alerts: 'none' });
   expect(noAlerts.status).toBe(400);
-  expect((await noAlerts.json()).error).toMatch(/^alerts:/);
+  expect((await bodyOf(noAlerts)).error).toMatch(/^alerts:/);
 
   const notJson = await post('{"version": "4",');
   expect(notJson.status).toBe(400);
-  expect((await notJson.json()).error).toMatch(/not valid JSON/);
+  expect((await bodyOf(notJson)).error).toMatch(/not valid JSON/);
   expect(await queued()).toBe(0);
 });
 
@@ -79,7 +79,7 @@ it('enqueues the valid alerts of a batch and names the rejected one', async () =
   const broken = { ...good, startsAt: 'yesterday', fingerprint: 'ffff000011112222' };
   const response = await post({ ...payload, alerts: [good, broken, other] });
   expect(response.status).toBe(202);
-  const body = await response.json();
+  const body = await bodyOf(response);
   expect(body.rejected).toEqual([
     { index: 1, fingerprint: 'ffff000011112222', error: expect.stringMatching(/^alerts\[1\]\.startsAt:/) },
   ]);

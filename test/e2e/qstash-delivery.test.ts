@@ -2,7 +2,7 @@
 // runs, and the same message delivered twice still produces one Slack message.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startStack } from '../stack/stack.ts';
-import { eventually, recorded, slackPosts, sleep } from '../support/messages.ts';
+import { bodyOf, eventually, recorded, slackPosts, sleep } from '../support/messages.ts';
 import { qstashSignature } from '../support/qstash-jwt.ts';
 
 let stack: Stack;
@@ -70,13 +70,13 @@ it('accepts the next signing key (rotation) and sends one message however often 
     qstashSignature({ key: stack.info.secrets.qstashNextSigningKey, url, body }),
   );
   expect(first.status).toBe(200);
-  expect((await first.json()).status).toBe('done');
+  expect((await bodyOf(first)).status).toBe('done');
   const again = await deliver(
     body,
     qstashSignature({ key: stack.info.secrets.qstashCurrentSigningKey, url, body }),
   );
   expect(again.status).toBe(200);
-  expect(await again.json()).toEqual({ status: 'duplicate' });
+  expect(await bodyOf(again)).toEqual({ status: 'duplicate' });
   const posts = await eventually('one Slack message', async () => {
     const found = await slackPosts(stack.info.slack);
     return found.length > 0 ? found : undefined;
@@ -96,5 +96,5 @@ it('answers 400 without retry for a well-signed but invalid job', async () => {
   );
   expect(response.status).toBe(400);
   expect(response.headers.get('upstash-nonretryable-error')).toBe('true');
-  expect((await response.json()).error).toMatch(/^invalid job: v:/);
+  expect((await bodyOf(response)).error).toMatch(/^invalid job: v:/);
 });

@@ -38,6 +38,10 @@ const options = (queue: Queue, store = new MemoryStore()) => ({
 describe('incident grouping', () => {
   it('folds pod names to their workload', () => {
     expect(alertWorkload({ pod: 'payment-7d9f8c6b5d-x2x7q' })).toEqual({ kind: 'Workload', name: 'payment' });
+    expect(alertWorkload({ pod: 'frontend-6b4c9fd8b7-abcde' })).toEqual({
+      kind: 'Pod',
+      name: 'frontend-6b4c9fd8b7-abcde',
+    });
     expect(alertWorkload({ pod: 'mysql-0' })).toEqual({ kind: 'Workload', name: 'mysql' });
     expect(alertWorkload({ pod: 'node-exporter-4kq9z' })).toEqual({
       kind: 'Workload',
@@ -53,10 +57,13 @@ describe('incident grouping', () => {
   it('turns a storm of 60 alerts on 3 workloads into 3 jobs, across several batches', async () => {
     const queue = new RecordingQueue();
     const store = new MemoryStore();
-    const workloads = ['payment-7d9f8c6b5d', 'cart-5f6b7c8d9e', 'search-6c7d8e9f0a'];
+    const workloads = ['payment-7d9f8c6b5d', 'cart-5f6b7c8d9x', 'search-6c7d8f9b2z'];
+    const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+    const suffix = (i: number) =>
+      Array.from({ length: 5 }, (_, k) => alphabet[(i * 7 + k * 3) % alphabet.length]).join('');
     const storm = Array.from({ length: 60 }, (_, i) => ({
       index: i,
-      alert: alert({ pod: `${workloads[i % 3]}-${String(i).padStart(5, 'a')}` }, (0x1000 + i).toString(16)),
+      alert: alert({ pod: `${workloads[i % 3]}-${suffix(i)}` }, (0x1000 + i).toString(16)),
     }));
     const first = await ingestAlerts(storm.slice(0, 30), options(queue, store));
     const second = await ingestAlerts(storm.slice(30), options(queue, store));

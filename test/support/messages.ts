@@ -34,3 +34,9 @@ export async function eventually<T>(
 }
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** A response's JSON body, loosely typed for assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: tests assert on the shape
+export async function bodyOf(response: Response): Promise<any> {
+  return response.json();
+}
