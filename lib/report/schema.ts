@@ -87,7 +87,12 @@ export const AiPart = z.object({
   text: z.string(),
   rootCause: z.string().optional(),
   nextSteps: z.array(z.string()).optional(),
+  /** Short quoted facts behind the root cause. */
+  evidence: z.array(z.string()).optional(),
+  confidence: z.enum(['low', 'medium', 'high']).optional(),
   toolCalls: z.number().int().min(0),
+  /** Requests sent to the model, retries included. */
+  modelCalls: z.number().int().min(0).optional(),
   tokens: z.object({ prompt: z.number().int().min(0), output: z.number().int().min(0) }),
 });
 export type AiPart = z.infer<typeof AiPart>;

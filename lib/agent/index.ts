@@ -1,0 +1,80 @@
+// The Gemini agent: investigates an incident from its rule-based findings with read-only tools and strict
+// budgets, and adds the AI part (and approval requests) to the Report. Never writes, never throws for model failures.
+import type { Report } from '../report/index.ts';
+import { DEFAULT_GEMINI_MODEL, GeminiLlm } from './gemini.ts';
+import { type InvestigateOptions, type Investigation, investigate } from './investigate.ts';
+import type { Llm } from './llm.ts';
+import { OpenAiCompatibleLlm } from './openai.ts';
+
+export {
+  AgentAnswer,
+  agentAnswerJsonSchema,
+  type ParsedAnswer,
+  ProposedAction,
+  parseAnswer,
+} from './answer.ts';
+export { DEFAULT_GEMINI_MODEL, GeminiLlm, type GeminiLlmOptions } from './gemini.ts';
+export { type ProposalPolicy, vetProposal } from './guard.ts';
+export {
+  type Budgets,
+  defaultBudgets,
+  type InvestigateOptions,
+  type Investigation,
+  type InvestigationStats,
+  investigate,
+} from './investigate.ts';
+export * from './llm.ts';
+export { OpenAiCompatibleLlm, type OpenAiCompatibleLlmOptions } from './openai.ts';
+export {
+  investigationFlowControl,
+  type LimitDecision,
+  type ModelCallLimiter,
+  type ModelCallLimiterOptions,
+  upstashModelCallLimiter,
+} from './ratelimit.ts';
+export { type AnalyzeScope, resourceFor, runTool, type ToolContext, toolSpecs } from './tools.ts';
+
+/**
+ * The model configured in `env`: Gemini when `GEMINI_API_KEY` is set (`GEMINI_MODEL`, `GEMINI_BASE_URL`),
+ * else an OpenAI-compatible server when `OPENAI_BASE_URL` and `OPENAI_MODEL` are set (`OPENAI_API_KEY`
+ * optional); undefined when none is, and the diagnosis stays rule-based.
+ */
+export function llmFromEnv(env: Record<string, string | undefined>): Llm | undefined {
+  const value = (name: string) => (env[name]?.trim() ? env[name]?.trim() : undefined);
+  const geminiKey = value('GEMINI_API_KEY');
+  if (geminiKey) {
+    const baseUrl = value('GEMINI_BASE_URL');
+    return new GeminiLlm({
+      apiKey: geminiKey,
+      model: value('GEMINI_MODEL') ?? DEFAULT_GEMINI_MODEL,
+      ...(baseUrl ? { baseUrl } : {}),
+    });
+  }
+  const openAiBase = value('OPENAI_BASE_URL');
+  const openAiModel = value('OPENAI_MODEL');
+  if (openAiBase && openAiModel) {
+    const apiKey = value('OPENAI_API_KEY');
+    return new OpenAiCompatibleLlm({
+      baseUrl: openAiBase,
+      model: openAiModel,
+      ...(apiKey ? { apiKey } : {}),
+    });
+  }
+  return undefined;
+}
+
+/**
+ * Runs {@link investigate} and returns the report with its `ai` part and the proposals added; on fallback the
+ * report comes back unchanged (the rule-based findings stand) and `investigation.fallback` says why.
+ */
+export async function enrichReport(
+  report: Report,
+  options: Omit<InvestigateOptions, 'report'>,
+): Promise<{ report: Report; investigation: Investigation }> {
+  const investigation = await investigate({ ...options, report });
+  if (!investigation.ai) return { report, investigation };
+  return {
+    report: { ...report, ai: investigation.ai, proposals: [...report.proposals, ...investigation.proposals] },
+    investigation,
+  };
+}
