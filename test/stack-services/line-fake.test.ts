@@ -160,3 +160,21 @@ it('signs webhook bodies the way LINE does', () => {
   const expected = createHmac('sha256', 'line-secret-canary').update(body).digest('base64');
   expect(line.sign(body)).toBe(expected);
 });
+
+it('answers injected failures without using up the reply token', async () => {
+  const token = line.issueReplyToken();
+  line.fail({ path: '/v2/bot/message/reply', status: 500 });
+  expect((await lineError(client.replyMessage({ replyToken: token, messages: [text('x')] }))).status).toBe(
+    500,
+  );
+  expect((await client.replyMessage({ replyToken: token, messages: [text('x')] })).sentMessages).toHaveLength(
+    1,
+  );
+  await fetch(`${line.url}/__faults`, {
+    method: 'POST',
+    body: JSON.stringify({ status: 429, body: { message: 'The API rate limit has been exceeded.' } }),
+  });
+  const limited = await lineError(client.pushMessage({ to: user, messages: [text('x')] }));
+  expect(limited).toMatchObject({ status: 429, body: { message: 'The API rate limit has been exceeded.' } });
+  expect(line.messages().map((r) => r.status)).toEqual([500, 200, 429]);
+});

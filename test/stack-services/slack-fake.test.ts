@@ -226,3 +226,24 @@ it('signs interactivity bodies the way Slack does', () => {
     .digest('hex');
   expect(headers['x-slack-signature']).toBe(`v0=${expected}`);
 });
+
+it('answers injected failures (POST /__faults) and records them', async () => {
+  const fault = { path: '/api/chat.postMessage', status: 503, count: 1 };
+  expect((await fetch(`${slack.url}/__faults`, { method: 'POST', body: JSON.stringify(fault) })).status).toBe(
+    204,
+  );
+  await expect(web.chat.postMessage({ channel: 'C1', text: 'during outage' })).rejects.toMatchObject({
+    code: 'slack_webapi_http_error',
+    statusCode: 503,
+  });
+  slack.fail({ status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+  await expect(web.chat.postMessage({ channel: 'C1', text: 'rate limited' })).rejects.toMatchObject({
+    code: 'slack_webapi_rate_limited_error',
+  });
+  expect((await web.chat.postMessage({ channel: 'C1', text: 'recovered' })).ok).toBe(true);
+  expect(slack.messages().map((r) => [r.status, r.ok, r.error])).toEqual([
+    [503, false, 'http_503'],
+    [429, false, 'ratelimited'],
+    [200, true, undefined],
+  ]);
+});

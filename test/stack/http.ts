@@ -121,3 +121,62 @@ export function serveRecording(
   } else sendJson(response, 405, { error: 'GET or DELETE /__messages' });
   return true;
 }
+
+/** An injected failure: the next `count` matching requests get this answer instead of the real one. */
+export interface Fault {
+  /** Only requests to this path (e.g. `/api/chat.postMessage`); any path when absent. */
+  path?: string;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  count?: number;
+}
+
+/**
+ * Failure injection for the fakes, so tests can show what the Worker does when a chat service is down or rate
+ * limiting: `POST /__faults` with a Fault (or an array) queues it, `DELETE /__faults` clears them.
+ */
+export class Faults {
+  #queue: (Fault & { left: number })[] = [];
+
+  add(fault: Fault): void {
+    if (!Number.isInteger(fault.status) || fault.status < 100 || fault.status > 599)
+      throw new Error(`fault status must be an HTTP status, got ${JSON.stringify(fault.status)}`);
+    this.#queue.push({ ...fault, left: fault.count ?? 1 });
+  }
+
+  clear(): void {
+    this.#queue = [];
+  }
+
+  /** The fault for a request to `path`, used up by this call; undefined when none applies. */
+  take(path: string): Fault | undefined {
+    const index = this.#queue.findIndex((fault) => fault.path === undefined || fault.path === path);
+    if (index < 0) return undefined;
+    const fault = this.#queue[index]!;
+    fault.left -= 1;
+    if (fault.left <= 0) this.#queue.splice(index, 1);
+    return fault;
+  }
+
+  /** Serves `POST /__faults` and `DELETE /__faults`; true when it answered. */
+  async serve(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+    const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
+    if (path !== '/__faults') return false;
+    if (request.method === 'DELETE') {
+      this.clear();
+      response.writeHead(204).end();
+    } else if (request.method === 'POST') {
+      try {
+        const parsed = JSON.parse((await readBody(request, 64 * 1024)).toString('utf8')) as Fault | Fault[];
+        for (const fault of Array.isArray(parsed) ? parsed : [parsed]) this.add(fault);
+        response.writeHead(204).end();
+      } catch (error) {
+        sendJson(response, 400, {
+          error: `bad fault: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    } else sendJson(response, 405, { error: 'POST or DELETE /__faults' });
+    return true;
+  }
+}

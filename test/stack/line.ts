@@ -4,6 +4,8 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   BodyTooLargeError,
+  type Fault,
+  Faults,
   listenLoopback,
   type RecordedRequest,
   readBody,
@@ -34,6 +36,8 @@ export interface LineFake {
   url: string;
   messages(): LineRecordedRequest[];
   clear(): void;
+  /** Answers the next matching call(s) with this failure instead (also `POST /__faults` with the same JSON). */
+  fail(fault: Fault): void;
   /** Makes `token` a valid reply token until it is used or expires. */
   registerReplyToken(token: string, ttlMs?: number): void;
   /** A fresh reply token, as a webhook event would carry it. */
@@ -147,6 +151,7 @@ export async function startLineFake(options: LineFakeOptions): Promise<LineFake>
   const replyTtlMs = options.replyTokenTtlMs ?? 60_000;
   const acceptUnknown = options.acceptUnknownReplyTokens ?? true;
   let recorded: LineRecordedRequest[] = [];
+  const faults = new Faults();
   /** Registered reply tokens → expiry; used tokens stay in `usedReplyTokens` so a second use fails. */
   const replyTokens = new Map<string, number>();
   const usedReplyTokens = new Set<string>();
@@ -270,6 +275,7 @@ export async function startLineFake(options: LineFakeOptions): Promise<LineFake>
       )
     )
       return;
+    if (await faults.serve(request, response)) return;
     const url = new URL(request.url ?? '/', 'http://line');
     const requestId = randomUUID();
     let body: Json = null;
@@ -306,6 +312,14 @@ export async function startLineFake(options: LineFakeOptions): Promise<LineFake>
           message:
             'Authentication failed. Confirm that the access token in the authorization header is valid.',
         });
+      const fault = faults.take(url.pathname);
+      // An injected failure answers instead of LINE, and (as a real 5xx/429) consumes no reply token or retry key.
+      if (fault)
+        throw new LineError(
+          fault.status,
+          (fault.body ?? { message: `injected failure ${fault.status}` }) as Record<string, unknown>,
+          fault.headers,
+        );
       ({ status, body: answer } = route(request, url.pathname, body ?? {}, requestId));
     } catch (error) {
       if (!(error instanceof LineError)) throw error;
@@ -330,6 +344,7 @@ export async function startLineFake(options: LineFakeOptions): Promise<LineFake>
     clear() {
       recorded = [];
     },
+    fail: (fault) => faults.add(fault),
     registerReplyToken(token, ttlMs = replyTtlMs) {
       usedReplyTokens.delete(token);
       replyTokens.set(token, Date.now() + ttlMs);

@@ -4,6 +4,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   BodyTooLargeError,
+  type Fault,
+  Faults,
   listenLoopback,
   type RecordedRequest,
   readBody,
@@ -18,8 +20,9 @@ export interface SlackFakeOptions {
   signingSecret?: string;
 }
 
-/** A recorded Web API call; `ok`/`error` are what the fake answered. */
+/** A recorded Web API call; `status`, `ok` and `error` are what the fake answered. */
 export interface SlackRecordedRequest extends RecordedRequest {
+  status: number;
   ok: boolean;
   error?: string;
 }
@@ -29,6 +32,8 @@ export interface SlackFake {
   url: string;
   messages(): SlackRecordedRequest[];
   clear(): void;
+  /** Answers the next matching call(s) with this failure instead (also `POST /__faults` with the same JSON). */
+  fail(fault: Fault): void;
   /** Headers Slack would send with `body` to the app (`X-Slack-Signature`, `X-Slack-Request-Timestamp`). */
   sign(body: string, timestampSeconds?: number): Record<string, string>;
   close(): Promise<void>;
@@ -204,6 +209,7 @@ function safeEqual(a: string, b: string): boolean {
 
 export async function startSlackFake(options: SlackFakeOptions): Promise<SlackFake> {
   let recorded: SlackRecordedRequest[] = [];
+  const faults = new Faults();
   /** Posted message ts per channel, so chat.update can answer message_not_found like Slack. */
   const posted = new Map<string, Set<string>>();
   let lastTs = 0;
@@ -327,6 +333,7 @@ export async function startSlackFake(options: SlackFakeOptions): Promise<SlackFa
       )
     )
       return;
+    if (await faults.serve(request, response)) return;
     const url = new URL(request.url ?? '/', 'http://slack');
     const match = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
     if (!match) {
@@ -360,6 +367,21 @@ export async function startSlackFake(options: SlackFakeOptions): Promise<SlackFa
     delete body.token;
     const header = request.headers.authorization;
     const token = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? bodyToken;
+    const fault = faults.take(url.pathname);
+    if (fault) {
+      const faultBody = (fault.body ?? { ok: false, error: `http_${fault.status}` }) as Answer;
+      recorded.push({
+        method: request.method ?? 'POST',
+        path: url.pathname,
+        body,
+        at: new Date().toISOString(),
+        status: fault.status,
+        ok: false,
+        error: typeof faultBody.error === 'string' ? faultBody.error : `http_${fault.status}`,
+      });
+      sendJson(response, fault.status, faultBody, fault.headers);
+      return;
+    }
     answer ??=
       token === undefined || token === ''
         ? { ok: false, error: 'not_authed' }
@@ -371,6 +393,7 @@ export async function startSlackFake(options: SlackFakeOptions): Promise<SlackFa
       path: url.pathname,
       body,
       at: new Date().toISOString(),
+      status: 200,
       ok: answer.ok,
       ...(answer.error === undefined ? {} : { error: answer.error }),
     });
@@ -385,6 +408,7 @@ export async function startSlackFake(options: SlackFakeOptions): Promise<SlackFa
     clear() {
       recorded = [];
     },
+    fail: (fault) => faults.add(fault),
     sign(body: string, timestampSeconds = Math.floor(Date.now() / 1000)) {
       if (!options.signingSecret) throw new Error('startSlackFake: no signingSecret was given, cannot sign');
       const signature = createHmac('sha256', options.signingSecret)
