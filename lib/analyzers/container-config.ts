@@ -1,0 +1,106 @@
+// ContainerConfigError: a container cannot be created from its spec; names the missing ConfigMap/Secret and key.
+import type { K8sObject } from '../cluster/index.ts';
+import type { Finding, RootCause } from '../report/index.ts';
+import { type AnalysisContext, refOf } from './context.ts';
+import { type ContainerStatus, groupByOwner, groupName } from './correlate.ts';
+import type { Analyzer } from './types.ts';
+
+function configContainer(pod: K8sObject): ContainerStatus | undefined {
+  return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find(
+    (status) =>
+      ['CreateContainerConfigError', 'CreateContainerError'].includes(status.state?.waiting?.reason),
+  );
+}
+
+/** The reference the kubelet complains about (ConfigMap/Secret, and key). */
+export function missingReference(namespace: string | undefined, message: string): RootCause {
+  const key = /couldn't find key (\S+) in (ConfigMap|Secret) ([\w.-]+)\/([\w.-]+)/i.exec(message);
+  if (key?.[1] && key[2] && key[4])
+    return {
+      code: 'MissingConfig',
+      object: { kind: key[2], ...(namespace ? { namespace } : {}), name: key[4] },
+      detail: `${key[2]} ${key[4]} has no key ${key[1]}`,
+    };
+  const object = /(configmap|secret) "([\w.-]+)" not found/i.exec(message);
+  if (object?.[1] && object[2]) {
+    const kind = object[1].toLowerCase() === 'secret' ? 'Secret' : 'ConfigMap';
+    return {
+      code: 'MissingConfig',
+      object: { kind, ...(namespace ? { namespace } : {}), name: object[2] },
+      detail: `${kind} ${object[2]} does not exist`,
+    };
+  }
+  return {
+    code: 'MissingConfig',
+    detail: message.slice(0, 200) || 'the container spec references something missing',
+  };
+}
+
+/** What the pod spec references that the snapshot does not hold (when the kubelet message is vague). */
+function missingFromSpec(context: AnalysisContext, pod: K8sObject): RootCause | undefined {
+  const ns = pod.metadata.namespace;
+  if (!context.loaded('configMaps') || !context.loaded('secrets')) return undefined;
+  for (const container of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+    const refs: { kind: string; name: string; key?: string; optional?: boolean }[] = [];
+    for (const env of container.env ?? []) {
+      const cm = env.valueFrom?.configMapKeyRef;
+      const secret = env.valueFrom?.secretKeyRef;
+      if (cm) refs.push({ kind: 'ConfigMap', name: cm.name, key: cm.key, optional: cm.optional });
+      if (secret)
+        refs.push({ kind: 'Secret', name: secret.name, key: secret.key, optional: secret.optional });
+    }
+    for (const from of container.envFrom ?? []) {
+      if (from.configMapRef)
+        refs.push({ kind: 'ConfigMap', name: from.configMapRef.name, optional: from.configMapRef.optional });
+      if (from.secretRef)
+        refs.push({ kind: 'Secret', name: from.secretRef.name, optional: from.secretRef.optional });
+    }
+    for (const ref of refs) {
+      if (ref.optional) continue;
+      const object = context.find(ref.kind, ns, ref.name);
+      const ours = { kind: ref.kind, ...(ns ? { namespace: ns } : {}), name: ref.name };
+      if (!object)
+        return { code: 'MissingConfig', object: ours, detail: `${ref.kind} ${ref.name} does not exist` };
+      if (ref.key && !(ref.key in (object.data ?? {})) && !(ref.key in (object.binaryData ?? {})))
+        return {
+          code: 'MissingConfig',
+          object: ours,
+          detail: `${ref.kind} ${ref.name} has no key ${ref.key}`,
+        };
+    }
+  }
+  return undefined;
+}
+
+export const containerConfigError: Analyzer = {
+  name: 'container-config',
+  analyze(context) {
+    const pods = context.list('pods').filter((pod) => configContainer(pod));
+    return groupByOwner(context, pods).map((group): Finding => {
+      const pod = group.pods[0]!;
+      const status = configContainer(pod)!;
+      const message: string = status.state.waiting.message ?? '';
+      const fromMessage = missingReference(pod.metadata.namespace, message);
+      const rootCause = fromMessage.object ? fromMessage : (missingFromSpec(context, pod) ?? fromMessage);
+      const who = groupName(group.owner, pod);
+      return {
+        code: 'ContainerConfigError',
+        severity: 'critical',
+        object: refOf(pod),
+        ...(group.owner ? { owner: group.owner } : {}),
+        rootCause,
+        summary: `${who} cannot create container ${status.name}: ${rootCause.detail}.`,
+        evidence: [
+          `pod ${pod.metadata.name} container ${status.name}: ${status.state.waiting.reason}${message ? `: ${message.slice(0, 160)}` : ''}`,
+          ...(group.pods.length > 1 ? [`${group.pods.length} pods affected`] : []),
+        ],
+        suggestions: rootCause.object
+          ? [
+              `kubectl -n ${pod.metadata.namespace} get ${rootCause.object.kind.toLowerCase()} ${rootCause.object.name}`,
+              `create the ${rootCause.object.kind} (or the key), or fix the reference in the workload spec`,
+            ]
+          : [`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`],
+      };
+    });
+  },
+};

@@ -1,0 +1,117 @@
+// CronJobFailing: a CronJob's latest Job failed (its pod log says why) or it has not run when due.
+import type { K8sObject } from '../cluster/index.ts';
+import type { Finding } from '../report/index.ts';
+import { type AnalysisContext, describeRef, refOf } from './context.ts';
+import { failedCondition, failedPodOf, jobCause, jobLogRequest } from './job.ts';
+import type { Analyzer } from './types.ts';
+
+function latestJob(context: AnalysisContext, cronJob: K8sObject): K8sObject | undefined {
+  const finished = (job: K8sObject) =>
+    (job.status?.conditions ?? []).some(
+      (c: { type: string; status: string }) => ['Complete', 'Failed'].includes(c.type) && c.status === 'True',
+    );
+  return context
+    .list('jobs')
+    .filter(
+      (job) =>
+        job.metadata.namespace === cronJob.metadata.namespace &&
+        job.metadata.ownerReferences?.some((o) => o.kind === 'CronJob' && o.name === cronJob.metadata.name) &&
+        finished(job),
+    )
+    .sort((a, b) =>
+      String(b.metadata.creationTimestamp).localeCompare(String(a.metadata.creationTimestamp)),
+    )[0];
+}
+
+/** The interval of simple schedules (every N minutes, hourly, daily), in ms; undefined when not simple. */
+export function scheduleInterval(schedule: string): number | undefined {
+  const minute = 60_000;
+  const macros: Record<string, number> = {
+    '@hourly': 60 * minute,
+    '@daily': 1440 * minute,
+    '@midnight': 1440 * minute,
+    '@weekly': 7 * 1440 * minute,
+  };
+  if (macros[schedule]) return macros[schedule];
+  const fields = schedule.trim().split(/\s+/);
+  if (fields.length !== 5) return undefined;
+  const [m, h, dom, mon, dow] = fields;
+  if (dom !== '*' || mon !== '*' || dow !== '*') return undefined;
+  const every = /^\*\/(\d+)$/.exec(m ?? '');
+  if (every && h === '*') return Number(every[1]) * minute;
+  if (m === '*' && h === '*') return minute;
+  if (/^\d+$/.test(m ?? '') && h === '*') return 60 * minute;
+  if (/^\d+$/.test(m ?? '') && /^\d+$/.test(h ?? '')) return 1440 * minute;
+  return undefined;
+}
+
+const failing = (context: AnalysisContext) =>
+  context.list('cronJobs').flatMap((cronJob) => {
+    if (cronJob.spec?.suspend) return []; // suspended on purpose
+    const job = latestJob(context, cronJob);
+    return job && failedCondition(job) ? [{ cronJob, job }] : [];
+  });
+
+export const cronJobFailing: Analyzer = {
+  name: 'cronjob',
+  logs(context) {
+    return failing(context).flatMap(({ job }) => {
+      const pod = failedPodOf(context, job);
+      return pod ? [jobLogRequest(pod)] : [];
+    });
+  },
+  analyze(context) {
+    const findings: Finding[] = failing(context).map(({ cronJob, job }) => {
+      const ref = refOf(cronJob);
+      const { pod, cause } = jobCause(context, job);
+      const condition = failedCondition(job);
+      return {
+        code: 'CronJobFailing',
+        severity: 'critical',
+        object: ref,
+        owner: ref,
+        ...(cause ? { rootCause: cause.rootCause } : {}),
+        summary: `${describeRef(ref)} is failing: its last Job ${job.metadata.name} failed${cause?.rootCause.detail ? `: ${cause.rootCause.detail}` : ` (${condition.reason ?? 'Failed'})`}.`,
+        evidence: [
+          `Job ${job.metadata.name}: Failed ${condition.reason ?? ''} ${String(condition.message ?? '').slice(0, 120)}`.trim(),
+          ...(cause?.evidence ?? []),
+        ],
+        suggestions: [
+          pod
+            ? `kubectl -n ${ref.namespace} logs ${pod.metadata.name}`
+            : `kubectl -n ${ref.namespace} describe job ${job.metadata.name}`,
+        ],
+      };
+    });
+    for (const cronJob of context.list('cronJobs')) {
+      if (
+        cronJob.spec?.suspend ||
+        findings.some(
+          (f) => f.object.name === cronJob.metadata.name && f.object.namespace === cronJob.metadata.namespace,
+        )
+      )
+        continue;
+      const interval = scheduleInterval(String(cronJob.spec?.schedule ?? ''));
+      const last = cronJob.status?.lastScheduleTime ?? cronJob.metadata.creationTimestamp;
+      if (!interval || !last) continue;
+      const late = context.age(last) - interval;
+      if (late <= Math.max(interval, 10 * 60_000)) continue;
+      const ref = refOf(cronJob);
+      findings.push({
+        code: 'CronJobFailing',
+        severity: 'warning',
+        object: ref,
+        owner: ref,
+        summary: `${describeRef(ref)} has not run since ${last} although it is scheduled "${cronJob.spec.schedule}".`,
+        evidence: [
+          `lastScheduleTime ${cronJob.status?.lastScheduleTime ?? 'never'}, schedule ${cronJob.spec.schedule}`,
+        ],
+        suggestions: [
+          `kubectl -n ${ref.namespace} describe cronjob ${ref.name}`,
+          'check the controller-manager and startingDeadlineSeconds',
+        ],
+      });
+    }
+    return findings;
+  },
+};

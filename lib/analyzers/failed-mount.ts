@@ -1,0 +1,40 @@
+// FailedMount: a pod's volume cannot be mounted or attached (missing ConfigMap/Secret, stuck attachment).
+import type { Finding } from '../report/index.ts';
+import { missingReference } from './container-config.ts';
+import { refOf } from './context.ts';
+import { groupByOwner, groupName } from './correlate.ts';
+import type { Analyzer } from './types.ts';
+
+const REASONS = new Set(['FailedMount', 'FailedAttachVolume']);
+
+export const failedMount: Analyzer = {
+  name: 'failed-mount',
+  analyze(context) {
+    const pods = context
+      .list('pods')
+      .filter(
+        (pod) =>
+          pod.status?.phase === 'Pending' &&
+          !pod.metadata.deletionTimestamp &&
+          context.eventsFor(refOf(pod)).some((event) => REASONS.has(event.reason)),
+      );
+    return groupByOwner(context, pods).map((group): Finding => {
+      const pod = group.pods[0]!;
+      const event = context.eventsFor(refOf(pod)).find((e) => REASONS.has(e.reason))!;
+      const missing = /not found|couldn't find key/i.test(event.message)
+        ? missingReference(pod.metadata.namespace, event.message)
+        : undefined;
+      const who = groupName(group.owner, pod);
+      return {
+        code: 'FailedMount',
+        severity: 'critical',
+        object: refOf(pod),
+        ...(group.owner ? { owner: group.owner } : {}),
+        ...(missing ? { rootCause: missing } : {}),
+        summary: `${who} is stuck in ContainerCreating: a volume cannot be mounted${missing ? ` (${missing.detail})` : ''}.`,
+        evidence: [`event ${event.reason} ×${event.count}: ${event.message.slice(0, 200)}`],
+        suggestions: [`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`],
+      };
+    });
+  },
+};

@@ -1,0 +1,64 @@
+// PVCPending: a claim is not bound, and why (missing StorageClass, provisioning failure).
+import type { K8sObject } from '../cluster/index.ts';
+import type { Finding, RootCause } from '../report/index.ts';
+import { type AnalysisContext, refOf } from './context.ts';
+import type { Analyzer } from './types.ts';
+
+export function pvcCause(context: AnalysisContext, pvc: K8sObject): RootCause | undefined {
+  const className: string | undefined = pvc.spec?.storageClassName;
+  const classes = context.list('storageClasses');
+  if (context.loaded('storageClasses')) {
+    if (className && !classes.some((c) => c.metadata.name === className))
+      return {
+        code: 'MissingConfig',
+        object: { kind: 'StorageClass', name: className },
+        detail: `StorageClass ${className} does not exist`,
+      };
+    if (
+      className === undefined &&
+      !classes.some(
+        (c) => c.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',
+      ) &&
+      !pvc.spec?.volumeName
+    )
+      return {
+        code: 'MissingConfig',
+        detail: 'no storageClassName and the cluster has no default StorageClass',
+      };
+  }
+  const failed = context.eventsFor(refOf(pvc), false).find((e) => e.reason === 'ProvisioningFailed');
+  if (failed)
+    return { code: 'MissingConfig', detail: `provisioning failed: ${failed.message.slice(0, 160)}` };
+  return undefined;
+}
+
+export const pvcPending: Analyzer = {
+  name: 'pvc',
+  analyze(context) {
+    const findings: Finding[] = [];
+    for (const pvc of context.list('persistentVolumeClaims')) {
+      if (pvc.status?.phase !== 'Pending') continue;
+      const events = context.eventsFor(refOf(pvc), false);
+      // WaitForFirstConsumer: pending until a pod uses it, which is normal.
+      const waiting = events.some((e) => e.reason === 'WaitForFirstConsumer');
+      const rootCause = pvcCause(context, pvc);
+      if (waiting && !rootCause) continue;
+      const age = context.age(pvc.metadata.creationTimestamp);
+      if (!rootCause && age < 5 * 60 * 1000) continue; // still provisioning
+      const ref = refOf(pvc);
+      findings.push({
+        code: 'PVCPending',
+        severity: 'critical',
+        object: ref,
+        ...(rootCause ? { rootCause } : {}),
+        summary: `PersistentVolumeClaim ${ref.namespace}/${ref.name} is not bound${rootCause ? `: ${rootCause.detail}` : ''}.`,
+        evidence: [
+          `phase Pending, storageClassName ${pvc.spec?.storageClassName ?? '(default)'}, requests ${pvc.spec?.resources?.requests?.storage ?? '?'}`,
+          ...events.slice(0, 2).map((e) => `event ${e.reason} ×${e.count}: ${e.message.slice(0, 160)}`),
+        ],
+        suggestions: ['kubectl get storageclass', `kubectl -n ${ref.namespace} describe pvc ${ref.name}`],
+      });
+    }
+    return findings;
+  },
+};

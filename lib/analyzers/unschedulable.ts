@@ -1,0 +1,110 @@
+// Unschedulable: a pod cannot be placed; the scheduler's message names why (resources, taints, selectors, claims).
+import type { K8sObject } from '../cluster/index.ts';
+import type { Finding, RootCause } from '../report/index.ts';
+import { type AnalysisContext, refOf } from './context.ts';
+import { groupByOwner, groupName } from './correlate.ts';
+import { pvcCause } from './pvc.ts';
+import type { Analyzer } from './types.ts';
+
+function unschedulable(pod: K8sObject): string | undefined {
+  if (pod.status?.phase !== 'Pending' || pod.metadata.deletionTimestamp) return undefined;
+  const condition = (pod.status?.conditions ?? []).find(
+    (c: { type: string; status: string; reason?: string }) =>
+      c.type === 'PodScheduled' && c.status === 'False',
+  );
+  return condition?.reason === 'Unschedulable' ? (condition.message ?? '') : undefined;
+}
+
+function cause(context: AnalysisContext, pod: K8sObject, message: string): RootCause | undefined {
+  const ns = pod.metadata.namespace;
+  if (
+    /unbound.*PersistentVolumeClaim|persistentvolumeclaim .* not found|pod has unbound immediate/i.test(
+      message,
+    )
+  ) {
+    for (const volume of pod.spec?.volumes ?? []) {
+      const name = volume.persistentVolumeClaim?.claimName;
+      if (!name) continue;
+      const pvc = context.find('PersistentVolumeClaim', ns, name);
+      if (pvc && pvc.status?.phase === 'Bound') continue;
+      const why = pvc ? pvcCause(context, pvc) : undefined;
+      return {
+        code: 'PVCPending',
+        object: { kind: 'PersistentVolumeClaim', ...(ns ? { namespace: ns } : {}), name },
+        detail: pvc
+          ? `claim ${name} is not bound${why ? `: ${why.detail}` : ''}`
+          : `claim ${name} does not exist`,
+      };
+    }
+  }
+  const insufficient = [...message.matchAll(/Insufficient ([\w./-]+)/g)].map((m) => m[1]);
+  if (insufficient.length) {
+    const requests = (pod.spec?.containers ?? [])
+      .map((c: K8sObject['spec']) =>
+        Object.entries(c.resources?.requests ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' '),
+      )
+      .filter(Boolean)
+      .join('; ');
+    return {
+      code: 'InsufficientResources',
+      detail: `no node has enough ${[...new Set(insufficient)].join(' and ')} for the pod's requests${requests ? ` (${requests})` : ''}`,
+    };
+  }
+  if (/didn't match (Pod's )?node (selector|affinity)/i.test(message)) {
+    const selector = Object.entries(pod.spec?.nodeSelector ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    return {
+      code: 'SelectorMismatch',
+      detail: `no node matches the pod's node selector/affinity${selector ? ` ${selector}` : ''}`,
+    };
+  }
+  if (/untolerated taint|had taint/i.test(message)) {
+    const taint = /taint \{?([^}]+)\}?/i.exec(message)?.[1];
+    return {
+      code: 'SelectorMismatch',
+      detail: `every node has a taint the pod does not tolerate${taint ? ` (${taint})` : ''}`,
+    };
+  }
+  return undefined;
+}
+
+export const unschedulablePods: Analyzer = {
+  name: 'unschedulable',
+  analyze(context) {
+    const pods = context.list('pods').filter((pod) => unschedulable(pod) !== undefined);
+    return groupByOwner(context, pods).map((group): Finding => {
+      const pod = group.pods[0]!;
+      const event = context.eventsFor(refOf(pod), false).find((e) => e.reason === 'FailedScheduling');
+      const message = event?.message || unschedulable(pod) || '';
+      const rootCause = cause(context, pod, message);
+      const who = groupName(group.owner, pod);
+      return {
+        code: 'Unschedulable',
+        severity: 'critical',
+        object: refOf(pod),
+        ...(group.owner ? { owner: group.owner } : {}),
+        ...(rootCause ? { rootCause } : {}),
+        summary: `${who} cannot be scheduled: ${rootCause?.detail ?? message.slice(0, 160)}.`,
+        evidence: [
+          `pod ${pod.metadata.name}: Pending, PodScheduled=False (Unschedulable)`,
+          ...(message
+            ? [`FailedScheduling${event ? ` ×${event.count}` : ''}: ${message.slice(0, 200)}`]
+            : []),
+          ...(group.pods.length > 1 ? [`${group.pods.length} pods pending`] : []),
+        ],
+        suggestions:
+          rootCause?.code === 'InsufficientResources'
+            ? [
+                'lower the requests, add nodes, or let the cluster autoscaler scale up',
+                'kubectl describe nodes | grep -A5 Allocated',
+              ]
+            : rootCause?.code === 'PVCPending'
+              ? [`kubectl -n ${pod.metadata.namespace} describe pvc ${rootCause.object?.name}`]
+              : [`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`],
+      };
+    });
+  },
+};
