@@ -230,3 +230,20 @@ it('holds a delayed message until its time, then delivers it', async () => {
   expect(deliveries.map((d) => d.body)).toEqual(['plain text']);
   expect(deliveries[0]!.verified).toBe(true);
 });
+
+it('starts at most `rate` deliveries per period for a flow-control key', async () => {
+  const limited = await startQStash({ token, currentSigningKey, nextSigningKey });
+  try {
+    const publisher = new Client({ token, baseUrl: limited.url, enableTelemetry: false });
+    const flowControl = { key: 'kr-rate', rate: 2, period: '60s' as const };
+    for (let i = 0; i < 3; i++)
+      await publisher.publishJSON({ url: `${destination.url}/rate/${i}`, body: { i }, flowControl });
+    const delivered = () => limited.messages().filter((m) => m.state === 'delivered').length;
+    for (let i = 0; i < 100 && delivered() < 2; i++) await new Promise((done) => setTimeout(done, 20));
+    await new Promise((done) => setTimeout(done, 200));
+    expect(limited.messages().map((m) => m.state)).toEqual(['delivered', 'delivered', 'pending']);
+    expect(deliveries).toHaveLength(2);
+  } finally {
+    await limited.close();
+  }
+});

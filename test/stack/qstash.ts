@@ -120,8 +120,10 @@ function parseFlowControl(key: string, value: string): NonNullable<QStashMessage
       if (!Number.isInteger(n) || n < 1)
         throw new PublishError(400, `invalid Upstash-Flow-Control-Value: ${name} must be a positive integer`);
       control[name] = n;
-    } else if (name === 'period') control.period = raw;
-    else
+    } else if (name === 'period') {
+      parseDuration(raw, 'Upstash-Flow-Control-Value period');
+      control.period = raw;
+    } else
       throw new PublishError(
         400,
         `invalid Upstash-Flow-Control-Value: unknown setting ${JSON.stringify(name)}`,
@@ -166,6 +168,8 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
   const aborts = new Set<AbortController>();
   const inFlight = new Map<string, number>();
   const waiting = new Map<string, Internal[]>();
+  /** Start times per flow-control key within the current rate period. */
+  const rateStarts = new Map<string, number[]>();
   let closed = false;
 
   const later = (ms: number, run: () => void) => {
@@ -182,21 +186,32 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
     unsettled.delete(message);
   };
 
-  // Flow control: a message starts only while its key has fewer than `parallelism` deliveries in flight.
+  // Flow control: a message starts only while its key has fewer than `parallelism` deliveries in flight, and
+  // fewer than `rate` deliveries started within the last `period` (default 1 s).
   const start = (message: Internal) => {
     const control = message.record.flowControl;
     const limit = control?.parallelism;
-    if (control && limit !== undefined) {
-      const running = inFlight.get(control.key) ?? 0;
-      if (running >= limit) {
-        message.record.state = message.record.attempts > 0 ? 'retrying' : 'pending';
-        const queue = waiting.get(control.key) ?? [];
-        queue.push(message);
-        waiting.set(control.key, queue);
+    const idleState = message.record.attempts > 0 ? 'retrying' : 'pending';
+    if (control && limit !== undefined && (inFlight.get(control.key) ?? 0) >= limit) {
+      message.record.state = idleState;
+      const queue = waiting.get(control.key) ?? [];
+      queue.push(message);
+      waiting.set(control.key, queue);
+      return;
+    }
+    if (control?.rate !== undefined) {
+      const periodMs = control.period ? parseDuration(control.period, 'period') : 1000;
+      const now = Date.now();
+      const recent = (rateStarts.get(control.key) ?? []).filter((at) => at > now - periodMs);
+      rateStarts.set(control.key, recent);
+      if (recent.length >= control.rate) {
+        message.record.state = idleState;
+        later(recent[0]! + periodMs - now, () => start(message));
         return;
       }
-      inFlight.set(control.key, running + 1);
+      recent.push(now);
     }
+    if (control && limit !== undefined) inFlight.set(control.key, (inFlight.get(control.key) ?? 0) + 1);
     void deliver(message).finally(() => {
       if (control && limit !== undefined) {
         inFlight.set(control.key, (inFlight.get(control.key) ?? 1) - 1);
