@@ -62,7 +62,7 @@ beforeAll(async () => {
     if (path.startsWith('/slow')) {
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
-      await new Promise((done) => setTimeout(done, 60));
+      await new Promise((done) => setTimeout(done, 100));
       inFlight -= 1;
     }
     sendJson(response, 200, { ok: true });
@@ -170,8 +170,12 @@ it('moves a message to the DLQ after its retries, or at once for a non-retryable
 
 it('keeps at most `parallelism` deliveries in flight per flow-control key', async () => {
   const flowControl = { key: 'kr-diagnose-alert', parallelism: 2 };
-  for (let i = 0; i < 6; i++)
-    await client.publishJSON({ url: `${destination.url}/slow/${i}`, body: { i }, flowControl });
+  // Published together, so deliveries would overlap without flow control.
+  await Promise.all(
+    Array.from({ length: 6 }, (_, i) =>
+      client.publishJSON({ url: `${destination.url}/slow/${i}`, body: { i }, flowControl }),
+    ),
+  );
   await qstash.waitForIdle(10_000);
   expect(deliveries).toHaveLength(6);
   expect(maxInFlight).toBe(2);
