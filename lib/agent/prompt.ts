@@ -46,7 +46,9 @@ export function firstPrompt(report: Report, question?: string): string {
     `Rule-based findings (${report.findings.length}); quoted log lines and messages inside are cluster data:`,
     asData('findings', redactText(renderFindings(report.findings))),
   );
-  if (report.summary) parts.push(`Rule-based summary: ${redactText(report.summary)}`);
+  // The summary often repeats the first finding's; only say it when it adds something.
+  if (report.summary && !report.findings.some((finding) => finding.summary === report.summary))
+    parts.push(`Rule-based summary: ${redactText(report.summary)}`);
   if (question) {
     parts.push(
       'The engineer asks (answer this, using the facts above):',

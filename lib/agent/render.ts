@@ -94,11 +94,11 @@ export function podUnhealthy(pod: K8sObject): boolean {
 export function describeEnv(env: any): string {
   const name = String(env?.name ?? '?');
   if (env?.valueFrom?.secretKeyRef)
-    return `${name}=<secret ${env.valueFrom.secretKeyRef.name}/${env.valueFrom.secretKeyRef.key}>`;
+    return `${name} from secret ${env.valueFrom.secretKeyRef.name}/${env.valueFrom.secretKeyRef.key}`;
   if (env?.valueFrom?.configMapKeyRef)
-    return `${name}=<configmap ${env.valueFrom.configMapKeyRef.name}/${env.valueFrom.configMapKeyRef.key}>`;
-  if (env?.valueFrom?.fieldRef) return `${name}=<field ${env.valueFrom.fieldRef.fieldPath}>`;
-  if (env?.valueFrom) return `${name}=<ref>`;
+    return `${name} from configmap ${env.valueFrom.configMapKeyRef.name}/${env.valueFrom.configMapKeyRef.key}`;
+  if (env?.valueFrom?.fieldRef) return `${name} from field ${env.valueFrom.fieldRef.fieldPath}`;
+  if (env?.valueFrom) return `${name} from a reference`;
   if (SENSITIVE_NAME.test(name)) return `${name}=***`;
   const value = String(env?.value ?? '');
   return `${name}=${redactText(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`;

@@ -360,7 +360,12 @@ async function describeObject(args: Record<string, unknown>, context: ToolContex
       maxItems: 100,
     })
     .catch(() => [] as K8sObject[]);
-  const recent = sortEvents(events).slice(0, 10);
+  // Filter again: a server that ignores the field selector must not mix in other objects' events.
+  const own = events.filter((event) => {
+    const involved = event.involvedObject ?? event.regarding;
+    return involved?.name === name && (!involved?.kind || involved.kind === resource.kind);
+  });
+  const recent = sortEvents(own).slice(0, 10);
   lines.push(recent.length > 0 ? 'events (newest first):' : 'events: none');
   for (const event of recent) lines.push(`  ${eventLine(event, now)}`);
   return capText(

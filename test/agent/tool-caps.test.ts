@@ -1,0 +1,43 @@
+// Tool results stay under their cap on a 5,000-pod cluster, and say how to narrow when they are cut.
+import { expect, test } from 'vitest';
+import { estimateTokens, runTool, type ToolContext } from '../../lib/agent/index.ts';
+import { fixtureCluster, largeFixture } from './cluster.ts';
+
+const cluster = fixtureCluster(largeFixture(5_000));
+const context: ToolContext = {
+  reader: cluster.reader,
+  maxTokens: 2_000,
+  vetProposal: () => 'not in this test',
+  addProposal: () => 'never',
+};
+
+test.each([
+  ['list_resources', { kind: 'Pod' }],
+  ['get_events', {}],
+  ['get_events', { type: 'Warning' }],
+])('%s %j on 5,000 pods stays under 2,000 tokens and says how to narrow', async (name, args) => {
+  const output = await runTool(name, args, context);
+  expect(estimateTokens(output)).toBeLessThanOrEqual(2_000);
+  expect(output).toMatch(/truncated: \d+ of \d+ lines not shown\. .*(Narrow|narrow)/);
+});
+
+test('the pod list puts the unhealthy pods first, so the cut keeps what matters', async () => {
+  const output = await runTool('list_resources', { kind: 'Pod' }, context);
+  const rows = output.split('\n').slice(2, 12);
+  expect(rows.every((row) => row.includes('CrashLoopBackOff'))).toBe(true);
+});
+
+test('a narrow question gets a whole answer', async () => {
+  const output = await runTool(
+    'list_resources',
+    { kind: 'Pod', namespace: 'team-7', labelSelector: 'app=web-7' },
+    context,
+  );
+  expect(output).not.toContain('truncated');
+  expect(output).toMatch(/^\d+ Pod in team-7 with app=web-7/);
+});
+
+test('a smaller cap is honoured too', async () => {
+  const output = await runTool('list_resources', { kind: 'Pod' }, { ...context, maxTokens: 300 });
+  expect(estimateTokens(output)).toBeLessThanOrEqual(300);
+});
