@@ -108,25 +108,32 @@ const refText = (ref: { kind: string; namespace?: string | undefined; name: stri
   `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 
 /** Findings as a few lines each: what the rule engine established. */
-export function renderFindings(findings: Finding[], maxEvidence = 6): string {
+export function renderFindings(findings: Finding[], maxEvidence = 6, detailed = 8): string {
   if (findings.length === 0) return '(no findings: the analyzers saw nothing wrong in this scope)';
-  return findings
-    .map((finding, index) => {
-      const lines = [
-        `${index + 1}. [${finding.severity}] ${finding.code} ${refText(finding.object)}${finding.owner ? ` (owner ${refText(finding.owner)})` : ''}`,
-        `   summary: ${finding.summary}`,
-      ];
-      if (finding.rootCause)
-        lines.push(
-          `   root cause: ${finding.rootCause.code}${finding.rootCause.object ? ` ${refText(finding.rootCause.object)}` : ''}${finding.rootCause.detail ? ` — ${finding.rootCause.detail}` : ''}`,
-        );
-      for (const evidence of finding.evidence.slice(0, maxEvidence)) lines.push(`   evidence: ${evidence}`);
-      if (finding.evidence.length > maxEvidence)
-        lines.push(`   (${finding.evidence.length - maxEvidence} more evidence lines)`);
-      for (const suggestion of finding.suggestions.slice(0, 3)) lines.push(`   suggestion: ${suggestion}`);
-      return lines.join('\n');
-    })
-    .join('\n');
+  // The findings come most relevant first; past the first few, one line each is enough to see the spread.
+  const brief = findings
+    .slice(detailed)
+    .map(
+      (finding, index) =>
+        `${detailed + index + 1}. [${finding.severity}] ${finding.code} ${refText(finding.owner ?? finding.object)}${finding.rootCause ? ` → ${finding.rootCause.code}` : ''}`,
+    );
+  return [...findings.slice(0, detailed).map(detail), ...brief].join('\n');
+
+  function detail(finding: Finding, index: number): string {
+    const lines = [
+      `${index + 1}. [${finding.severity}] ${finding.code} ${refText(finding.object)}${finding.owner ? ` (owner ${refText(finding.owner)})` : ''}`,
+      `   summary: ${finding.summary}`,
+    ];
+    if (finding.rootCause)
+      lines.push(
+        `   root cause: ${finding.rootCause.code}${finding.rootCause.object ? ` ${refText(finding.rootCause.object)}` : ''}${finding.rootCause.detail ? ` — ${finding.rootCause.detail}` : ''}`,
+      );
+    for (const evidence of finding.evidence.slice(0, maxEvidence)) lines.push(`   evidence: ${evidence}`);
+    if (finding.evidence.length > maxEvidence)
+      lines.push(`   (${finding.evidence.length - maxEvidence} more evidence lines)`);
+    for (const suggestion of finding.suggestions.slice(0, 3)) lines.push(`   suggestion: ${suggestion}`);
+    return lines.join('\n');
+  }
 }
 
 /**

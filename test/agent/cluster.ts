@@ -147,7 +147,7 @@ text: |
 /** A large cluster: \`pods\` pods over 50 namespaces, one in ten crash-looping, each with an event. */
 export function largeFixture(pods: number): string {
   const docs: string[] = [
-    'apiVersion: fixture.kube-responder.dev/v1\nkind: Fixture\nnow: "2026-11-23T10:00:00Z"',
+    'apiVersion: fixture.kube-responder.dev/v1\nkind: Fixture\nnow: "2026-11-23T10:00:00Z"\nalert: { name: KubePodCrashLooping, labels: { namespace: team-0, pod: web-0-abcde } }',
   ];
   for (let i = 0; i < pods; i++) {
     const ns = `team-${i % 50}`;
@@ -171,6 +171,14 @@ type: ${crashing ? 'Warning' : 'Normal'}
 reason: ${crashing ? 'BackOff' : 'Pulled'}
 message: ${crashing ? 'Back-off restarting failed container app' : 'Container image already present on machine'}
 lastTimestamp: "2026-11-23T09:${String(i % 60).padStart(2, '0')}:00Z"`);
+    if (crashing)
+      docs.push(`apiVersion: fixture.kube-responder.dev/v1
+kind: PodLog
+metadata: { name: web-${i}-abcde, namespace: ${ns} }
+previous: true
+text: |
+${Array.from({ length: 40 }, (_, line) => `  2026-11-23T09:58:${String(line).padStart(2, '0')}Z INFO handled request ${line} in ${line + 3} ms`).join('\n')}
+  2026-11-23T09:59:00Z FATAL config key WEB_BACKEND_URL is not set`);
   }
   return docs.join('\n---\n');
 }
