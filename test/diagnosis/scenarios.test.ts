@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnose, scopeFromAlert } from '../../lib/diagnosis/index.ts';
-import { type Finding, Report } from '../../lib/report/index.ts';
+import { type Finding, findingCodes, Report } from '../../lib/report/index.ts';
 import { FixtureReader, parseFixture } from './fixture-reader.ts';
 
 const dir = join(import.meta.dirname, '../fixtures/scenarios');
@@ -60,6 +60,13 @@ const show = (findings: Finding[]) =>
     .join('\n');
 
 describe('scenario fixtures', () => {
+  it('there are at least 30, covering every finding code', () => {
+    expect(files.length).toBeGreaterThanOrEqual(30);
+    const named = files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
+    const missing = findingCodes.filter((code) => !new RegExp(`(code|rootCause): ${code}\\b`).test(named));
+    expect(missing).toEqual([]);
+  });
+
   for (const file of files) {
     it(file, async () => {
       const fixture = parseFixture(readFileSync(join(dir, file), 'utf8'));
