@@ -97,6 +97,8 @@ export function parseApiRequest(method: string, pathAndQuery: string): ApiReques
     // `/api/v1/namespaces/NAME[/status]`: the Namespace object itself, which is also its own namespace.
     namespace = rest[1];
   }
+  // `…/NAME/proxy/any/path`: the API server's proxy subresource; the rest is the proxied path, judged as `X/proxy`.
+  if (rest.length > 3 && rest[2] === 'proxy') rest = rest.slice(0, 3);
   if (rest.length === 0 || rest.length > 3) throw new BadRequestError(`unrecognised API path ${path}`);
   const [plural, name, subresource] = rest as [string, string | undefined, string | undefined];
   const resource = subresource ? `${plural}/${subresource}` : plural;
