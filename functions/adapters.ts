@@ -3,7 +3,13 @@
 import { Client } from '@upstash/qstash';
 import { Redis } from '@upstash/redis/cloudflare';
 import { postReportToSlack, slackClient } from '../lib/chat/index.ts';
-import { type ClusterReader, RestClusterReader } from '../lib/cluster/index.ts';
+import {
+  type ClusterReader,
+  type ClusterTarget,
+  clusterTarget,
+  parseClusters,
+  RestClusterReader,
+} from '../lib/cluster/index.ts';
 import { type Config, ConfigError, requireSettings } from '../lib/config/index.ts';
 import {
   type DiagnoseAlertDeps,
@@ -59,24 +65,14 @@ export function alertTargets(config: Config): ReplyTarget[] {
   return targets;
 }
 
-interface ClusterTarget {
-  proxyUrl: string;
-  key: string;
-}
-
-function clusterTarget(config: Config, cluster: string): ClusterTarget {
+/** Where the named cluster's proxy is: `CLUSTERS` when set, else the single `PROXY_URL` + `PROXY_KEY`. */
+function proxyFor(config: Config, cluster: string): ClusterTarget {
   if (config.CLUSTERS) {
-    let clusters: Record<string, Partial<ClusterTarget>>;
     try {
-      clusters = JSON.parse(config.CLUSTERS) as Record<string, Partial<ClusterTarget>>;
-    } catch {
-      throw new ConfigError('CLUSTERS is not valid JSON');
+      return clusterTarget(parseClusters(config.CLUSTERS), cluster);
+    } catch (error) {
+      throw new ConfigError(error instanceof Error ? error.message : String(error));
     }
-    const entry = clusters[cluster];
-    if (entry?.proxyUrl && entry.key) return { proxyUrl: entry.proxyUrl, key: entry.key };
-    throw new ConfigError(
-      `cluster '${cluster}' is not in CLUSTERS (known: ${Object.keys(clusters).join(', ') || 'none'})`,
-    );
   }
   const single = requireSettings(config, ['PROXY_URL', 'PROXY_KEY'], `reading cluster '${cluster}'`);
   return { proxyUrl: single.PROXY_URL, key: single.PROXY_KEY };
@@ -84,7 +80,7 @@ function clusterTarget(config: Config, cluster: string): ClusterTarget {
 
 export function readerFor(config: Config) {
   return (cluster: string, actor: string): ClusterReader => {
-    const target = clusterTarget(config, cluster);
+    const target = proxyFor(config, cluster);
     return new RestClusterReader({ baseUrl: target.proxyUrl, signer: { secret: target.key, actor } });
   };
 }

@@ -25,8 +25,12 @@ export interface WranglerDev {
   close(): Promise<void>;
 }
 
-function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+/** dotenv quoting: single quotes keep a value literal (JSON included); dotenv has no escape for a quote inside. */
+function quote(key: string, value: string): string {
+  if (/[\r\n]/.test(value)) throw new Error(`${key}: a Worker var cannot hold a newline in the env file`);
+  if (!value.includes("'")) return `'${value}'`;
+  if (!value.includes('"')) return `"${value}"`;
+  throw new Error(`${key}: a value with both quote kinds cannot be written to the env file`);
 }
 
 export async function startWranglerDev(options: {
@@ -40,7 +44,7 @@ export async function startWranglerDev(options: {
   await writeFile(
     envFile,
     Object.entries(options.vars)
-      .map(([key, value]) => `${key}=${quote(value)}`)
+      .map(([key, value]) => `${key}=${quote(key, value)}`)
       .join('\n'),
     { mode: 0o600 },
   );
