@@ -24,7 +24,8 @@ const simplifiedOnly =
  */
 export function detectLocale(text: string): Locale | undefined {
   const han = text.match(/\p{Script=Han}/gu) ?? [];
-  if (han.length === 0) return /[a-z]{3,}/i.test(text) ? 'en' : undefined;
+  // English needs a phrase: a lone name such as a pod's says nothing about the language.
+  if (han.length === 0) return /\b[a-z]{2,}\b[^a-z]+\b[a-z]{2,}\b/i.test(text) ? 'en' : undefined;
   let traditional = 0;
   let simplified = 0;
   for (const char of han) {
