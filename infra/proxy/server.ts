@@ -116,7 +116,9 @@ export function createPipeline(options: PipelineOptions) {
     request: IncomingMessage,
     pathAndQuery: string,
     body: Uint8Array,
-  ): Promise<{ ok: true; keyIndex: number; signature: string } | { ok: false; answer: Answer }> {
+  ): Promise<
+    { ok: true; keyIndex: number; signature: string } | { ok: false; reason: string; answer: Answer }
+  > {
     const signature = headerValue(request, SIGNATURE_HEADER);
     const verdict = await verifyRequest(
       options.keys,
@@ -131,7 +133,11 @@ export function createPipeline(options: PipelineOptions) {
       Math.floor(Date.now() / 1000),
     );
     if (!verdict.ok)
-      return { ok: false, answer: statusAnswer(401, 'Unauthorized', `unauthorized: ${verdict.reason}`) };
+      return {
+        ok: false,
+        reason: verdict.reason,
+        answer: statusAnswer(401, 'Unauthorized', `unauthorized: ${verdict.reason}`),
+      };
     return { ok: true, keyIndex: verdict.keyIndex, signature: signature as string };
   }
 
@@ -271,7 +277,7 @@ export function createPipeline(options: PipelineOptions) {
     const verdict = await verify(request, pathAndQuery, body);
     if (!verdict.ok) {
       line.decision = 'unauthorized';
-      line.reason = verdict.answer.body && JSON.parse(verdict.answer.body).message;
+      line.reason = verdict.reason;
       return verdict.answer;
     }
     line.keyIndex = verdict.keyIndex;
@@ -392,6 +398,7 @@ export function createPipeline(options: PipelineOptions) {
       let answer: Answer;
       if (!verdict.ok) {
         line.decision = 'unauthorized';
+        line.reason = verdict.reason;
         answer = verdict.answer;
       } else {
         line.decision = 'denied';
