@@ -1,11 +1,13 @@
-// Every scenario fixture, diagnosed end to end: the expected findings (code, object, severity, root cause)
+// Every scenario fixture, diagnosed end to end through the fixture server's REST API: the expected findings (code, object, severity, root cause)
 // are there, nothing else is critical, and no Secret value from the fixture appears in the report.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createFixtureHandler, loadFixture } from '../../infra/sim/index.ts';
+import { RestClusterReader } from '../../lib/cluster/index.ts';
 import { diagnose, scopeFromAlert } from '../../lib/diagnosis/index.ts';
 import { type Finding, findingCodes, Report } from '../../lib/report/index.ts';
-import { FixtureReader, parseFixture } from './fixture-reader.ts';
+import { parseFixture } from './scenario-file.ts';
 
 const dir = join(import.meta.dirname, '../fixtures/scenarios');
 const files = readdirSync(dir)
@@ -69,11 +71,16 @@ describe('scenario fixtures', () => {
 
   for (const file of files) {
     it(file, async () => {
-      const fixture = parseFixture(readFileSync(join(dir, file), 'utf8'));
+      const text = readFileSync(join(dir, file), 'utf8');
+      const fixture = parseFixture(text);
       const expectation = (fixture.fixture.expect ?? {}) as Expectation;
       const alert = fixture.fixture.alert as { name: string; labels: Record<string, string> } | undefined;
       const namespace = fixture.fixture.namespace as string | undefined;
-      const reader = new FixtureReader(fixture);
+      // Through the fixture server's REST handler: the same requests a real API server would get.
+      const reader = new RestClusterReader({
+        baseUrl: 'http://fixture.invalid',
+        fetch: createFixtureHandler(loadFixture(text)),
+      });
       const report = await diagnose({
         reader,
         cluster: 'fixture',

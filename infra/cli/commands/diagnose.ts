@@ -1,7 +1,205 @@
-// `kube-responder diagnose` (being built).
-export const usage = 'kube-responder diagnose: not built yet';
+// `kube-responder diagnose`: diagnoses an alert, a namespace or the whole cluster (fixture or real cluster) in
+// process and prints the Report as JSON or as text for a terminal.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parse } from 'yaml';
+import { type ClusterReader, RestClusterReader } from '../../../lib/cluster/index.ts';
+import { diagnose, scopeFromAlert } from '../../../lib/diagnosis/index.ts';
+import type { Report, Scope } from '../../../lib/report/index.ts';
+import { CliError, parseFlags } from '../args.ts';
+import { progressLine, renderReportText } from '../output.ts';
 
-export async function run(_argv: string[]): Promise<number> {
-  console.error('kube-responder diagnose: not built yet');
-  return 1;
+export const usage = `Usage: kube-responder diagnose (--fixture FILE | --kubeconfig FILE [--context C])
+                               [--alert FILE] [--namespace NS] [--no-ai] [--output json|text]
+
+  --fixture FILE     a fixture cluster file (FIXTURES.md), served in process
+  --kubeconfig FILE  a real cluster, through its kubeconfig (read-only)
+  --context C        kubeconfig context (default: its current context)
+  --alert FILE       an Alertmanager webhook payload (its first firing alert) or one alert object (JSON/YAML);
+                     the diagnosis leads with the alert's object and its root cause
+  --namespace NS     diagnose one namespace (default: the whole cluster)
+  --no-ai            rule-based diagnosis only
+  --output FORMAT    json (the Report) or text (default; coloured on a TTY)
+
+Exit code 0 when the diagnosis ran, whatever it found.`;
+
+const flags = {
+  fixture: { type: 'string' },
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  alert: { type: 'string' },
+  namespace: { type: 'string' },
+  'no-ai': { type: 'boolean' },
+  output: { type: 'string' },
+  'page-size': { type: 'string' },
+} as const;
+
+export interface DiagnoseHooks {
+  /** Adds the AI part to a report (wired in by the agent); must not throw. */
+  enrich?(report: Report, reader: ClusterReader): Promise<Report>;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  return runDiagnosis(argv, 'diagnose');
+}
+
+export async function runDiagnosis(argv: string[], command: 'diagnose' | 'scan', hooks: DiagnoseHooks = {}) {
+  const values = parseFlags(argv, flags);
+  const output = values.output ?? 'text';
+  if (output !== 'json' && output !== 'text')
+    throw new CliError(`--output must be json or text, got '${output}'`);
+  if (command === 'scan' && (values.alert || values.namespace))
+    throw new CliError('scan diagnoses the whole cluster: use diagnose for --alert or --namespace');
+  const pageSize = values['page-size'] ? Number(values['page-size']) : undefined;
+  if (pageSize !== undefined && (!Number.isInteger(pageSize) || pageSize < 1))
+    throw new CliError(`--page-size must be a positive integer, got '${values['page-size']}'`);
+
+  const { reader, cluster } = await openCluster(values);
+  const alert = values.alert ? await readAlert(values.alert) : undefined;
+  const scope: Scope = alert
+    ? scopeFromAlert(alert.labels)
+    : values.namespace
+      ? { kind: 'namespace', namespace: values.namespace }
+      : { kind: 'cluster' };
+
+  const progress = progressLine(process.stderr);
+  let report: Report;
+  try {
+    report = await diagnose({
+      reader,
+      cluster,
+      source: 'cli',
+      scope,
+      ...(alert ? { alert } : {}),
+      ...(pageSize ? { pageSize } : {}),
+      onProgress: (stage) =>
+        progress.update(`diagnosing ${cluster}: ${stage} (${reader.stats.requests} requests)`),
+    });
+  } finally {
+    progress.done();
+  }
+  if (!values['no-ai'] && hooks.enrich) report = await hooks.enrich(report, reader);
+
+  if (output === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else
+    process.stdout.write(
+      renderReportText(report, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }),
+    );
+  return 0;
+}
+
+async function openCluster(values: {
+  fixture?: string;
+  kubeconfig?: string;
+  context?: string;
+}): Promise<{ reader: ClusterReader; cluster: string }> {
+  if (values.fixture && values.kubeconfig)
+    throw new CliError('give either --fixture or --kubeconfig, not both');
+  if (values.fixture) {
+    const { createFixtureHandler, loadFixtureFile } = await import('../../sim/index.ts');
+    const fixture = await loadFixtureFile(values.fixture);
+    const reader = new RestClusterReader({
+      baseUrl: 'http://fixture.invalid',
+      fetch: createFixtureHandler(fixture),
+    });
+    return { reader, cluster: basename(values.fixture).replace(/\.ya?ml$/, '') };
+  }
+  if (values.kubeconfig) {
+    const target = await kubeconfigFetch(values.kubeconfig, values.context);
+    return {
+      reader: new RestClusterReader({ baseUrl: target.server, fetch: target.fetch }),
+      cluster: target.context,
+    };
+  }
+  throw new CliError('give --fixture FILE or --kubeconfig FILE');
+}
+
+interface AlertInput {
+  name: string;
+  severity?: string;
+  labels: Record<string, string>;
+}
+
+/** An Alertmanager webhook payload (first firing alert) or one alert object. */
+export async function readAlert(path: string): Promise<AlertInput> {
+  let body: unknown;
+  try {
+    body = parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new CliError(`--alert ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const payload = body as {
+    alerts?: { status?: string; labels?: Record<string, string> }[];
+    labels?: Record<string, string>;
+  };
+  const alert = Array.isArray(payload?.alerts)
+    ? (payload.alerts.find((a) => a.status === 'firing') ?? payload.alerts[0])
+    : payload;
+  const labels = alert?.labels;
+  if (!labels || typeof labels !== 'object')
+    throw new CliError(
+      `--alert ${path}: no alert with labels (expected an Alertmanager payload or an alert object)`,
+    );
+  const clean = Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)]));
+  return {
+    name: clean.alertname ?? 'unnamed-alert',
+    ...(clean.severity ? { severity: clean.severity } : {}),
+    labels: clean,
+  };
+}
+
+/** An authenticated fetch for a kubeconfig context: its bearer token/basic auth headers and its TLS material. */
+async function kubeconfigFetch(
+  file: string,
+  context: string | undefined,
+): Promise<{ server: string; context: string; fetch: (request: Request) => Promise<Response> }> {
+  const { KubeConfig } = await import('@kubernetes/client-node');
+  const { Agent, fetch: undiciFetch } = await import('undici');
+  const config = new KubeConfig();
+  try {
+    config.loadFromFile(file);
+  } catch (error) {
+    throw new CliError(`--kubeconfig ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (context) {
+    if (!config.getContextObject(context))
+      throw new CliError(
+        `--context ${context}: not in ${file} (has: ${config
+          .getContexts()
+          .map((c) => c.name)
+          .join(', ')})`,
+      );
+    config.setCurrentContext(context);
+  }
+  const cluster = config.getCurrentCluster();
+  if (!cluster) throw new CliError(`--kubeconfig ${file}: the current context names no cluster`);
+  const options: import('node:https').RequestOptions = {};
+  await config.applyToHTTPSOptions(options);
+  const headers = Object.fromEntries(
+    Object.entries((options.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+  );
+  const dispatcher = new Agent({
+    connect: {
+      ...(options.ca ? { ca: options.ca } : {}),
+      ...(options.cert ? { cert: options.cert } : {}),
+      ...(options.key ? { key: options.key } : {}),
+      rejectUnauthorized: options.rejectUnauthorized ?? true,
+    },
+  });
+  return {
+    server: cluster.server,
+    context: config.getCurrentContext(),
+    fetch: async (request) => {
+      const response = await undiciFetch(request.url, {
+        method: request.method,
+        headers: { ...Object.fromEntries(request.headers), ...headers },
+        signal: request.signal,
+        dispatcher,
+      });
+      return new Response(await response.arrayBuffer(), {
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+      });
+    },
+  };
 }
