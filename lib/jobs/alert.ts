@@ -2,7 +2,7 @@
 import type { AlertmanagerAlert } from '../events/index.ts';
 import type { DiagnoseAlertJob, ReplyTarget } from './schema.ts';
 
-/** The workload labels kube-state-metrics and the kube-prometheus rules put on alerts, most specific owner first. */
+/** Workload labels of kube-state-metrics alerts, most specific owner first. */
 const workloadLabels = [
   ['deployment', 'Deployment'],
   ['statefulset', 'StatefulSet'],
@@ -12,8 +12,15 @@ const workloadLabels = [
   ['horizontalpodautoscaler', 'HorizontalPodAutoscaler'],
   ['persistentvolumeclaim', 'PersistentVolumeClaim'],
   ['ingress', 'Ingress'],
-  ['service', 'Service'],
+] as const;
+
+/**
+ * Labels that name the subject only when no pod is named: on pod alerts kube-prometheus sets `service`,
+ * `instance` and often `node` to the exporter that reported it (e.g. the kube-state-metrics Service).
+ */
+const fallbackLabels = [
   ['node', 'Node'],
+  ['service', 'Service'],
 ] as const;
 
 /** Kubernetes' random name suffixes and pod-template hashes use this vowel-free alphabet (rand.SafeEncodeString). */
@@ -30,7 +37,13 @@ export function alertWorkload(labels: Record<string, string>): { kind: string; n
     if (name) return { kind, name };
   }
   const pod = labels.pod;
-  if (!pod) return undefined;
+  if (!pod) {
+    for (const [label, kind] of fallbackLabels) {
+      const name = labels[label];
+      if (name) return { kind, name };
+    }
+    return undefined;
+  }
   const deployment = new RegExp(`^(.+)-${SAFE}{6,10}-${SAFE}{5}$`).exec(pod);
   if (deployment?.[1]) return { kind: 'Workload', name: deployment[1] };
   const ordinal = /^(.+)-\d+$/.exec(pod);

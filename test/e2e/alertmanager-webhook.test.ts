@@ -21,12 +21,12 @@ beforeEach(async () => {
   await fetch(`${stack.info.qstash}/__messages`, { method: 'DELETE' });
 });
 
-const post = (body: unknown, token: string | undefined = stack.info.secrets.alertmanagerToken) =>
+const post = (body: unknown, token: string | null = stack.info.secrets.alertmanagerToken) =>
   fetch(`${stack.info.worker}/events/alertmanager`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
     },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
@@ -34,7 +34,7 @@ const post = (body: unknown, token: string | undefined = stack.info.secrets.aler
 const queued = async () => (await recorded(stack.info.qstash)).length;
 
 it('answers 401 and enqueues nothing without the right bearer token', async () => {
-  for (const token of [undefined, 'wrong-token', `${stack.info.secrets.alertmanagerToken}x`, '']) {
+  for (const token of [null, 'wrong-token', `${stack.info.secrets.alertmanagerToken}x`, '']) {
     const response = await post(payload, token);
     expect(response.status, `token ${JSON.stringify(token)}`).toBe(401);
     expect(await bodyOf(response)).toEqual({ error: 'missing or wrong bearer token' });

@@ -52,6 +52,14 @@ describe('incident grouping', () => {
       name: 'payment',
     });
     expect(alertWorkload({ node: 'node-1' })).toEqual({ kind: 'Node', name: 'node-1' });
+    // kube-prometheus pod alerts carry the exporter's Service and node: the pod still decides.
+    expect(
+      alertWorkload({
+        pod: 'payment-7d9f8c6b5d-x7k2p',
+        service: 'kube-prometheus-stack-kube-state-metrics',
+        node: 'node-3',
+      }),
+    ).toEqual({ kind: 'Workload', name: 'payment' });
   });
 
   it('turns a storm of 60 alerts on 3 workloads into 3 jobs, across several batches', async () => {
