@@ -37,18 +37,17 @@ export class QStashQueue implements Queue {
   }
 }
 
-/** Runs each job right away in the background (waitUntil); ids already seen in this isolate are skipped. */
+/**
+ * Runs each job right away in the background (waitUntil). No retries and no dedup of its own: the job's
+ * idempotency keys in the Store keep a repeated alert from sending twice.
+ */
 export class InlineQueue implements Queue {
-  readonly #seen = new Set<string>();
-
   constructor(
     private readonly run: (job: Job) => Promise<void>,
     private readonly waitUntil: (promise: Promise<unknown>) => void,
   ) {}
 
   async publish(job: Job): Promise<PublishResult> {
-    if (this.#seen.has(job.id)) return { messageId: `inline-${job.id}`, deduplicated: true };
-    this.#seen.add(job.id);
     this.waitUntil(
       this.run(job).catch((error: unknown) => {
         console.error(JSON.stringify({ msg: 'inline job failed', job: job.id, error: String(error) }));
