@@ -3,8 +3,13 @@
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as posted
 type Block = any;
 
+/** mrkdwn as Slack displays it: entities decoded, *bold* markers gone. */
 const decodeEntities = (text: string) =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  text
+    .replace(/\*([^*\n]+)\*/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export function slackMessageAsText(blocks: Block[]): string {
   const lines: string[] = [];
