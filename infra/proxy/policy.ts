@@ -305,6 +305,8 @@ function parseJson(body: string): unknown {
   }
 }
 
+// What `kubectl rollout restart` writes (Go's time.RFC3339), and nothing looser.
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const MERGE_PATCH_TYPES = ['application/strategic-merge-patch+json', 'application/merge-patch+json'];
 const JSON_PATCH_TYPE = 'application/json-patch+json';
 
@@ -332,7 +334,8 @@ export function checkWrite(
       const value = onlyKeys(annotations, [RESTARTED_AT_ANNOTATION])
         ? annotations[RESTARTED_AT_ANNOTATION]
         : undefined;
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return refusal;
+      if (typeof value !== 'string' || !RFC3339.test(value) || Number.isNaN(Date.parse(value)))
+        return refusal;
       return undefined;
     }
     case 'scale': {
