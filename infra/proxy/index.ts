@@ -115,3 +115,4 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       }),
   };
 }
+export { type ProxySigner, proxyApiConfiguration, signingMiddleware } from './client.ts';
