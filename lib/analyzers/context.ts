@@ -19,6 +19,7 @@ export class AnalysisContext {
   readonly now: number;
   readonly #byKey = new Map<string, K8sObject>();
   readonly #events = new Map<string, ClusterEvent[]>();
+  readonly #podsByNamespace = new Map<string, K8sObject[]>();
 
   constructor(readonly snapshot: Snapshot) {
     this.now = Date.parse(snapshot.now);
@@ -33,6 +34,13 @@ export class AnalysisContext {
       this.#events.set(key(event.object), list);
     }
     for (const list of this.#events.values()) list.sort((a, b) => b.lastSeen - a.lastSeen);
+    // Selector matching runs per Service: index pods by namespace so a big cluster stays linear.
+    for (const pod of snapshot.objects.pods ?? []) {
+      const namespace = pod.metadata.namespace ?? '';
+      const list = this.#podsByNamespace.get(namespace) ?? [];
+      list.push(pod);
+      this.#podsByNamespace.set(namespace, list);
+    }
   }
 
   list(name: ResourceName): K8sObject[] {
@@ -86,15 +94,16 @@ export class AnalysisContext {
   /** Pods of a namespace whose labels match a selector (matchLabels map). */
   podsMatching(namespace: string | undefined, selector: Record<string, string> | undefined): K8sObject[] {
     if (!selector || Object.keys(selector).length === 0) return [];
-    return this.list('pods').filter(
-      (pod) => pod.metadata.namespace === namespace && matches(selector, pod.metadata.labels),
-    );
+    return this.podsIn(namespace).filter((pod) => matches(selector, pod.metadata.labels));
+  }
+
+  podsIn(namespace: string | undefined): K8sObject[] {
+    return this.#podsByNamespace.get(namespace ?? '') ?? [];
   }
 
   /** Pods whose top-level owner is the given workload. */
   podsOf(owner: ObjectRef): K8sObject[] {
-    return this.list('pods').filter((pod) => {
-      if (pod.metadata.namespace !== owner.namespace) return false;
+    return this.podsIn(owner.namespace).filter((pod) => {
       const top = this.ownerOf(pod);
       return top?.kind === owner.kind && top.name === owner.name;
     });

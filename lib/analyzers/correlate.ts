@@ -108,7 +108,7 @@ export function explainNoEndpoints(context: AnalysisContext, service: K8sObject)
           };
       }
     }
-    const nearMiss = nearestWorkload(context, namespace, selector);
+    const nearMiss = nearestWorkload(context, namespace, selector, service.metadata.name);
     const detail = nearMiss
       ? `its selector ${text} matches no pod (${nearMiss.ref.kind} ${nearMiss.ref.name}'s pods are labelled ${nearMiss.labels})`
       : `its selector ${text} matches no pod`;
@@ -144,6 +144,7 @@ function nearestWorkload(
   context: AnalysisContext,
   namespace: string | undefined,
   selector: Record<string, string>,
+  serviceName: string,
 ): { ref: ObjectRef; labels: string } | undefined {
   let best: { ref: ObjectRef; labels: string; score: number } | undefined;
   const consider = (ref: ObjectRef, labels: Record<string, string> | undefined) => {
@@ -152,9 +153,11 @@ function nearestWorkload(
     for (const [label, value] of Object.entries(selector)) {
       const actual = labels[label];
       if (actual === value) score += 2;
-      else if (actual !== undefined) score += actual.includes(value) || value.includes(actual) ? 1.5 : 1;
+      else if (actual !== undefined) score += 1 + similarity(actual, value);
       else if (Object.values(labels).some((v) => v === value || v.includes(value))) score += 0.5;
     }
+    // A workload named like the Service is most likely the one it was meant to select.
+    if (score > 0 && ref.name === serviceName) score += 1;
     if (score > 0 && (!best || score > best.score)) {
       const shown = Object.keys(selector)
         .filter((label) => labels[label] !== undefined)
@@ -171,11 +174,20 @@ function nearestWorkload(
       if (workload.metadata.namespace === namespace)
         consider(refOf(workload), workload.spec?.template?.metadata?.labels);
   if (!best) {
-    for (const pod of context.list('pods'))
-      if (pod.metadata.namespace === namespace)
-        consider(context.ownerOf(pod) ?? refOf(pod), pod.metadata.labels);
+    for (const pod of context.podsIn(namespace))
+      consider(context.ownerOf(pod) ?? refOf(pod), pod.metadata.labels);
   }
   return best && { ref: best.ref, labels: best.labels };
+}
+
+/** 0..1: how much of two label values is shared (common prefix and suffix over the longer length). */
+function similarity(a: string, b: string): number {
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a.at(-1 - suffix) === b.at(-1 - suffix))
+    suffix++;
+  return (prefix + suffix) / Math.max(a.length, b.length);
 }
 
 /** What a pod's log says is wrong: an unreachable dependency (matched to its Service), a missing setting, an app error. */

@@ -14,10 +14,9 @@ export function failedCondition(job: K8sObject) {
 /** The job's most recent failed pod (what `kubectl logs job/NAME` would show). */
 export function failedPodOf(context: AnalysisContext, job: K8sObject): K8sObject | undefined {
   return context
-    .list('pods')
+    .podsIn(job.metadata.namespace)
     .filter(
       (pod) =>
-        pod.metadata.namespace === job.metadata.namespace &&
         (pod.metadata.ownerReferences?.some((o) => o.kind === 'Job' && o.name === job.metadata.name) ||
           pod.metadata.labels?.['job-name'] === job.metadata.name) &&
         pod.status?.phase === 'Failed',

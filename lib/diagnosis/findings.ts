@@ -30,7 +30,11 @@ export function consolidate(findings: Finding[]): Finding[] {
         continue;
       }
     }
-    if (finding.code === 'ServiceNoEndpoints' && finding.rootCause?.object) {
+    if (
+      finding.code === 'ServiceNoEndpoints' &&
+      finding.rootCause?.object &&
+      !['SelectorMismatch', 'WorkloadUnavailable'].includes(finding.rootCause.code)
+    ) {
       // No endpoints because the backing workload is itself failing: that finding already says why.
       const backing = unique.find(
         (other) => other !== finding && sameRef(other.owner ?? other.object, finding.rootCause?.object),

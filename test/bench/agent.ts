@@ -4,11 +4,11 @@
 // otherwise look once (describe the object) and then answer.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadFixture } from '../../infra/sim/index.ts';
 import { GeminiLlm, investigate } from '../../lib/agent/index.ts';
-import { resources } from '../../lib/cluster/index.ts';
+import { type ClusterReader, resources } from '../../lib/cluster/index.ts';
 import { diagnose, scopeFromAlert } from '../../lib/diagnosis/index.ts';
-import { largeFixture } from '../agent/cluster.ts';
-import { FixtureReader, parseFixture } from '../diagnosis/fixture-reader.ts';
+import { fixtureCluster, largeFixture } from '../agent/cluster.ts';
 import { startGeminiFake } from '../stack/gemini.ts';
 
 const SCENARIOS = join(import.meta.dirname, '../fixtures/scenarios');
@@ -47,11 +47,10 @@ export async function run(): Promise<void> {
     // A big namespace, where the naive approach hurts: 5,000 pods over 50 namespaces, 100 in the alert's.
     inputs.push({ name: 'large-5000-pods (alert in a 100-pod namespace)', text: largeFixture(5_000) });
     for (const input of inputs) {
-      const fixture = parseFixture(input.text);
-      const alert = fixture.fixture.alert as { name: string; labels: Record<string, string> } | undefined;
-      const namespace =
-        (fixture.fixture.namespace as string | undefined) ?? alert?.labels.namespace ?? undefined;
-      const reader = new FixtureReader(fixture);
+      const fixture = loadFixture(input.text).fixture ?? {};
+      const alert = fixture.alert as { name: string; labels: Record<string, string> } | undefined;
+      const namespace = (fixture.namespace as string | undefined) ?? alert?.labels.namespace ?? undefined;
+      const { reader } = fixtureCluster(input.text);
       const report = await diagnose({
         reader,
         cluster: 'bench',
@@ -122,7 +121,7 @@ function firstUserText(body: unknown): string {
 }
 
 /** `kubectl get pods -o json` in the incident's namespace (all namespaces without one) plus every pod's full log. */
-async function naiveTokens(reader: FixtureReader, namespace: string | undefined): Promise<number> {
+async function naiveTokens(reader: ClusterReader, namespace: string | undefined): Promise<number> {
   const pods = await reader.list(resources.pods, namespace ? { namespace } : {});
   let chars = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: pods }, null, 4).length;
   for (const pod of pods) {

@@ -1,0 +1,92 @@
+// Diagnosis benchmark: generated clusters (500 → 5,000 → 20,000 pods in 50 namespaces, 25 injected faults)
+// served by the fixture server's REST handler; whole-cluster scan and single-alert diagnoses.
+import { createFixtureHandler, FixtureCluster } from '../../infra/sim/index.ts';
+import { RestClusterReader } from '../../lib/cluster/index.ts';
+import { diagnose, scopeFromAlert } from '../../lib/diagnosis/index.ts';
+import type { Finding, Report } from '../../lib/report/index.ts';
+import { type ExpectedFinding, type GeneratedCluster, generateCluster } from '../fixtures/generator/index.ts';
+
+function serve(generated: GeneratedCluster): FixtureCluster {
+  const cluster = new FixtureCluster({ now: generated.now, logs: generated.logs });
+  for (const object of generated.objects) {
+    const kind = cluster.findKindOf(object.apiVersion!, object.kind!);
+    if (!kind) throw new Error(`generator produced an unknown kind ${object.apiVersion} ${object.kind}`);
+    object.metadata.resourceVersion ??= cluster.nextResourceVersion();
+    cluster.put(kind, object);
+  }
+  return cluster;
+}
+
+const describe = (f: Finding) =>
+  [f.object, f.owner]
+    .filter(Boolean)
+    .map((r) => `${r!.kind} ${r!.namespace ? `${r!.namespace}/` : ''}${r!.name}`);
+const matches = (f: Finding, e: ExpectedFinding) => f.code === e.code && describe(f).includes(e.object);
+
+function score(report: Report, generated: GeneratedCluster) {
+  const expected = generated.faults.flatMap((fault) => fault.expected);
+  const found = generated.faults.filter((fault) =>
+    fault.expected.every((e) => report.findings.some((f) => matches(f, e))),
+  ).length;
+  const falseCriticals = report.findings.filter(
+    (f) => f.severity === 'critical' && !expected.some((e) => matches(f, e)),
+  );
+  return { found, falseCriticals };
+}
+
+const reader = (cluster: FixtureCluster) =>
+  new RestClusterReader({ baseUrl: 'http://fixture.invalid', fetch: createFixtureHandler(cluster) });
+
+export async function run(): Promise<void> {
+  console.log('## Diagnosis engine (generated clusters, 50 namespaces, 25 injected faults)\n');
+  console.log(
+    '| pods | scan wall ms | scan API requests | scan bytes read | faults found | false criticals | alert p50 ms | alert max requests | alert leads with fault |',
+  );
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const rows: { pods: number; ms: number }[] = [];
+  for (const pods of [500, 5_000, 20_000]) {
+    const generated = generateCluster({ pods, namespaces: 50, faults: 25, seed: 7 });
+    const cluster = serve(generated);
+    const scanStart = performance.now();
+    const report = await diagnose({
+      reader: reader(cluster),
+      cluster: `bench-${pods}`,
+      source: 'cli',
+      scope: { kind: 'cluster' },
+    });
+    const scanMs = performance.now() - scanStart;
+    const { found, falseCriticals } = score(report, generated);
+    const alertTimes: number[] = [];
+    let maxRequests = 0;
+    let leads = 0;
+    for (const fault of generated.faults) {
+      const start = performance.now();
+      const alertReport = await diagnose({
+        reader: reader(cluster),
+        cluster: `bench-${pods}`,
+        source: 'alertmanager',
+        scope: scopeFromAlert(fault.alert),
+        alert: { name: fault.alert.alertname ?? 'alert', labels: fault.alert },
+      });
+      alertTimes.push(performance.now() - start);
+      maxRequests = Math.max(maxRequests, alertReport.meta?.apiRequests ?? 0);
+      const first = alertReport.findings[0];
+      if (first && fault.expected.some((e) => matches(first, e))) leads++;
+    }
+    alertTimes.sort((a, b) => a - b);
+    const p50 = alertTimes[Math.floor(alertTimes.length / 2)] ?? 0;
+    rows.push({ pods: generated.pods, ms: scanMs });
+    console.log(
+      `| ${generated.pods} | ${scanMs.toFixed(0)} | ${report.meta?.apiRequests} | ${(report.meta?.bytesRead ?? 0).toLocaleString('en')} | ${found}/${generated.faults.length} | ${falseCriticals.length} | ${p50.toFixed(1)} | ${maxRequests} | ${leads}/${generated.faults.length} |`,
+    );
+    for (const f of falseCriticals.slice(0, 5))
+      console.log(`  false critical: ${f.code} ${describe(f).join(' / ')}: ${f.summary}`);
+    for (const fault of generated.faults)
+      if (!fault.expected.every((e) => report.findings.some((f) => matches(f, e))))
+        console.log(`  missed: ${fault.kind} ${JSON.stringify(fault.expected)}`);
+  }
+  const base = rows[0]!;
+  console.log(
+    `\nScan time per pod: ${rows.map((r) => `${r.pods} pods → ${((r.ms / r.pods) * 1000).toFixed(0)} µs/pod`).join(', ')} (flat = linear; ${base.pods}→${rows.at(-1)!.pods} pods is ×${(rows.at(-1)!.pods / base.pods).toFixed(0)} pods, ×${(rows.at(-1)!.ms / base.ms).toFixed(1)} time)\n`,
+  );
+}
