@@ -265,7 +265,12 @@ export function authorize(policy: Policy, request: ApiRequest): Decision {
       reason: `namespace ${request.namespace} is outside the policy's namespaces (include/exclude)`,
     };
   }
-  if (request.resource === 'pods/log' && (request.query.get('follow') ?? 'false') !== 'false') {
+  const follows = request.query.getAll('follow');
+  // Anything but an explicit false (in any of Go's spellings, in every repeat) counts as following.
+  if (
+    request.resource === 'pods/log' &&
+    follows.some((v) => !['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v))
+  ) {
     return {
       allowed: false,
       rule: 'logs',

@@ -34,8 +34,9 @@ const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 // Namespaces whose sub-path is a subresource of the Namespace itself, as in the API server's resolver.
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
-function truthy(value: string | null): boolean {
-  return value === 'true' || value === '1';
+/** Go's strconv.ParseBool truth, as the API server reads `watch`; any true value among repeats counts. */
+function anyTrue(values: string[]): boolean {
+  return values.some((value) => ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value));
 }
 
 /** Parses method + path + query into what the request asks for; throws BadRequestError for odd paths. */
@@ -107,7 +108,7 @@ export function parseApiRequest(method: string, pathAndQuery: string): ApiReques
   switch (upper) {
     case 'GET':
     case 'HEAD':
-      verb = watchPrefix || truthy(query.get('watch')) ? 'watch' : name ? 'get' : 'list';
+      verb = watchPrefix || anyTrue(query.getAll('watch')) ? 'watch' : name ? 'get' : 'list';
       break;
     case 'POST':
       verb = 'create';

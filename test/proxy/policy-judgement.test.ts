@@ -40,6 +40,9 @@ describe('request parsing', () => {
       resource: 'pods',
     });
     expect(parseApiRequest('GET', '/apis/apps/v1')).toMatchObject({ kind: 'nonResource' });
+    // The API server reads watch with Go's ParseBool; a repeated parameter must not hide it either.
+    for (const query of ['watch=T', 'watch=1', 'watch=false&watch=True'])
+      expect(parseApiRequest('GET', `/api/v1/pods?${query}`)).toMatchObject({ verb: 'watch' });
     expect(parseApiRequest('DELETE', '/api/v1/namespaces/shop/pods')).toMatchObject({
       verb: 'deletecollection',
     });
