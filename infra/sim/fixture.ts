@@ -164,7 +164,7 @@ export function loadFixture(yamlText: string): FixtureCluster {
   const docs = Array.isArray(documents) ? documents : [documents];
   const lineOf = (offset: number) => yamlText.slice(0, offset).split('\n').length;
   docs.forEach((document, index) => {
-    const line = lineOf(document.range?.[0] ?? 0);
+    const line = lineOf(document.contents?.range?.[0] ?? document.range?.[0] ?? 0);
     const where = `fixture document ${index} (line ${line})`;
     if (document.errors.length > 0) {
       throw new FixtureError(`${where}: invalid YAML: ${document.errors[0]?.message.split('\n')[0]}`);

@@ -92,7 +92,10 @@ export async function writeKubeconfig(
   const kubeconfig = {
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'fixture', cluster: { server: url } }],
+    // client-node refuses plain http unless TLS verification is off; kubectl ignores the flag for http.
+    clusters: [
+      { name: 'fixture', cluster: { server: url, 'insecure-skip-tls-verify': url.startsWith('http:') } },
+    ],
     users: [{ name: 'fixture', user: { token: 'fixture-token' } }],
     contexts: [
       {

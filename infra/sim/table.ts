@@ -180,6 +180,13 @@ const columnsByKind: Record<string, Column[]> = {
     ),
     age,
     col('Version', (o) => o.status?.nodeInfo?.kubeletVersion ?? ''),
+    col('Internal-IP', (o) => nodeAddress(o, 'InternalIP'), { priority: 1 }),
+    col('External-IP', (o) => nodeAddress(o, 'ExternalIP'), { priority: 1 }),
+    col('OS-Image', (o) => o.status?.nodeInfo?.osImage ?? '<unknown>', { priority: 1 }),
+    col('Kernel-Version', (o) => o.status?.nodeInfo?.kernelVersion ?? '<unknown>', { priority: 1 }),
+    col('Container-Runtime', (o) => o.status?.nodeInfo?.containerRuntimeVersion ?? '<unknown>', {
+      priority: 1,
+    }),
   ],
   '/Namespace': [name, col('Status', (o) => o.status?.phase ?? 'Active'), age],
   '/Event': [
@@ -210,6 +217,10 @@ const columnsByKind: Record<string, Column[]> = {
     age,
   ],
 };
+
+function nodeAddress(o: K8sObject, type: string): string {
+  return ((o.status?.addresses ?? []) as Status[]).find((a) => a.type === type)?.address ?? '<none>';
+}
 
 function containerField(o: K8sObject, field: 'name' | 'image'): string {
   return ((o.spec?.template?.spec?.containers ?? []) as Status[]).map((c) => c[field]).join(',');
