@@ -56,41 +56,51 @@ function isEnvVar(value: Json): value is { [key: string]: Json } {
 }
 
 /**
- * Redacts a parsed API response in place and returns it. `secretContext` is true when the request was for the
- * `secrets` resource, so list items (which carry no `kind`) are treated as Secrets too.
+ * Redacts a parsed API response and returns it. `resource` is the plural the request was for (`secrets`,
+ * `configmaps`…), so list items, which carry no `kind`, are known for what they are.
  */
-export function redactObject(value: Json, secretContext: boolean): Json {
-  return walk(value, secretContext, undefined);
+export function redactObject(value: Json, resource?: string): Json {
+  return walk(value, resource, undefined);
 }
 
-function walk(value: Json, secretContext: boolean, key: string | undefined): Json {
+function walk(value: Json, resource: string | undefined, key: string | undefined): Json {
   if (typeof value === 'string') return maskText(value);
   if (Array.isArray(value)) {
     if (key === 'env')
-      return value.map((item) =>
-        isEnvVar(item) ? redactEnvVar(item) : walk(item, secretContext, undefined),
-      );
-    return value.map((item) => walk(item, secretContext, undefined));
+      return value.map((item) => (isEnvVar(item) ? redactEnvVar(item) : walk(item, resource, undefined)));
+    return value.map((item) => walk(item, resource, undefined));
   }
   if (!isObject(value)) return value;
-  const isSecret = value.kind === 'Secret' || (secretContext && isObject(value.metadata));
+  const isItem = isObject(value.metadata);
+  const isSecret = value.kind === 'Secret' || (resource === 'secrets' && isItem);
+  const isConfigMap = value.kind === 'ConfigMap' || (resource === 'configmaps' && isItem);
   const out: { [key: string]: Json } = {};
   for (const [field, child] of Object.entries(value)) {
     if (isSecret && (field === 'data' || field === 'stringData')) {
       out[field] = emptyValues(child);
       continue;
     }
+    if (isConfigMap && field === 'data' && isObject(child)) {
+      // A ConfigMap entry named like a credential is treated like such an env var.
+      out[field] = Object.fromEntries(
+        Object.entries(child).map(([name, text]) => [
+          name,
+          typeof text === 'string' && SENSITIVE_NAME.test(name) ? MASK : walk(text, resource, name),
+        ]),
+      );
+      continue;
+    }
     if (field === 'annotations' && isObject(child)) {
       const annotations: { [key: string]: Json } = {};
       for (const [name, text] of Object.entries(child)) {
         if (name === LAST_APPLIED_ANNOTATION) continue;
-        annotations[name] = walk(text, secretContext, name);
+        annotations[name] = walk(text, resource, name);
       }
       out[field] = annotations;
       continue;
     }
     // A Table (kubectl get) embeds full objects in rows[].object when asked to: same rules inside.
-    out[field] = walk(child, secretContext, field);
+    out[field] = walk(child, resource, field);
   }
   return out;
 }
@@ -102,7 +112,7 @@ function redactEnvVar(env: { [key: string]: Json }): Json {
       const name = String(env.name);
       out.value = SENSITIVE_NAME.test(name) || maskText(child) !== child ? MASK : child;
     } else {
-      out[field] = walk(child, false, field);
+      out[field] = walk(child, undefined, field);
     }
   }
   return out;

@@ -210,7 +210,7 @@ export function createPipeline(options: PipelineOptions) {
     document = filterNamespaces(document, api);
     const redacted = redactObject(
       document as Parameters<typeof redactObject>[0],
-      api.kind === 'resource' && api.resource === 'secrets',
+      api.kind === 'resource' ? api.resource : undefined,
     );
     return {
       answer: {

@@ -25,6 +25,7 @@ export const CANARIES = {
   logAwsKey: 'AKIACANARY0123456789',
   eventToken: 'CANARY-EVENT-TOKEN-3a3a',
   configMapPassword: 'CANARY-CM-PW-6b6b',
+  configMapPlain: 'CANARY-CM-PLAIN-7c7c',
 } as const;
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -66,6 +67,7 @@ metadata: { name: payment-config, namespace: shop }
 data:
   DATABASE_URL: postgres://app:${CANARIES.configMapPassword}@mysql:5432/shop
   LOG_LEVEL: info
+  SMTP_PASSWORD: ${CANARIES.configMapPlain}
 ---
 apiVersion: apps/v1
 kind: Deployment
