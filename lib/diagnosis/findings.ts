@@ -59,11 +59,11 @@ export function consolidate(findings: Finding[]): Finding[] {
   return out;
 }
 
-export function orderFindings(findings: Finding[], scope: Scope): Finding[] {
-  const target = scope.object;
+/** `targets`: the scope's object and the workload that owns it (an alert on a pod is about its Deployment too). */
+export function orderFindings(findings: Finding[], targets: ObjectRef[]): Finding[] {
   const about = (finding: Finding, ref: ObjectRef | undefined) =>
     !!ref && (sameRef(finding.object, ref) || sameRef(finding.owner, ref));
-  const primary = target ? findings.filter((finding) => about(finding, target)) : [];
+  const primary = findings.filter((finding) => targets.some((target) => about(finding, target)));
   const causes = primary.map((finding) => finding.rootCause?.object).filter((ref): ref is ObjectRef => !!ref);
   const rank = (finding: Finding) => {
     if (primary.includes(finding)) return 0;
@@ -80,7 +80,12 @@ export function orderFindings(findings: Finding[], scope: Scope): Finding[] {
   );
 }
 
-export function summarize(findings: Finding[], scope: Scope, context: AnalysisContext): string {
+export function summarize(
+  findings: Finding[],
+  scope: Scope,
+  context: AnalysisContext,
+  targets: ObjectRef[],
+): string {
   const where =
     scope.object && scope.kind !== 'namespace'
       ? describeRef(scope.object)
@@ -94,7 +99,7 @@ export function summarize(findings: Finding[], scope: Scope, context: AnalysisCo
     return `No problems found in ${where} (${pods} pod${pods === 1 ? '' : 's'} checked).`;
   }
   const target = scope.object;
-  const aboutTarget = !!target && (sameRef(first.object, target) || sameRef(first.owner, target));
+  const aboutTarget = targets.some((ref) => sameRef(first.object, ref) || sameRef(first.owner, ref));
   let summary = first.summary;
   if (target && !aboutTarget && scope.kind === 'alert')
     summary = `No problem found on ${describeRef(target)} itself; in ${scope.namespace ? `namespace ${scope.namespace}` : 'the cluster'}: ${first.summary}`;

@@ -6,7 +6,7 @@ import {
   type LogRequest,
 } from '../analyzers/index.ts';
 import { type ClusterReader, loadLogs } from '../cluster/index.ts';
-import type { Finding, Report, ReportSource, Scope } from '../report/index.ts';
+import type { Finding, ObjectRef, Report, ReportSource, Scope } from '../report/index.ts';
 import { consolidate, orderFindings, summarize } from './findings.ts';
 import { loadSnapshot } from './load.ts';
 
@@ -53,7 +53,8 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
 
   input.onProgress?.('analyzing');
   const raw: Finding[] = analyzers.flatMap((analyzer) => analyzer.analyze(context));
-  const findings = orderFindings(consolidate(raw), scope);
+  const targets = scopeTargets(context, scope);
+  const findings = orderFindings(consolidate(raw), targets);
 
   return {
     id: input.id ?? `kr-${crypto.randomUUID().slice(0, 8)}`,
@@ -63,7 +64,7 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
     startedAt,
     ...(input.alert ? { alert: input.alert } : {}),
     findings,
-    summary: summarize(findings, scope, context),
+    summary: summarize(findings, scope, context, targets),
     proposals: [],
     meta: {
       apiRequests: reader.stats.requests - before.requests,
@@ -71,6 +72,15 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
       durationMs: Date.now() - started,
     },
   };
+}
+
+/** The scope's object and the top workload that owns it. */
+function scopeTargets(context: AnalysisContext, scope: Scope): ObjectRef[] {
+  const target = scope.object;
+  if (!target) return [];
+  const object = context.find(target.kind, target.namespace, target.name);
+  const owner = object ? context.ownerOf(object) : undefined;
+  return owner ? [target, owner] : [target];
 }
 
 /** Logs of the scope's own object first, then one per suspect. */

@@ -18,6 +18,7 @@ const LABELS: [label: string, kind: string, namespaced: boolean][] = [
   ['job', 'Job', true],
 ];
 
+const MONITORING_SERVICE = /kube-state-metrics|prometheus|node-exporter|kubelet|alertmanager/;
 const SCRAPE_JOBS =
   /^(kube-state-metrics|kubelet|node-exporter|apiserver|prometheus|alertmanager|kubernetes-.*|cadvisor)$/;
 
@@ -27,6 +28,8 @@ export function scopeFromAlert(labels: Record<string, string>): Scope {
     const name = labels[label];
     if (!name) continue;
     if (label === 'job' && (SCRAPE_JOBS.test(name) || !namespace)) continue;
+    // kube-prometheus adds the scrape target's Service (kube-state-metrics…) as `service`: not the object.
+    if (label === 'service' && (MONITORING_SERVICE.test(name) || name === labels.job)) continue;
     if (namespaced && !namespace) continue;
     const object: ObjectRef = { kind, ...(namespaced && namespace ? { namespace } : {}), name };
     return { kind: 'alert', ...(namespace ? { namespace } : {}), object };

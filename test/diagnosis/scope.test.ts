@@ -37,6 +37,16 @@ describe('scopeFromAlert', () => {
     });
   });
 
+  it("ignores kube-prometheus' scrape-target service label", () => {
+    expect(
+      scopeFromAlert({
+        namespace: 'shop',
+        service: 'kube-prometheus-stack-kube-state-metrics',
+        job: 'kube-state-metrics',
+      }),
+    ).toEqual({ kind: 'alert', namespace: 'shop' });
+  });
+
   it('falls back to the whole cluster when the alert names nothing', () => {
     expect(scopeFromAlert({ alertname: 'Watchdog' })).toEqual({ kind: 'cluster' });
   });
