@@ -348,10 +348,19 @@ export function createPipeline(options: PipelineOptions) {
       actor: cleanActor(headerValue(request, ACTOR_HEADER)),
       method: (request.method ?? 'GET').toUpperCase(),
       path: (request.url ?? '/').slice(0, 2000),
+      // Set later; listed here so every line has its fields in the same order (undefined ones are left out).
+      verb: undefined,
+      resource: undefined,
+      namespace: undefined,
+      name: undefined,
       decision: 'error',
+      rule: undefined,
+      reason: undefined,
       status: 500,
       bytes: 0,
       durationMs: 0,
+      keyIndex: undefined,
+      event: undefined,
     };
   }
 
