@@ -232,13 +232,16 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
   const missing = missingSetting(text);
   if (missing)
     return {
-      rootCause: { code: 'MissingConfig', detail: `setting ${missing.name} is not set` },
+      rootCause: {
+        code: 'MissingConfig',
+        detail: `${missing.env ? 'environment variable' : 'setting'} ${missing.name} is not set`,
+      },
       evidence: [`log: ${missing.line}`],
     };
   const error = applicationError(text);
   if (error)
     return {
-      rootCause: { code: 'ApplicationError', detail: error },
+      rootCause: { code: 'ApplicationError', detail: `the app fails: ${error}` },
       evidence: keyLines(text, 3).map((line) => `log: ${line}`),
     };
   return undefined;

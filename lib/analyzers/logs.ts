@@ -83,7 +83,7 @@ function hostPort(line: string): { host: string; port?: number } | undefined {
 }
 
 /** An env var or config key the app says is missing. */
-export function missingSetting(text: string): { name: string; line: string } | undefined {
+export function missingSetting(text: string): { name: string; line: string; env: boolean } | undefined {
   for (const raw of text.split('\n').reverse()) {
     const line = clean(raw);
     const match =
@@ -94,7 +94,12 @@ export function missingSetting(text: string): { name: string; line: string } | u
         line,
       ) ??
       /KeyError:\s*['"]([A-Z][A-Z0-9_]{2,})['"]/.exec(line);
-    if (match?.[1]) return { name: match[1], line };
+    if (match?.[1])
+      return {
+        name: match[1],
+        line,
+        env: /env|KeyError|os\.environ|process\.env/i.test(line) || /^[A-Z][A-Z0-9_]+$/.test(match[1]),
+      };
   }
   return undefined;
 }

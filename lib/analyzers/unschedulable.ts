@@ -37,7 +37,7 @@ function cause(context: AnalysisContext, pod: K8sObject, message: string): RootC
       };
     }
   }
-  const insufficient = [...message.matchAll(/Insufficient ([\w./-]+)/g)].map((m) => m[1]);
+  const insufficient = [...message.matchAll(/Insufficient ([\w./-]*\w)/g)].map((m) => m[1]);
   if (insufficient.length) {
     const requests = (pod.spec?.containers ?? [])
       .map((c: K8sObject['spec']) =>

@@ -7,7 +7,14 @@ const SEVERITY = { critical: 0, warning: 1, info: 2 } as const;
 /** Codes that describe a whole workload and give way to a more specific finding about the same owner. */
 const WORKLOAD_SYMPTOMS = new Set(['WorkloadUnavailable']);
 
-export function consolidate(findings: Finding[]): Finding[] {
+/** Findings after grouping, and which finding now speaks for a folded object (a Service → its failing workload). */
+export interface Consolidated {
+  findings: Finding[];
+  aliases: Map<string, Finding>;
+}
+
+export function consolidate(findings: Finding[]): Consolidated {
+  const aliases = new Map<string, Finding>();
   const seen = new Set<string>();
   const unique = findings.filter((finding) => {
     const key = `${finding.code}|${refKey(finding.object)}|${finding.owner ? refKey(finding.owner) : ''}`;
@@ -41,6 +48,7 @@ export function consolidate(findings: Finding[]): Finding[] {
       );
       if (backing && backing.code !== 'ServiceNoEndpoints') {
         backing.evidence.push(finding.summary);
+        aliases.set(refKey(finding.object), backing);
         continue;
       }
     }
@@ -56,18 +64,18 @@ export function consolidate(findings: Finding[]): Finding[] {
     }
     out.push(finding);
   }
-  return out;
+  return { findings: out, aliases };
 }
 
 /** `targets`: the scope's object and the workload that owns it (an alert on a pod is about its Deployment too). */
-export function orderFindings(findings: Finding[], targets: ObjectRef[]): Finding[] {
+export function orderFindings({ findings, aliases }: Consolidated, targets: ObjectRef[]): Finding[] {
   const about = (finding: Finding, ref: ObjectRef | undefined) =>
     !!ref && (sameRef(finding.object, ref) || sameRef(finding.owner, ref));
   const primary = findings.filter((finding) => targets.some((target) => about(finding, target)));
-  const causes = primary.map((finding) => finding.rootCause?.object).filter((ref): ref is ObjectRef => !!ref);
+  const causes = primary.map((finding) => causeOf(finding, { findings, aliases }));
   const rank = (finding: Finding) => {
     if (primary.includes(finding)) return 0;
-    if (causes.some((ref) => about(finding, ref))) return 1;
+    if (causes.includes(finding)) return 1;
     return 2;
   };
   return [...findings].sort(
@@ -81,7 +89,7 @@ export function orderFindings(findings: Finding[], targets: ObjectRef[]): Findin
 }
 
 export function summarize(
-  findings: Finding[],
+  { findings, aliases }: Consolidated & { findings: Finding[] },
   scope: Scope,
   context: AnalysisContext,
   targets: ObjectRef[],
@@ -103,14 +111,28 @@ export function summarize(
   let summary = first.summary;
   if (target && !aboutTarget && scope.kind === 'alert')
     summary = `No problem found on ${describeRef(target)} itself; in ${scope.namespace ? `namespace ${scope.namespace}` : 'the cluster'}: ${first.summary}`;
-  const rest = serious.filter((finding) => finding !== first && !explains(finding, first)).length;
+  // Follow the cause one hop when the first finding's summary does not already say it.
+  const cause = causeOf(first, { findings, aliases });
+  const chain = [first];
+  if (cause) {
+    chain.push(cause);
+    if (cause.rootCause?.detail && !first.summary.includes(cause.rootCause.detail))
+      summary += ` ${cause.summary}`;
+  }
+  const rest = serious.filter((finding) => !chain.includes(finding)).length;
   if (rest > 0) summary += ` ${rest} more finding${rest === 1 ? '' : 's'} below.`;
   return summary;
 }
 
-/** Whether `finding` is the root cause already named in `symptom`'s summary. */
-function explains(finding: Finding, symptom: Finding): boolean {
-  return !!symptom.rootCause?.object && sameRef(finding.object, symptom.rootCause.object);
+/** The finding about a finding's root-cause object (directly, or the workload a Service was folded into). */
+function causeOf(finding: Finding, { findings, aliases }: Consolidated): Finding | undefined {
+  const ref = finding.rootCause?.object;
+  if (!ref) return undefined;
+  const direct = findings.find(
+    (other) => other !== finding && (sameRef(other.object, ref) || sameRef(other.owner, ref)),
+  );
+  const cause = direct ?? aliases.get(refKey(ref));
+  return cause === finding ? undefined : cause;
 }
 
 function refKey(ref: ObjectRef): string {

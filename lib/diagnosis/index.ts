@@ -54,7 +54,8 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
   input.onProgress?.('analyzing');
   const raw: Finding[] = analyzers.flatMap((analyzer) => analyzer.analyze(context));
   const targets = scopeTargets(context, scope);
-  const findings = orderFindings(consolidate(raw), targets);
+  const consolidated = consolidate(raw);
+  const findings = orderFindings(consolidated, targets);
 
   return {
     id: input.id ?? `kr-${crypto.randomUUID().slice(0, 8)}`,
@@ -64,7 +65,7 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
     startedAt,
     ...(input.alert ? { alert: input.alert } : {}),
     findings,
-    summary: summarize(findings, scope, context, targets),
+    summary: summarize({ ...consolidated, findings }, scope, context, targets),
     proposals: [],
     meta: {
       apiRequests: reader.stats.requests - before.requests,
@@ -79,6 +80,14 @@ function scopeTargets(context: AnalysisContext, scope: Scope): ObjectRef[] {
   const target = scope.object;
   if (!target) return [];
   const object = context.find(target.kind, target.namespace, target.name);
+  if (object && target.kind === 'Service') {
+    // An alert on a Service is about the workloads behind it.
+    const owners = context
+      .podsMatching(target.namespace, object.spec?.selector)
+      .map((pod) => context.ownerOf(pod))
+      .filter((ref): ref is ObjectRef => !!ref);
+    return [target, ...owners];
+  }
   const owner = object ? context.ownerOf(object) : undefined;
   return owner ? [target, owner] : [target];
 }

@@ -19,6 +19,8 @@ interface Expectation {
   findings?: ExpectedFinding[];
   summaryIncludes?: string[];
   maxApiRequests?: number;
+  /** Exactly this many findings (grouping: one per owner, causes not repeated). */
+  total?: number;
   /** Codes that must not appear at all (noise that must stay quiet). */
   absent?: string[];
 }
@@ -115,6 +117,7 @@ describe('scenario fixtures', () => {
           `unexpected critical finding in\n${listing}`,
         ).toBe(true);
       }
+      if (expectation.total !== undefined) expect(report.findings, listing).toHaveLength(expectation.total);
       for (const code of expectation.absent ?? []) {
         expect(
           report.findings.map((f) => f.code),
