@@ -177,8 +177,21 @@ export async function investigate(options: InvestigateOptions): Promise<Investig
 
     while (true) {
       if (turns >= budgets.maxModelCalls) return fallback('model call budget spent without a valid answer');
+      const estimate = estimateTokens(system + JSON.stringify(messages) + JSON.stringify(toolSpecs));
+      if (stats.promptTokens + estimate > budgets.maxPromptTokens)
+        return fallback(`prompt token budget (${budgets.maxPromptTokens}) spent`);
+      // Tools only while another round still fits: this call, the next with a capped tool result, and the answer.
+      const nextRound = estimate + budgets.toolResultTokens;
       const offerTools =
-        !forceAnswer && stats.toolCalls < budgets.maxToolCalls && turns < budgets.maxModelCalls - 1;
+        !forceAnswer &&
+        stats.toolCalls < budgets.maxToolCalls &&
+        turns < budgets.maxModelCalls - 1 &&
+        stats.promptTokens + estimate + 2 * nextRound <= budgets.maxPromptTokens;
+      if (!offerTools && !forceAnswer && stats.toolCalls > 0) {
+        forceAnswer = true;
+        messages.push({ role: 'user', text: answerNowPrompt });
+        continue;
+      }
       const request: LlmRequest = {
         system,
         messages,
@@ -188,15 +201,6 @@ export async function investigate(options: InvestigateOptions): Promise<Investig
         maxOutputTokens: budgets.maxOutputTokens,
         temperature: 0.2,
       };
-      const estimate = estimateTokens(system + JSON.stringify(messages) + JSON.stringify(toolSpecs));
-      if (stats.promptTokens + estimate > budgets.maxPromptTokens) {
-        if (offerTools) {
-          forceAnswer = true;
-          messages.push({ role: 'user', text: answerNowPrompt });
-          continue;
-        }
-        return fallback(`prompt token budget (${budgets.maxPromptTokens}) spent`);
-      }
       turns++;
       const outcome = await callModel(options, request, budgets, deadline, stats);
       if (!outcome.ok) return fallback(outcome.reason, outcome.retryAfterMs);

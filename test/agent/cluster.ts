@@ -1,34 +1,34 @@
 // Test clusters for the agent: a fixture file behind a ClusterReader, recording every request it was asked for,
 // plus the agent's own fixture (a crash-looping payment service with canaries and a hostile log line).
-import type { ClusterReader } from '../../lib/cluster/index.ts';
-import { FixtureReader, parseFixture } from '../diagnosis/fixture-reader.ts';
+import { parseAllDocuments } from 'yaml';
+import { createFixtureHandler, loadFixture } from '../../infra/sim/index.ts';
+import { type ClusterReader, RestClusterReader } from '../../lib/cluster/index.ts';
 
 export interface TestCluster {
   reader: ClusterReader;
-  /** Every request the agent made, as `METHOD what`. */
+  /** Every request that reached the cluster, as `METHOD /path?query`. */
   requests: string[];
+  /** Every Secret value in the fixture, decoded: none may ever reach the model. */
   secretValues: string[];
 }
 
-/** Wraps a reader so the test sees every call; anything but a read would show up here. */
+/** The fixture served over the Kubernetes REST API in-process, every request recorded on its way in. */
 export function fixtureCluster(text: string): TestCluster {
-  const parsed = parseFixture(text);
-  const inner = new FixtureReader(parsed);
+  const handler = createFixtureHandler(loadFixture(text));
   const requests: string[] = [];
-  const reader = new Proxy(inner, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const [first, second, third] = args as [{ kind?: string } | string, unknown, unknown];
-        requests.push(
-          `${String(property) === 'list' || String(property) === 'get' || String(property) === 'logs' ? 'GET' : 'WRITE'} ${String(property)} ${typeof first === 'string' ? first : first?.kind} ${JSON.stringify(second ?? '')} ${JSON.stringify(third ?? '')}`,
-        );
-        return value.apply(target, args);
-      };
+  const reader = new RestClusterReader({
+    baseUrl: 'http://fixture.local',
+    fetch: async (request) => {
+      const url = new URL(request.url);
+      requests.push(`${request.method} ${decodeURIComponent(url.pathname + url.search)}`);
+      return handler(request);
     },
-  }) as ClusterReader;
-  return { reader, requests, secretValues: parsed.secretValues };
+  });
+  const secretValues = parseAllDocuments(text)
+    .map((document) => document.toJS() as { kind?: string; data?: Record<string, string> } | null)
+    .filter((value) => value?.kind === 'Secret')
+    .flatMap((secret) => Object.values(secret?.data ?? {}).map((value) => atob(value)));
+  return { reader, requests, secretValues };
 }
 
 export const CANARY = {

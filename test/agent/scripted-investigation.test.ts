@@ -81,7 +81,7 @@ test('a repeated identical call is answered from cache, not from the cluster', a
   ]);
   const result = await investigate({ llm: model.llm, reader: cluster.reader, report });
   expect(result.stats.cachedToolCalls).toBe(1);
-  const gets = cluster.requests.filter((request) => request.startsWith('GET get Service'));
+  const gets = cluster.requests.filter((request) => request === 'GET /api/v1/namespaces/shop/services/mysql');
   expect(gets).toHaveLength(1);
 });
 
@@ -102,4 +102,44 @@ test('past the tool budget the model is told to answer, and the investigation st
   expect(result.stats.toolCalls).toBe(2);
   const last = fake.requests().at(-1)?.body as { toolConfig?: { functionCallingConfig?: { mode?: string } } };
   expect(last.toolConfig?.functionCallingConfig?.mode).toBe('NONE');
+});
+
+test('the prompt token budget stops tools while an answer still fits, and is never exceeded', async () => {
+  const { cluster, report } = await crashLoopIncident();
+  fake.clearRequests();
+  const listing = (kind: string) => ({
+    functionCalls: [{ name: 'list_resources', args: { kind, namespace: 'shop' } }],
+  });
+  fake.script([
+    listing('Pod'),
+    listing('Service'),
+    listing('Event'),
+    listing('Deployment'),
+    { answer: ANSWER },
+  ]);
+  const budget = 12_000;
+  const result = await investigate({
+    llm: model.llm,
+    reader: cluster.reader,
+    report,
+    budgets: { maxPromptTokens: budget },
+  });
+  expect(result.ai).toBeDefined();
+  expect(result.stats.toolCalls).toBeLessThan(4);
+  expect(result.ai?.tokens.prompt).toBeLessThanOrEqual(budget);
+  const last = fake.requests().at(-1)?.body as { toolConfig?: { functionCallingConfig?: { mode?: string } } };
+  expect(last.toolConfig?.functionCallingConfig?.mode).toBe('NONE');
+});
+
+test('a budget too small for even the first prompt falls back without calling the model', async () => {
+  const { cluster, report } = await crashLoopIncident();
+  fake.clearRequests();
+  const result = await investigate({
+    llm: model.llm,
+    reader: cluster.reader,
+    report,
+    budgets: { maxPromptTokens: 500 },
+  });
+  expect(result.fallback).toBe('prompt token budget (500) spent');
+  expect(fake.requests()).toHaveLength(0);
 });

@@ -219,6 +219,10 @@ export async function startGeminiFake(options: GeminiFakeOptions): Promise<Gemin
     sendJson(response, 200, answer);
   });
 
+  // Google keeps idle connections open for minutes; Node's 5 s default would reset a client's pooled socket
+  // between two calls a slow investigation makes, which the real API does not do.
+  server.server.keepAliveTimeout = 120_000;
+
   /** `/__script`, `/__requests` (and its alias `/__messages`): the test's controls over HTTP. */
   async function control(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
     if (url.pathname === '/__script') {
