@@ -41,6 +41,8 @@ export class FixtureCluster {
   readonly logs: PodLog[];
   private readonly kinds = new Map<string, KindInfo>();
   private readonly objects = new Map<string, Map<string, K8sObject>>();
+  // Sorted keys per resource type, rebuilt only when a key is added or removed (lists are the hot path).
+  private readonly sortedKeys = new Map<string, string[]>();
   private revision: number;
 
   constructor(init: {
@@ -99,12 +101,18 @@ export class FixtureCluster {
 
   /** Objects of one type, in one namespace or all, sorted by namespace then name (the API's key order). */
   list(kind: KindInfo, namespace?: string): K8sObject[] {
-    const bucket = this.objects.get(resourceKey(kind));
+    const type = resourceKey(kind);
+    const bucket = this.objects.get(type);
     if (!bucket) return [];
-    const items = [...bucket.entries()]
-      .filter(([key]) => namespace === undefined || !kind.namespaced || key.startsWith(`${namespace}/`))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, object]) => object);
+    let keys = this.sortedKeys.get(type);
+    if (!keys) {
+      keys = [...bucket.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      this.sortedKeys.set(type, keys);
+    }
+    const prefix = `${namespace}/`;
+    const items: K8sObject[] = [];
+    for (const key of keys)
+      if (namespace === undefined || !kind.namespaced || key.startsWith(prefix)) items.push(bucket.get(key)!);
     return items;
   }
 
@@ -121,14 +129,17 @@ export class FixtureCluster {
       bucket = new Map();
       this.objects.set(key, bucket);
     }
-    bucket.set(`${kind.namespaced ? (object.metadata.namespace ?? '') : ''}/${object.metadata.name}`, object);
+    const id = `${kind.namespaced ? (object.metadata.namespace ?? '') : ''}/${object.metadata.name}`;
+    if (!bucket.has(id)) this.sortedKeys.delete(key);
+    bucket.set(id, object);
   }
 
   delete(kind: KindInfo, namespace: string | undefined, name: string): boolean {
-    return (
-      this.objects.get(resourceKey(kind))?.delete(`${kind.namespaced ? (namespace ?? '') : ''}/${name}`) ??
-      false
-    );
+    const key = resourceKey(kind);
+    const deleted =
+      this.objects.get(key)?.delete(`${kind.namespaced ? (namespace ?? '') : ''}/${name}`) ?? false;
+    if (deleted) this.sortedKeys.delete(key);
+    return deleted;
   }
 
   /** Every stored object with its address, for callers that build a snapshot in-process. */

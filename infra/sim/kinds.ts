@@ -12,6 +12,8 @@ export interface KindInfo {
   verbs: string[];
   /** Subresources served besides the object itself (e.g. `log`, `scale`). */
   subresources: string[];
+  /** Discovery categories (`kubectl get all` lists the `all` category). */
+  categories: string[];
 }
 
 const READ = ['get', 'list'];
@@ -22,7 +24,13 @@ function info(
   apiVersion: string,
   kind: string,
   plural: string,
-  options: { namespaced?: boolean; shortNames?: string[]; verbs?: string[]; subresources?: string[] } = {},
+  options: {
+    namespaced?: boolean;
+    shortNames?: string[];
+    verbs?: string[];
+    subresources?: string[];
+    categories?: string[];
+  } = {},
 ): KindInfo {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
   return {
@@ -35,6 +43,7 @@ function info(
     shortNames: options.shortNames ?? [],
     verbs: options.verbs ?? READ,
     subresources: options.subresources ?? [],
+    categories: options.categories ?? [],
   };
 }
 
@@ -42,8 +51,13 @@ function info(
 export const builtinKinds: KindInfo[] = [
   info('v1', 'Namespace', 'namespaces', { namespaced: false, shortNames: ['ns'] }),
   info('v1', 'Node', 'nodes', { namespaced: false, shortNames: ['no'] }),
-  info('v1', 'Pod', 'pods', { shortNames: ['po'], verbs: ['get', 'list', 'delete'], subresources: ['log'] }),
-  info('v1', 'Service', 'services', { shortNames: ['svc'] }),
+  info('v1', 'Pod', 'pods', {
+    categories: ['all'],
+    shortNames: ['po'],
+    verbs: ['get', 'list', 'delete'],
+    subresources: ['log'],
+  }),
+  info('v1', 'Service', 'services', { categories: ['all'], shortNames: ['svc'] }),
   info('v1', 'Endpoints', 'endpoints', { shortNames: ['ep'] }),
   info('v1', 'Event', 'events', { shortNames: ['ev'], verbs: ['get', 'list', 'create'] }),
   info('v1', 'ConfigMap', 'configmaps', { shortNames: ['cm'] }),
@@ -56,20 +70,29 @@ export const builtinKinds: KindInfo[] = [
   info('discovery.k8s.io/v1', 'EndpointSlice', 'endpointslices'),
   info('events.k8s.io/v1', 'Event', 'events', { shortNames: ['ev'], verbs: ['get', 'list', 'create'] }),
   info('apps/v1', 'Deployment', 'deployments', {
+    categories: ['all'],
     shortNames: ['deploy'],
     verbs: WORKLOAD,
     subresources: ['scale'],
   }),
-  info('apps/v1', 'ReplicaSet', 'replicasets', { shortNames: ['rs'], subresources: ['scale'] }),
+  info('apps/v1', 'ReplicaSet', 'replicasets', {
+    categories: ['all'],
+    shortNames: ['rs'],
+    subresources: ['scale'],
+  }),
   info('apps/v1', 'StatefulSet', 'statefulsets', {
+    categories: ['all'],
     shortNames: ['sts'],
     verbs: WORKLOAD,
     subresources: ['scale'],
   }),
-  info('apps/v1', 'DaemonSet', 'daemonsets', { shortNames: ['ds'], verbs: WORKLOAD }),
-  info('batch/v1', 'Job', 'jobs'),
-  info('batch/v1', 'CronJob', 'cronjobs', { shortNames: ['cj'] }),
-  info('autoscaling/v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', { shortNames: ['hpa'] }),
+  info('apps/v1', 'DaemonSet', 'daemonsets', { categories: ['all'], shortNames: ['ds'], verbs: WORKLOAD }),
+  info('batch/v1', 'Job', 'jobs', { categories: ['all'] }),
+  info('batch/v1', 'CronJob', 'cronjobs', { categories: ['all'], shortNames: ['cj'] }),
+  info('autoscaling/v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', {
+    categories: ['all'],
+    shortNames: ['hpa'],
+  }),
   info('networking.k8s.io/v1', 'Ingress', 'ingresses', { shortNames: ['ing'] }),
   info('networking.k8s.io/v1', 'IngressClass', 'ingressclasses', { namespaced: false }),
   info('networking.k8s.io/v1', 'NetworkPolicy', 'networkpolicies', { shortNames: ['netpol'] }),

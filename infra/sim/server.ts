@@ -2,6 +2,7 @@
 // without a socket: discovery, list/get with selectors and pagination, pods/log, Table output and the writes
 // the proxy allows (restart patch, scale, pod delete, Event create).
 import type { K8sObject } from '../../lib/cluster/index.ts';
+import { getEvent, isEventKind, listEvents } from './events.ts';
 import type { FixtureCluster } from './fixture.ts';
 import { apiVersionOf, type KindInfo } from './kinds.ts';
 import { LogError, type LogOptions, podLog } from './logs.ts';
@@ -165,13 +166,17 @@ export function createFixtureHandler(cluster: FixtureCluster): (request: Request
       return log(kind, namespace, name, url);
     if (subresource === 'scale' && kind.subresources.includes('scale'))
       return scale(kind, namespace, name, request, url);
+    if (subresource === 'status' && method === 'GET')
+      return json(withKind(kind, getOrThrow(kind, namespace, name)));
     if (kind.subresources.includes(subresource) || subresource === 'status')
       throw methodNotAllowed(method, `${qualified(kind)}/${subresource}`);
     throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   }
 
   function getOrThrow(kind: KindInfo, namespace: string | undefined, name: string): K8sObject {
-    const object = cluster.get(kind, namespace, name);
+    const object = isEventKind(kind)
+      ? getEvent(cluster, kind, namespace, name)
+      : cluster.get(kind, namespace, name);
     if (!object) throw notFound(kind, name);
     return object;
   }
@@ -210,6 +215,7 @@ export function createFixtureHandler(cluster: FixtureCluster): (request: Request
         kind: kind.kind,
         verbs: kind.verbs,
         ...(kind.shortNames.length > 0 ? { shortNames: kind.shortNames } : {}),
+        ...(kind.categories.length > 0 ? { categories: kind.categories } : {}),
       },
       ...kind.subresources.map((sub) =>
         sub === 'scale'
@@ -243,7 +249,7 @@ export function createFixtureHandler(cluster: FixtureCluster): (request: Request
     const params = url.searchParams;
     if (params.get('watch') === 'true' || params.get('watch') === '1')
       throw methodNotAllowed('WATCH', `${qualified(kind)} (the fixture server does not support watch)`);
-    let items = cluster.list(kind, namespace);
+    let items = isEventKind(kind) ? listEvents(cluster, kind, namespace) : cluster.list(kind, namespace);
     try {
       const labelSelector = params.get('labelSelector');
       if (labelSelector) items = items.filter(parseLabelSelector(labelSelector));
@@ -421,7 +427,7 @@ export function createFixtureHandler(cluster: FixtureCluster): (request: Request
       object.metadata.name = `${generateName}${Math.random().toString(36).slice(2, 7)}`;
     if (!object.metadata.name)
       throw new ApiError(422, 'Invalid', `${kind.kind} is invalid: metadata.name: Required value`);
-    if (cluster.get(kind, namespace, object.metadata.name))
+    if (getEvent(cluster, kind, namespace, object.metadata.name))
       throw new ApiError(
         409,
         'AlreadyExists',

@@ -68,6 +68,19 @@ describe('kubectl against the demo fixture', () => {
     expect(stdout).toMatch(/endpoints\/mysql\s+<none>/);
   }, 30_000);
 
+  it('get all lists the workloads and services of the namespace', async () => {
+    const { stdout, code } = await kubectl('-n', 'shop', 'get', 'all');
+    expect(code).toBe(0);
+    for (const name of [
+      'pod/mysql-0',
+      'service/mysql',
+      'deployment.apps/payment',
+      'replicaset.apps/payment-7d9f8c6b5d',
+      'statefulset.apps/mysql',
+    ])
+      expect(stdout).toContain(name);
+  }, 30_000);
+
   it('describe pod shows the container state, the secret reference (not its value) and the events', async () => {
     const { stdout, code } = await kubectl('-n', 'shop', 'describe', 'pod', 'payment-7d9f8c6b5d-x7k2p');
     expect(code).toBe(0);

@@ -86,6 +86,12 @@ describe('list and get', () => {
     });
   });
 
+  it('answers GET of the status subresource with the object', async () => {
+    const { status, body } = await client().json('/apis/apps/v1/namespaces/shop/deployments/payment/status');
+    expect(status).toBe(200);
+    expect(body.status.unavailableReplicas).toBe(3);
+  });
+
   it('serves Secret data base64-encoded, as the API does', async () => {
     const secret = (await client().json('/api/v1/namespaces/shop/secrets/payment-db')).body;
     expect(secret.data.password).toBe(Buffer.from(CANARY_PASSWORD).toString('base64'));
@@ -145,6 +151,51 @@ describe('selectors', () => {
     expect(events.items[0]).toMatchObject({ reason: 'BackOff', type: 'Warning', count: 131 });
     const warnings = (await api.json('/api/v1/events?fieldSelector=type%3DWarning,reason%3DBackOff')).body;
     expect(warnings.items).toHaveLength(4);
+  });
+
+  it('serves every Event in both versions: core/v1 and events.k8s.io/v1 (regarding, note, deprecatedCount)', async () => {
+    const api = client();
+    const v1 = (
+      await api.json('/apis/events.k8s.io/v1/namespaces/shop/events?fieldSelector=regarding.name%3Dmysql-0')
+    ).body;
+    expect(v1.items).toEqual([]);
+    const backoffs = (
+      await api.json(
+        '/apis/events.k8s.io/v1/namespaces/shop/events?fieldSelector=regarding.name%3Dpayment-7d9f8c6b5d-x7k2p',
+      )
+    ).body;
+    expect(backoffs.kind).toBe('EventList');
+    expect(backoffs.items).toHaveLength(1);
+    expect(backoffs.items[0]).toMatchObject({
+      reason: 'BackOff',
+      type: 'Warning',
+      note: expect.stringContaining('Back-off restarting failed container payment'),
+      deprecatedCount: 131,
+      reportingController: 'kubelet',
+      regarding: { kind: 'Pod', name: 'payment-7d9f8c6b5d-x7k2p' },
+    });
+    const created = await api.json('/apis/events.k8s.io/v1/namespaces/shop/events', {
+      method: 'POST',
+      body: JSON.stringify({
+        metadata: { name: 'audit.1' },
+        eventTime: '2026-11-23T10:00:00.000000Z',
+        reportingController: 'kube-responder',
+        reportingInstance: 'proxy',
+        action: 'Restart',
+        reason: 'Approved',
+        regarding: { kind: 'Deployment', name: 'payment', namespace: 'shop' },
+        note: 'restart approved',
+        type: 'Normal',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const core = (await api.json('/api/v1/namespaces/shop/events/audit.1')).body;
+    expect(core).toMatchObject({
+      kind: 'Event',
+      apiVersion: 'v1',
+      message: 'restart approved',
+      involvedObject: { name: 'payment' },
+    });
   });
 
   it('answers an unsupported field or a malformed selector with a 400 Status', async () => {
