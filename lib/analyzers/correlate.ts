@@ -3,7 +3,7 @@
 import type { K8sObject } from '../cluster/index.ts';
 import type { ObjectRef, RootCause } from '../report/index.ts';
 import { type AnalysisContext, describeRef, formatSelector, matches, refOf } from './context.ts';
-import { applicationError, connectionFailures, keyLines, missingSetting } from './logs.ts';
+import { applicationError, connectionFailures, keyLines, mentionsOom, missingSetting } from './logs.ts';
 
 export interface Cause {
   rootCause: RootCause;
@@ -238,6 +238,16 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
       },
       evidence: [`log: ${missing.line}`],
     };
+  if (mentionsOom(text)) {
+    const line = keyLines(text, 8).find((l) => /memory|oom/i.test(l)) ?? 'out of memory';
+    return {
+      rootCause: {
+        code: 'ApplicationError',
+        detail: `the app runs out of memory inside its own limits (${line})`,
+      },
+      evidence: [`log: ${line}`],
+    };
+  }
   const error = applicationError(text);
   if (error)
     return {

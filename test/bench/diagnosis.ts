@@ -40,9 +40,9 @@ const reader = (cluster: FixtureCluster) =>
 export async function run(): Promise<void> {
   console.log('## Diagnosis engine (generated clusters, 50 namespaces, 25 injected faults)\n');
   console.log(
-    '| pods | scan wall ms | scan API requests | scan bytes read | faults found | false criticals | alert p50 ms | alert max requests | alert leads with fault |',
+    '| pods | scan wall ms | scan API requests | scan bytes read | faults found | false criticals | alert p50 ms | alert max requests | alert max bytes | alert leads with fault |',
   );
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const rows: { pods: number; ms: number }[] = [];
   for (const pods of [500, 5_000, 20_000]) {
     const generated = generateCluster({ pods, namespaces: 50, faults: 25, seed: 7 });
@@ -58,6 +58,7 @@ export async function run(): Promise<void> {
     const { found, falseCriticals } = score(report, generated);
     const alertTimes: number[] = [];
     let maxRequests = 0;
+    let maxBytes = 0;
     let leads = 0;
     for (const fault of generated.faults) {
       const start = performance.now();
@@ -70,6 +71,7 @@ export async function run(): Promise<void> {
       });
       alertTimes.push(performance.now() - start);
       maxRequests = Math.max(maxRequests, alertReport.meta?.apiRequests ?? 0);
+      maxBytes = Math.max(maxBytes, alertReport.meta?.bytesRead ?? 0);
       const first = alertReport.findings[0];
       if (first && fault.expected.some((e) => matches(first, e))) leads++;
     }
@@ -77,7 +79,7 @@ export async function run(): Promise<void> {
     const p50 = alertTimes[Math.floor(alertTimes.length / 2)] ?? 0;
     rows.push({ pods: generated.pods, ms: scanMs });
     console.log(
-      `| ${generated.pods} | ${scanMs.toFixed(0)} | ${report.meta?.apiRequests} | ${(report.meta?.bytesRead ?? 0).toLocaleString('en')} | ${found}/${generated.faults.length} | ${falseCriticals.length} | ${p50.toFixed(1)} | ${maxRequests} | ${leads}/${generated.faults.length} |`,
+      `| ${generated.pods} | ${scanMs.toFixed(0)} | ${report.meta?.apiRequests} | ${(report.meta?.bytesRead ?? 0).toLocaleString('en')} | ${found}/${generated.faults.length} | ${falseCriticals.length} | ${p50.toFixed(1)} | ${maxRequests} | ${maxBytes.toLocaleString('en')} | ${leads}/${generated.faults.length} |`,
     );
     for (const f of falseCriticals.slice(0, 5))
       console.log(`  false critical: ${f.code} ${describe(f).join(' / ')}: ${f.summary}`);

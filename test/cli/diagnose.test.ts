@@ -120,6 +120,32 @@ describe('kube-responder diagnose', () => {
   });
 });
 
+describe('the demo', () => {
+  it('names the cause of the demo alert within 10 API requests and leaks no Secret value', async () => {
+    const fixture = join(root, 'test/fixtures/demo/crashloop.yaml');
+    const alert = join(root, 'test/fixtures/demo/alert-crashloop.json');
+    const { code, stdout } = await cli(
+      'diagnose',
+      '--fixture',
+      fixture,
+      '--alert',
+      alert,
+      '--output',
+      'json',
+    );
+    expect(code).toBe(0);
+    const report = Report.parse(JSON.parse(stdout));
+    expect(report.summary).toMatch(
+      /^Deployment shop\/payment is crash-looping: it cannot reach Service mysql:3306/,
+    );
+    expect(report.summary).toContain('app=mysql-db');
+    expect(report.meta?.apiRequests).toBeLessThanOrEqual(10);
+    const secrets = parseFixture(await readFile(fixture, 'utf8')).secretValues;
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const value of secrets) expect(stdout).not.toContain(value);
+  });
+});
+
 describe('kube-responder scan', () => {
   it('diagnoses the whole cluster', async () => {
     const fixture = join(root, 'test/fixtures/scenarios/evicted-node-pressure.yaml');
