@@ -16,7 +16,7 @@ import {
   type LlmResponse,
   type ToolResult,
 } from './llm.ts';
-import { answerNowPrompt, firstPrompt, repairPrompt, systemPrompt } from './prompt.ts';
+import { answerNowPrompt, type ChatTurn, firstPrompt, repairPrompt, systemPrompt } from './prompt.ts';
 import type { ModelCallLimiter } from './ratelimit.ts';
 import { asData } from './render.ts';
 import { type AnalyzeScope, runTool, toolSpecs } from './tools.ts';
@@ -58,6 +58,8 @@ export interface InvestigateOptions {
   report: Report;
   /** A chat question to answer (untrusted); its language wins over `locale`. */
   question?: string;
+  /** Earlier turns of the chat, oldest first (untrusted; the newest ~1,500 tokens are sent). */
+  conversation?: ChatTurn[];
   /** Answer language when there is no question (the `LOCALE` setting); default en. */
   locale?: Locale;
   budgets?: Partial<Budgets>;
@@ -169,7 +171,9 @@ export async function investigate(options: InvestigateOptions): Promise<Investig
     };
 
     const system = systemPrompt(locale, budgets.maxToolCalls);
-    const messages: LlmMessage[] = [{ role: 'user', text: firstPrompt(options.report, options.question) }];
+    const messages: LlmMessage[] = [
+      { role: 'user', text: firstPrompt(options.report, options.question, options.conversation) },
+    ];
     const cache = new Map<string, string>();
     let turns = 0;
     let forceAnswer = false;

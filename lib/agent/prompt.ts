@@ -22,7 +22,16 @@ export function systemPrompt(locale: Locale, maxToolCalls: number): string {
 }
 
 /** The first message: everything the rule engine found, so the model rarely needs to look further. */
-export function firstPrompt(report: Report, question?: string): string {
+/** One earlier chat turn, oldest first. */
+export interface ChatTurn {
+  from: 'user' | 'bot';
+  text: string;
+}
+
+/** Earlier turns stay under this; the newest are kept. */
+const CONVERSATION_TOKENS = 1_500;
+
+export function firstPrompt(report: Report, question?: string, conversation: ChatTurn[] = []): string {
   const scope = report.scope;
   const scopeText = [
     scope.kind,
@@ -59,6 +68,17 @@ export function firstPrompt(report: Report, question?: string): string {
   // The summary often repeats the first finding's; only say it when it adds something.
   if (report.summary && !report.findings.some((finding) => finding.summary === report.summary))
     parts.push(`Rule-based summary: ${redactText(report.summary)}`);
+  if (conversation.length > 0) {
+    const kept: string[] = [];
+    let size = 0;
+    for (const turn of [...conversation].reverse()) {
+      const line = `${turn.from}: ${turn.text.replace(/\s+/g, ' ').slice(0, 1_000)}`;
+      if (size + line.length > CONVERSATION_TOKENS * 4) break;
+      kept.unshift(line);
+      size += line.length;
+    }
+    parts.push('Earlier in this conversation:', asData('chat history', redactText(kept.join('\n'))));
+  }
   if (question) {
     parts.push(
       'The engineer asks (answer this, using the facts above):',

@@ -56,3 +56,57 @@ export const messages: Record<Locale, Catalog> = {
     approvalNote: '建议的操作需经人员批准后才会执行。',
   },
 };
+
+/** Headings and buttons of a rendered report, for renderers that follow `LOCALE` (or the chat's language). */
+export const labels: Record<
+  Locale,
+  {
+    findings: string;
+    rootCause: string;
+    evidence: string;
+    nextSteps: string;
+    aiAnalysis: string;
+    confidence: string;
+    proposals: string;
+    approve: string;
+    reject: string;
+    noFindings: string;
+  }
+> = {
+  en: {
+    findings: 'Findings',
+    rootCause: 'Root cause',
+    evidence: 'Evidence',
+    nextSteps: 'Next steps',
+    aiAnalysis: 'AI analysis',
+    confidence: 'Confidence',
+    proposals: 'Proposed actions',
+    approve: 'Approve',
+    reject: 'Reject',
+    noFindings: 'Nothing wrong was found in this scope.',
+  },
+  'zh-TW': {
+    findings: '發現',
+    rootCause: '根本原因',
+    evidence: '證據',
+    nextSteps: '下一步',
+    aiAnalysis: 'AI 分析',
+    confidence: '信心',
+    proposals: '建議操作',
+    approve: '核准',
+    reject: '拒絕',
+    noFindings: '此範圍內未發現問題。',
+  },
+  'zh-CN': {
+    findings: '发现',
+    rootCause: '根本原因',
+    evidence: '证据',
+    nextSteps: '下一步',
+    aiAnalysis: 'AI 分析',
+    confidence: '置信度',
+    proposals: '建议操作',
+    approve: '批准',
+    reject: '拒绝',
+    noFindings: '此范围内未发现问题。',
+  },
+};

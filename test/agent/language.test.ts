@@ -54,3 +54,22 @@ test('the fallback note exists in every language', () => {
   expect(messages['zh-CN'].fallbackNote('429')).toContain('规则诊断');
   expect(messages.en.fallbackNote('429')).toContain('rule-based');
 });
+
+test('earlier chat turns reach the model as data, newest kept when the history is long', async () => {
+  const { cluster, report } = await crashLoopIncident();
+  const conversation = [
+    ...Array.from({ length: 40 }, (_, index) => ({
+      from: 'user' as const,
+      text: `old message ${index} ${'x'.repeat(300)}`,
+    })),
+    { from: 'bot' as const, text: 'payment cannot reach mysql:3306.' },
+  ];
+  await investigate({ llm: model.llm, reader: cluster.reader, report, question: 'and now?', conversation });
+  const prompt = JSON.stringify(
+    (fake.requests().at(-1)?.body as { contents?: unknown } | undefined)?.contents,
+  );
+  expect(prompt).toContain('<data source=\\"chat history\\">');
+  expect(prompt).toContain('bot: payment cannot reach mysql:3306.');
+  expect(prompt).toContain('old message 39');
+  expect(prompt).not.toContain('old message 0 ');
+});
