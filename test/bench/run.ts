@@ -1,5 +1,8 @@
 // `npm run bench`: runs each benchmark module in order and prints its figures (not a timed test).
-const modules: (() => Promise<{ run(): Promise<void> }>)[] = [() => import('./diagnosis.ts')];
+const modules: (() => Promise<{ run(): Promise<void> }>)[] = [
+  () => import('./diagnosis.ts'),
+  () => import('./agent.ts'),
+];
 
 for (const load of modules) {
   const bench = await load();
