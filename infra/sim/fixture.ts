@@ -173,7 +173,20 @@ export function loadFixture(yamlText: string): FixtureCluster {
   const documents = parseAllDocuments(yamlText);
   const parsed: Array<{ index: number; line: number; doc: Doc }> = [];
   const docs = Array.isArray(documents) ? documents : [documents];
-  const lineOf = (offset: number) => yamlText.slice(0, offset).split('\n').length;
+  // Line numbers by binary search over line starts: large generated fixtures hold tens of thousands of documents.
+  const lineStarts = [0];
+  for (let at = yamlText.indexOf('\n'); at !== -1; at = yamlText.indexOf('\n', at + 1))
+    lineStarts.push(at + 1);
+  const lineOf = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
   docs.forEach((document, index) => {
     const line = lineOf(document.contents?.range?.[0] ?? document.range?.[0] ?? 0);
     const where = `fixture document ${index} (line ${line})`;

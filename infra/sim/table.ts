@@ -203,6 +203,71 @@ const columnsByKind: Record<string, Column[]> = {
     ),
     col('Message', (o) => o.message ?? ''),
   ],
+  'argoproj.io/Application': [
+    name,
+    col('Sync Status', (o) => o.status?.sync?.status ?? ''),
+    col('Health Status', (o) => o.status?.health?.status ?? ''),
+    col('Revision', (o) => o.status?.sync?.revision ?? '', { priority: 1 }),
+    age,
+  ],
+  '/PersistentVolumeClaim': [
+    name,
+    col('Status', (o) => o.status?.phase ?? 'Pending'),
+    col('Volume', (o) => o.spec?.volumeName ?? ''),
+    col('Capacity', (o) => o.status?.capacity?.storage ?? ''),
+    col('Access Modes', (o) => accessModes(o.status?.accessModes ?? [])),
+    col('StorageClass', (o) => o.spec?.storageClassName ?? '<unset>'),
+    col('VolumeAttributesClass', () => '<unset>'),
+    age,
+  ],
+  'batch/Job': [
+    name,
+    col('Status', (o) => {
+      const conditions = (o.status?.conditions ?? []) as Status[];
+      const has = (type: string) => conditions.some((c) => c.type === type && c.status === 'True');
+      if (has('Failed')) return 'Failed';
+      if (has('Complete')) return 'Complete';
+      if (o.spec?.suspend) return 'Suspended';
+      return 'Running';
+    }),
+    col('Completions', (o) => `${o.status?.succeeded ?? 0}/${o.spec?.completions ?? 1}`),
+    col('Duration', (o, now) =>
+      o.status?.startTime
+        ? humanAge(o.status.startTime, o.status.completionTime ? new Date(o.status.completionTime) : now)
+        : '',
+    ),
+    age,
+  ],
+  'batch/CronJob': [
+    name,
+    col('Schedule', (o) => o.spec?.schedule ?? ''),
+    col('Timezone', (o) => o.spec?.timeZone ?? '<none>'),
+    col('Suspend', (o) => (o.spec?.suspend ? 'True' : 'False')),
+    col('Active', (o) => (o.status?.active ?? []).length, { type: 'integer' }),
+    col('Last Schedule', (o, now) =>
+      o.status?.lastScheduleTime ? humanAge(o.status.lastScheduleTime, now) : '<none>',
+    ),
+    age,
+  ],
+  'autoscaling/HorizontalPodAutoscaler': [
+    name,
+    col('Reference', (o) => `${o.spec?.scaleTargetRef?.kind ?? ''}/${o.spec?.scaleTargetRef?.name ?? ''}`),
+    col('Targets', (o) => hpaTargets(o)),
+    col('MinPods', (o) => o.spec?.minReplicas ?? 1, { type: 'integer' }),
+    col('MaxPods', (o) => o.spec?.maxReplicas ?? 0, { type: 'integer' }),
+    col('Replicas', (o) => o.status?.currentReplicas ?? 0, { type: 'integer' }),
+    age,
+  ],
+  'networking.k8s.io/Ingress': [
+    name,
+    col('Class', (o) => o.spec?.ingressClassName ?? '<none>'),
+    col('Hosts', (o) => ((o.spec?.rules ?? []) as Status[]).map((r) => r.host ?? '*').join(',') || '*'),
+    col('Address', (o) =>
+      ((o.status?.loadBalancer?.ingress ?? []) as Status[]).map((i) => i.ip ?? i.hostname).join(','),
+    ),
+    col('Ports', (o) => ((o.spec?.tls ?? []).length > 0 ? '80, 443' : '80')),
+    age,
+  ],
   '/ConfigMap': [
     name,
     col('Data', (o) => Object.keys(o.data ?? {}).length + Object.keys(o.binaryData ?? {}).length, {
@@ -217,6 +282,28 @@ const columnsByKind: Record<string, Column[]> = {
     age,
   ],
 };
+
+function accessModes(modes: string[]): string {
+  const short: Record<string, string> = {
+    ReadWriteOnce: 'RWO',
+    ReadOnlyMany: 'ROX',
+    ReadWriteMany: 'RWX',
+    ReadWriteOncePod: 'RWOP',
+  };
+  return modes.map((mode) => short[mode] ?? mode).join(',');
+}
+
+function hpaTargets(o: K8sObject): string {
+  const current = (o.status?.currentMetrics ?? []) as Status[];
+  const targets = ((o.spec?.metrics ?? []) as Status[]).map((metric, index) => {
+    if (metric.type !== 'Resource') return `<${metric.type}>`;
+    const name = metric.resource?.name ?? '';
+    const want = metric.resource?.target?.averageUtilization;
+    const have = current[index]?.resource?.current?.averageUtilization;
+    return `${name}: ${have === undefined ? '<unknown>' : `${have}%`}/${want === undefined ? '<none>' : `${want}%`}`;
+  });
+  return targets.join(', ') || '<none>';
+}
 
 function nodeAddress(o: K8sObject, type: string): string {
   return ((o.status?.addresses ?? []) as Status[]).find((a) => a.type === type)?.address ?? '<none>';

@@ -1,6 +1,7 @@
 // The read side of the REST API as a Kubernetes client sees it: discovery, lists with selectors and
 // pagination, gets, Table output, Status errors, and the cluster's clock in every Date header.
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../infra/sim/index.ts';
 import { CANARY_PASSWORD, client, names, PAYMENT_PODS } from './helpers.ts';
 
 describe('discovery', () => {
@@ -263,6 +264,59 @@ describe('Table output (kubectl get)', () => {
       '28m',
     ]);
     expect(body.rows[2].object.metadata.namespace).toBe('shop');
+  });
+
+  it('prints the columns of other kinds: Argo CD Application, PVC, CronJob', async () => {
+    const api = client(
+      loadFixture(`apiVersion: fixture.kube-responder.dev/v1
+kind: Fixture
+now: "2026-11-23T10:00:00Z"
+---
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: { name: shop, namespace: argocd, creationTimestamp: "2026-11-20T10:00:00Z" }
+status: { sync: { status: OutOfSync }, health: { status: Degraded } }
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: data, namespace: shop, creationTimestamp: "2026-11-23T09:00:00Z" }
+spec: { storageClassName: fast, accessModes: [ReadWriteOnce] } # status.accessModes stays empty until bound
+status: { phase: Pending }
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: { name: report, namespace: shop, creationTimestamp: "2026-11-01T00:00:00Z" }
+spec: { schedule: "0 * * * *" }
+status: { lastScheduleTime: "2026-11-23T09:00:00Z" }
+`),
+    );
+    const cells = async (path: string) => (await api.json(path, { headers: { accept } })).body.rows[0].cells;
+    expect(await cells('/apis/argoproj.io/v1alpha1/applications')).toEqual([
+      'shop',
+      'OutOfSync',
+      'Degraded',
+      '',
+      '3d',
+    ]);
+    expect(await cells('/api/v1/persistentvolumeclaims')).toEqual([
+      'data',
+      'Pending',
+      '',
+      '',
+      'RWO',
+      'fast',
+      '<unset>',
+      '60m',
+    ]);
+    expect(await cells('/apis/batch/v1/cronjobs')).toEqual([
+      'report',
+      '0 * * * *',
+      '<none>',
+      'False',
+      0,
+      '60m',
+      '22d',
+    ]);
   });
 
   it('falls back to a plain list for clients that do not ask for a Table', async () => {
