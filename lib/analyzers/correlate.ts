@@ -210,13 +210,19 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
       const why = explainNoEndpoints(context, service);
       const port = failure.port ?? service.spec?.ports?.[0]?.port;
       const name = `${service.metadata.name}${port ? `:${port}` : ''}`;
+      const ports: number[] = (service.spec?.ports ?? []).map((p: { port: number }) => p.port);
+      // The Service is there but not on the port the app dials: a configuration slip, not an outage.
+      const wrongPort =
+        !why && failure.port !== undefined && ports.length > 0 && !ports.includes(failure.port);
       return {
         rootCause: {
           code: 'DependencyUnreachable',
           object: ref,
           detail: why
             ? `cannot reach Service ${name} (${verb}), which has no endpoints because ${why.rootCause.detail}`
-            : `cannot reach Service ${name} (${verb} to ${target})`,
+            : wrongPort
+              ? `cannot reach Service ${name} (${verb}): the Service listens on port ${ports.join(', ')}, not ${failure.port}`
+              : `cannot reach Service ${name} (${verb} to ${target})`,
         },
         evidence: [`log: ${failure.line}`, ...(why?.evidence ?? [])],
       };

@@ -88,8 +88,18 @@ function scopeTargets(context: AnalysisContext, scope: Scope): ObjectRef[] {
       .filter((ref): ref is ObjectRef => !!ref);
     return [target, ...owners];
   }
-  const owner = object ? context.ownerOf(object) : undefined;
+  const owner = object ? context.ownerOf(object) : guessOwner(target);
   return owner ? [target, owner] : [target];
+}
+
+/** The owner of a pod that is already gone, from the controllers' naming (`deploy-<hash>-<id>`, `sts-<n>`). */
+function guessOwner(target: ObjectRef): ObjectRef | undefined {
+  if (target.kind !== 'Pod') return undefined;
+  const ns = target.namespace ? { namespace: target.namespace } : {};
+  const deployment = /^(.+)-[a-z0-9]{6,10}-[a-z0-9]{5}$/.exec(target.name)?.[1];
+  if (deployment) return { kind: 'Deployment', ...ns, name: deployment };
+  const statefulSet = /^(.+)-\d+$/.exec(target.name)?.[1];
+  return statefulSet ? { kind: 'StatefulSet', ...ns, name: statefulSet } : undefined;
 }
 
 /** Logs of the scope's own object first, then one per suspect. */
