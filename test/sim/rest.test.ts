@@ -303,7 +303,7 @@ status: { lastScheduleTime: "2026-11-23T09:00:00Z" }
       'Pending',
       '',
       '',
-      'RWO',
+      '', // status.accessModes stays empty until the claim is bound
       'fast',
       '<unset>',
       '60m',
