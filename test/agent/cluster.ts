@@ -1,8 +1,9 @@
 // Test clusters for the agent: a fixture file behind a ClusterReader, recording every request it was asked for,
 // plus the agent's own fixture (a crash-looping payment service with canaries and a hostile log line).
 import { parseAllDocuments } from 'yaml';
-import { createFixtureHandler, loadFixture } from '../../infra/sim/index.ts';
+import { createFixtureHandler, FixtureCluster, loadFixture } from '../../infra/sim/index.ts';
 import { type ClusterReader, RestClusterReader } from '../../lib/cluster/index.ts';
+import { type GeneratedCluster, generateCluster } from '../fixtures/generator/index.ts';
 
 export interface TestCluster {
   reader: ClusterReader;
@@ -14,7 +15,28 @@ export interface TestCluster {
 
 /** The fixture served over the Kubernetes REST API in-process, every request recorded on its way in. */
 export function fixtureCluster(text: string): TestCluster {
-  const handler = createFixtureHandler(loadFixture(text));
+  const cluster = clusterOver(createFixtureHandler(loadFixture(text)));
+  const secretValues = parseAllDocuments(text)
+    .map((document) => document.toJS() as { kind?: string; data?: Record<string, string> } | null)
+    .filter((value) => value?.kind === 'Secret')
+    .flatMap((secret) => Object.values(secret?.data ?? {}).map((value) => atob(value)));
+  return { ...cluster, secretValues };
+}
+
+/** A generated large cluster (the diagnosis generator's healthy noise and injected faults), served the same way. */
+export function generatedCluster(pods: number, faults = 12): TestCluster & { generated: GeneratedCluster } {
+  const generated = generateCluster({ pods, namespaces: 50, faults });
+  const store = new FixtureCluster({ now: generated.now, logs: generated.logs });
+  for (const object of generated.objects) {
+    const kind = store.findKindOf(object.apiVersion ?? 'v1', object.kind ?? '');
+    if (!kind) throw new Error(`generator produced an unknown kind ${object.apiVersion} ${object.kind}`);
+    object.metadata.resourceVersion ??= store.nextResourceVersion();
+    store.put(kind, object);
+  }
+  return { ...clusterOver(createFixtureHandler(store)), secretValues: [], generated };
+}
+
+function clusterOver(handler: (request: Request) => Promise<Response>): Omit<TestCluster, 'secretValues'> {
   const requests: string[] = [];
   const reader = new RestClusterReader({
     baseUrl: 'http://fixture.local',
@@ -24,11 +46,7 @@ export function fixtureCluster(text: string): TestCluster {
       return handler(request);
     },
   });
-  const secretValues = parseAllDocuments(text)
-    .map((document) => document.toJS() as { kind?: string; data?: Record<string, string> } | null)
-    .filter((value) => value?.kind === 'Secret')
-    .flatMap((secret) => Object.values(secret?.data ?? {}).map((value) => atob(value)));
-  return { reader, requests, secretValues };
+  return { reader, requests };
 }
 
 export const CANARY = {

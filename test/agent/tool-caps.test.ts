@@ -1,7 +1,9 @@
 // Tool results stay under their cap on a 5,000-pod cluster, and say how to narrow when they are cut.
-import { expect, test } from 'vitest';
-import { estimateTokens, runTool, type ToolContext } from '../../lib/agent/index.ts';
-import { fixtureCluster, largeFixture } from './cluster.ts';
+import { describe, expect, test } from 'vitest';
+import { estimateTokens, investigate, runTool, type ToolContext } from '../../lib/agent/index.ts';
+import { diagnose, scopeFromAlert } from '../../lib/diagnosis/index.ts';
+import { fixtureCluster, generatedCluster, largeFixture } from './cluster.ts';
+import { startModel } from './support.ts';
 
 const cluster = fixtureCluster(largeFixture(5_000));
 const context: ToolContext = {
@@ -40,4 +42,45 @@ test('a narrow question gets a whole answer', async () => {
 test('a smaller cap is honoured too', async () => {
   const output = await runTool('list_resources', { kind: 'Pod' }, { ...context, maxTokens: 300 });
   expect(estimateTokens(output)).toBeLessThanOrEqual(300);
+});
+
+describe('on the generated 5,000-pod cluster (healthy noise, injected faults)', () => {
+  const generated = generatedCluster(5_000);
+  const big: ToolContext = { ...context, reader: generated.reader };
+  const fault = generated.generated.faults[0];
+
+  test.each([
+    ['list_resources', { kind: 'Pod' }],
+    ['list_resources', { kind: 'Deployment' }],
+    ['list_resources', { kind: 'Service' }],
+    ['list_resources', { kind: 'Node' }],
+    ['get_events', {}],
+    ['run_analyzers', {}],
+  ])('%s %j stays under 2,000 tokens', async (name, args) => {
+    const output = await runTool(name, args, {
+      ...big,
+      analyze: async (scope) =>
+        (await diagnose({ reader: generated.reader, cluster: 'big', source: 'cli', scope })).findings,
+    });
+    expect(output).not.toMatch(/^error/);
+    expect(estimateTokens(output)).toBeLessThanOrEqual(2_000);
+  });
+
+  test('an incident in it is investigated within the budgets, from the findings', async () => {
+    expect(fault).toBeDefined();
+    const { fake, llm } = await startModel();
+    try {
+      const report = await diagnose({
+        reader: generated.reader,
+        cluster: 'big',
+        source: 'alertmanager',
+        scope: scopeFromAlert(fault?.alert ?? {}),
+      });
+      const result = await investigate({ llm, reader: generated.reader, report });
+      expect(result.ai).toBeDefined();
+      expect(result.stats.promptTokens).toBeLessThanOrEqual(6_000);
+    } finally {
+      await fake.close();
+    }
+  });
 });
