@@ -256,7 +256,8 @@ export async function investigate(options: InvestigateOptions): Promise<Investig
         if (!repaired && turns < budgets.maxModelCalls) {
           repaired = true;
           forceAnswer = true;
-          messages.push({ role: 'model', text: response.text ?? '', raw: response.raw });
+          // An empty turn (e.g. a blocked answer) is not sent back: APIs refuse turns without parts.
+          if (response.text?.trim()) messages.push({ role: 'model', text: response.text, raw: response.raw });
           messages.push({ role: 'user', text: repairPrompt(parsed.error) });
           continue;
         }

@@ -120,3 +120,20 @@ test('parseAnswer names what is wrong with an answer', () => {
   expect(parseAnswer('{"summary":"x"}')).toEqual({ ok: false, error: expect.stringContaining('rootCause') });
   expect(parseAnswer('')).toEqual({ ok: false, error: 'empty answer' });
 });
+
+test('an empty, blocked answer is retried once as a repair, then falls back', async () => {
+  const { cluster, report } = await crashLoopIncident();
+  fake.clearRequests();
+  fake.script([
+    { text: '', finishReason: 'SAFETY' },
+    { text: '', finishReason: 'SAFETY' },
+  ]);
+  const result = await investigate({ llm: model.llm, reader: cluster.reader, report });
+  expect(result.fallback).toBe('invalid output: empty answer');
+  // The repair turn carries no empty model turn, only the request to answer.
+  const contents =
+    (fake.requests()[1]?.body as { contents?: { role: string; parts: unknown[] }[] } | undefined)?.contents ??
+    [];
+  expect(contents.every((content) => content.parts.length > 0)).toBe(true);
+  expect(contents.map((content) => content.role)).toEqual(['user']);
+});
