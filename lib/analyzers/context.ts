@@ -84,6 +84,8 @@ export class AnalysisContext {
         const hash = object.metadata.labels?.['pod-template-hash'];
         if (ref.kind === 'ReplicaSet' && hash && ref.name.endsWith(`-${hash}`))
           return { kind: 'Deployment', namespace, name: ref.name.slice(0, -hash.length - 1) } as ObjectRef;
+        const named = ref.kind === 'ReplicaSet' ? /^(.+)-[a-z0-9]{6,10}$/.exec(ref.name)?.[1] : undefined;
+        if (named) return { kind: 'Deployment', namespace, name: named } as ObjectRef;
         break;
       }
       next = controllerRef(owner);

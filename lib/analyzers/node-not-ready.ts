@@ -1,6 +1,6 @@
 // NodeNotReady: a node's Ready condition is False or Unknown (kubelet down, network, runtime).
 import type { Finding } from '../report/index.ts';
-import { refOf } from './context.ts';
+import { describeRef, refOf } from './context.ts';
 import type { Analyzer } from './types.ts';
 
 export const nodeNotReady: Analyzer = {
@@ -11,15 +11,21 @@ export const nodeNotReady: Analyzer = {
       const ready = (node.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready');
       if (!ready || ready.status === 'True') continue;
       const ref = refOf(node);
-      const pods = context.list('pods').filter((pod) => pod.spec?.nodeName === ref.name).length;
+      const onNode = context.list('pods').filter((pod) => pod.spec?.nodeName === ref.name);
+      const pods = onNode.length;
+      const workloads = [...new Set(onNode.map((pod) => describeRef(context.ownerOf(pod) ?? refOf(pod))))];
       findings.push({
         code: 'NodeNotReady',
         severity: 'critical',
         object: ref,
-        summary: `Node ${ref.name} is not ready (Ready=${ready.status}${ready.reason ? `, ${ready.reason}` : ''})${node.spec?.unschedulable ? ' and is cordoned' : ''}.`,
+        summary: `Node ${ref.name} is not ready (Ready=${ready.status}${ready.reason ? `, ${ready.reason}` : ''})${node.spec?.unschedulable ? ' and is cordoned' : ''}${pods ? `; ${pods} pod${pods === 1 ? '' : 's'} of ${workloads.length} workload${workloads.length === 1 ? '' : 's'} ${pods === 1 ? 'runs' : 'run'} there` : ''}.`,
         evidence: [
           `Ready=${ready.status} since ${ready.lastTransitionTime ?? '?'}: ${String(ready.message ?? '').slice(0, 160)}`,
-          ...(pods ? [`${pods} pod(s) scheduled on it`] : []),
+          ...(pods
+            ? [
+                `${pods} pod(s) on it, of ${workloads.slice(0, 4).join(', ')}${workloads.length > 4 ? ` and ${workloads.length - 4} more` : ''}`,
+              ]
+            : []),
         ],
         suggestions: [
           `kubectl describe node ${ref.name}`,

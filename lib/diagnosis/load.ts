@@ -4,6 +4,7 @@ import {
   type K8sObject,
   loadResources,
   type ResourceName,
+  resources,
   type Snapshot,
 } from '../cluster/index.ts';
 import type { Scope } from '../report/index.ts';
@@ -65,6 +66,15 @@ export async function loadSnapshot(
   else if (!namespace) await load(BY_KIND[objectKind ?? ''] ?? ['nodes']);
   else if (scope.kind === 'namespace') await load([...FULL, 'applications']);
   else await load([...LEAN, ...(BY_KIND[objectKind ?? ''] ?? [])]);
+  if (objectKind === 'Node' && scope.object && !snapshot.objects.pods) {
+    // A node alert: the pods on that node (one field-selected list) say which workloads it hurts.
+    snapshot.objects.pods = await reader
+      .list(resources.pods, {
+        fieldSelector: `spec.nodeName=${scope.object.name}`,
+        ...(options.pageSize ? { limit: options.pageSize } : {}),
+      })
+      .catch(() => []);
+  }
 
   // Second read: only the kinds the first read points at.
   await load(followUps(snapshot));
