@@ -1,5 +1,7 @@
 // The Gemini agent: investigates an incident from its rule-based findings with read-only tools and strict
 // budgets, and adds the AI part (and approval requests) to the Report. Never writes, never throws for model failures.
+import type { ClusterReader } from '../cluster/index.ts';
+import { isLocale } from '../locale/index.ts';
 import type { Report } from '../report/index.ts';
 import { DEFAULT_GEMINI_MODEL, GeminiLlm } from './gemini.ts';
 import { type InvestigateOptions, type Investigation, investigate } from './investigate.ts';
@@ -40,8 +42,11 @@ export { type AnalyzeScope, resourceFor, runTool, type ToolContext, toolSpecs } 
  * else an OpenAI-compatible server when `OPENAI_BASE_URL` and `OPENAI_MODEL` are set (`OPENAI_API_KEY`
  * optional); undefined when none is, and the diagnosis stays rule-based.
  */
-export function llmFromEnv(env: Record<string, string | undefined>): Llm | undefined {
-  const value = (name: string) => (env[name]?.trim() ? env[name]?.trim() : undefined);
+export function llmFromEnv(env: Record<string, unknown>): Llm | undefined {
+  const value = (name: string) => {
+    const raw = env[name];
+    return typeof raw === 'string' && raw.trim() ? raw.trim() : undefined;
+  };
   const geminiKey = value('GEMINI_API_KEY');
   if (geminiKey) {
     const baseUrl = value('GEMINI_BASE_URL');
@@ -77,5 +82,31 @@ export async function enrichReport(
   return {
     report: { ...report, ai: investigation.ai, proposals: [...report.proposals, ...investigation.proposals] },
     investigation,
+  };
+}
+
+export interface ReportEnricherOptions extends Omit<InvestigateOptions, 'llm' | 'reader' | 'report'> {
+  /** The model; default {@link llmFromEnv}. */
+  llm?: Llm;
+  /** Told about every investigation (e.g. to log a fallback or schedule the AI follow-up after `retryAfterMs`). */
+  onInvestigation?: (investigation: Investigation, report: Report) => void | Promise<void>;
+}
+
+/**
+ * The `enrich(report, reader)` hook of the diagnose job and `kube-responder diagnose`: undefined when no model is
+ * configured (the report stays rule-based). Reads `LOCALE` from `env` unless `locale` is given.
+ */
+export function reportEnricher(
+  env: Record<string, unknown>,
+  options: ReportEnricherOptions = {},
+): ((report: Report, reader: ClusterReader) => Promise<Report>) | undefined {
+  const { llm: given, onInvestigation, ...rest } = options;
+  const llm = given ?? llmFromEnv(env);
+  if (!llm) return undefined;
+  const locale = rest.locale ?? (isLocale(env.LOCALE) ? env.LOCALE : undefined);
+  return async (report, reader) => {
+    const result = await enrichReport(report, { ...rest, llm, reader, ...(locale ? { locale } : {}) });
+    await onInvestigation?.(result.investigation, result.report);
+    return result.report;
   };
 }

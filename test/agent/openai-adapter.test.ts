@@ -1,7 +1,7 @@
 // The same investigation through the OpenAI-compatible adapter (Ollama, vLLM, Azure): tool calls with ids,
 // tool results matched to them, usage read from the answer, 429 Retry-After honoured.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { investigate, llmFromEnv, OpenAiCompatibleLlm } from '../../lib/agent/index.ts';
+import { investigate, llmFromEnv, OpenAiCompatibleLlm, reportEnricher } from '../../lib/agent/index.ts';
 import { type LoopbackServer, listenLoopback, readBody, sendJson } from '../stack/http.ts';
 import { POD } from './cluster.ts';
 import { ANSWER, crashLoopIncident } from './support.ts';
@@ -96,4 +96,25 @@ test('llmFromEnv picks Gemini when GEMINI_API_KEY is set, else an OpenAI-compati
   expect(llmFromEnv({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'qwen3' })?.model).toBe(
     'qwen3',
   );
+});
+
+test('reportEnricher is absent without a model, and adds the AI part beside the findings with one', async () => {
+  expect(reportEnricher({ LOCALE: 'zh-TW' })).toBeUndefined();
+  const { cluster, report } = await crashLoopIncident();
+  replies.push(completion({ content: JSON.stringify(ANSWER) }));
+  const seen: string[] = [];
+  const enrich = reportEnricher(
+    { OPENAI_BASE_URL: `${server.url}/v1`, OPENAI_MODEL: 'llama3.3', LOCALE: 'zh-TW' },
+    { onInvestigation: (investigation) => void seen.push(investigation.fallback ?? 'ok') },
+  );
+  const enriched = await enrich?.(report, cluster.reader);
+  expect(enriched?.findings).toEqual(report.findings);
+  expect(enriched?.ai?.rootCause).toBe(ANSWER.rootCause);
+  expect(seen).toEqual(['ok']);
+  expect(JSON.stringify(received.at(-1)?.body.messages)).toContain('Traditional Chinese');
+  // Model down: the report comes back unchanged.
+  replies.push({ status: 400, body: { error: { message: 'bad model' } } });
+  const unchanged = await enrich?.(report, cluster.reader);
+  expect(unchanged).toEqual(report);
+  expect(seen.at(-1)).toMatch(/400 bad model/);
 });
