@@ -11,8 +11,8 @@ export const FIXTURE_API_VERSION = 'fixture.kube-responder.dev/v1';
 export interface PodLog {
   namespace: string;
   pod: string;
-  /** Resolved on load when the pod has exactly one container; undefined when the pod is absent. */
-  container?: string;
+  /** Resolved on load when the document leaves it out (the pod then has exactly one container). */
+  container: string;
   previous: boolean;
   text: string;
 }
@@ -314,25 +314,26 @@ export function loadFixture(yamlText: string): FixtureCluster {
     if (doc.container !== undefined && typeof doc.container !== 'string')
       throw new FixtureError(`${where}: PodLog ${namespace}/${name}: container must be a string`);
     let container = doc.container as string | undefined;
+    // The pod must exist: a log for a pod the fixture does not have is a typo, not something to serve.
     const pod = cluster.get(podKind, namespace, name);
-    if (pod) {
-      const names = containerNames(pod);
-      if (container === undefined) {
-        if (names.length !== 1)
-          throw new FixtureError(
-            `${where}: PodLog ${namespace}/${name}: container is required, the pod has containers [${names.join(' ')}]`,
-          );
-        container = names[0];
-      } else if (!names.includes(container) && !initContainerNames(pod).includes(container)) {
+    if (!pod)
+      throw new FixtureError(`${where}: PodLog ${namespace}/${name}: there is no Pod ${namespace}/${name}`);
+    const names = containerNames(pod);
+    if (container === undefined) {
+      if (names.length !== 1)
         throw new FixtureError(
-          `${where}: PodLog ${namespace}/${name}: the pod has no container ${container} (it has [${names.join(' ')}])`,
+          `${where}: PodLog ${namespace}/${name}: container is required, the pod has containers [${names.join(' ')}]`,
         );
-      }
+      container = names[0];
+    } else if (!names.includes(container) && !initContainerNames(pod).includes(container)) {
+      throw new FixtureError(
+        `${where}: PodLog ${namespace}/${name}: the pod has no container ${container} (it has [${names.join(' ')}])`,
+      );
     }
     cluster.logs.push({
       namespace,
       pod: name,
-      ...(container !== undefined ? { container } : {}),
+      container: container!,
       previous: doc.previous === true,
       text: doc.text,
     });

@@ -72,10 +72,10 @@ export function podLog(cluster: FixtureCluster, pod: K8sObject, options: LogOpti
 
 function formatLog(text: string, options: LogOptions, now: Date): string {
   const raw = text.endsWith('\n') ? text.slice(0, -1) : text;
-  let lines: Line[] = raw === '' ? [] : raw.split('\n').map(parseLine);
-  // Untimestamped lines (stack traces) belong to the line before them.
+  // Untimestamped lines (stack traces) belong to the line before them; the kubelet stamps every line.
   let last: string | undefined;
-  const timed = lines.map((line) => {
+  let lines = (raw === '' ? [] : raw.split('\n')).map((source) => {
+    const line = parseLine(source);
     if (line.time) last = line.time;
     return { ...line, at: line.time ?? last };
   });
@@ -85,11 +85,10 @@ function formatLog(text: string, options: LogOptions, now: Date): string {
       : options.sinceTime
         ? Date.parse(options.sinceTime)
         : undefined;
-  lines = since === undefined ? timed : timed.filter((line) => !line.at || Date.parse(line.at) >= since);
+  if (since !== undefined) lines = lines.filter((line) => !line.at || Date.parse(line.at) >= since);
   if (options.tailLines !== undefined) lines = options.tailLines === 0 ? [] : lines.slice(-options.tailLines);
-  let out = lines
-    .map((line) => (options.timestamps && line.time ? `${line.time} ${line.text}` : line.text))
-    .join('\n');
+  const stamp = (line: { at?: string | undefined }) => line.at ?? now.toISOString();
+  let out = lines.map((line) => (options.timestamps ? `${stamp(line)} ${line.text}` : line.text)).join('\n');
   if (lines.length > 0) out += '\n';
   if (options.limitBytes !== undefined) {
     const bytes = new TextEncoder().encode(out);

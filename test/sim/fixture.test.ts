@@ -114,6 +114,11 @@ reason: BackOff
       'fixture document 1 (line 6): PodLog x/p: container is required, the pod has containers [a b]',
     ],
     [
+      'a PodLog for a pod the fixture does not have',
+      'apiVersion: fixture.kube-responder.dev/v1\nkind: PodLog\nmetadata: { name: ghost, namespace: x }\ntext: hi\n',
+      'fixture document 0 (line 1): PodLog x/ghost: there is no Pod x/ghost',
+    ],
+    [
       'Secret data that is not base64',
       'apiVersion: v1\nkind: Secret\nmetadata: { name: s, namespace: x }\ndata: { password: not base64! }\n',
       'fixture document 0 (line 1): Secret s: data.password must be base64',

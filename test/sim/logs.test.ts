@@ -30,6 +30,30 @@ describe('pods/log', () => {
     expect((await api.text(`${POD}?previous=true&limitBytes=12`)).body).toBe('> payment-se');
   });
 
+  it('stamps lines the fixture wrote without a timestamp with the line before, as the kubelet stamps every line', async () => {
+    const stamped = (await client().text(`${POD}?previous=true&timestamps=true`)).body.split('\n');
+    expect(stamped.every((line) => line === '' || /^2026-11-23T09:57:4\d\.\d{9}Z /.test(line))).toBe(true);
+    const bare = client(
+      loadFixture(`apiVersion: fixture.kube-responder.dev/v1
+kind: Fixture
+now: "2026-11-23T10:00:00Z"
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: x }
+spec: { containers: [{ name: app }] }
+---
+apiVersion: fixture.kube-responder.dev/v1
+kind: PodLog
+metadata: { name: web, namespace: x }
+text: "no stamp here\\n"
+`),
+    );
+    expect((await bare.text('/api/v1/namespaces/x/pods/web/log?timestamps=true')).body).toBe(
+      '2026-11-23T10:00:00.000Z no stamp here\n',
+    );
+  });
+
   it('honours sinceSeconds relative to the fixture clock', async () => {
     const api = client();
     // mysql-0 logged at 09:28:43, 09:28:58 and 09:29:01; now is 10:00:00.
