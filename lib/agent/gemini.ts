@@ -40,7 +40,30 @@ export class GeminiLlm implements Llm {
     });
   }
 
+  /** Gemini 2.x refuses a JSON response schema beside function declarations; learnt from its first 400. */
+  #schemaWithTools = true;
+
   async generate(request: LlmRequest): Promise<LlmResponse> {
+    const withSchema = Boolean(request.responseSchema) && (this.#schemaWithTools || !request.tools?.length);
+    try {
+      return await this.#generate(request, withSchema);
+    } catch (error) {
+      if (
+        withSchema &&
+        request.tools?.length &&
+        error instanceof LlmError &&
+        error.status === 400 &&
+        /mime type|response_?(json_?)?schema|responseJsonSchema|structured output/i.test(error.message)
+      ) {
+        // The answer is still validated by the agent (and the system prompt asks for the JSON object).
+        this.#schemaWithTools = false;
+        return this.#generate(request, false);
+      }
+      throw error;
+    }
+  }
+
+  async #generate(request: LlmRequest, withSchema: boolean): Promise<LlmResponse> {
     // The SDK's ApiError drops the response headers; keep Retry-After from this call's own fetch.
     let retryAfter: string | null = null;
     const fetchRecordingRetryAfter: typeof fetch = async (input, init) => {
@@ -77,7 +100,7 @@ export class GeminiLlm implements Llm {
                 automaticFunctionCalling: { disable: true },
               }
             : {}),
-          ...(request.responseSchema
+          ...(withSchema && request.responseSchema
             ? { responseMimeType: 'application/json', responseJsonSchema: request.responseSchema }
             : {}),
           ...(request.maxOutputTokens ? { maxOutputTokens: request.maxOutputTokens } : {}),

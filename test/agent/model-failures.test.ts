@@ -137,3 +137,23 @@ test('an empty, blocked answer is retried once as a repair, then falls back', as
   expect(contents.every((content) => content.parts.length > 0)).toBe(true);
   expect(contents.map((content) => content.role)).toEqual(['user']);
 });
+
+test('a Gemini 2.x model that refuses a JSON schema beside tools is asked again without it, and learns', async () => {
+  const { cluster, report } = await crashLoopIncident();
+  fake.clearRequests();
+  const older = new GeminiLlm({ apiKey: API_KEY, baseUrl: fake.url, model: 'gemini-2.5-flash' });
+  fake.script([{ text: `Here you go:\n${JSON.stringify(ANSWER)}` }, { answer: ANSWER }]);
+  const first = await investigate({ llm: older, reader: cluster.reader, report });
+  expect(first.ai?.model).toBe('gemini-2.5-flash');
+  expect(first.ai?.rootCause).toBe(ANSWER.rootCause);
+  await investigate({ llm: older, reader: cluster.reader, report });
+  const schemas = fake
+    .requests()
+    .map(
+      (request) =>
+        (request.body as { generationConfig?: { responseMimeType?: string } }).generationConfig
+          ?.responseMimeType,
+    );
+  // Refused requests are not recorded; both recorded ones went without the schema.
+  expect(schemas).toEqual([undefined, undefined]);
+});

@@ -162,6 +162,19 @@ export async function startGeminiFake(options: GeminiFakeOptions): Promise<Gemin
     }
     const model = match[2] ?? '';
     const stream = match[3] === 'streamGenerateContent';
+    if (
+      /^gemini-(1|2)\./.test(model) &&
+      body.tools?.some((tool) => tool.functionDeclarations?.length) &&
+      body.generationConfig?.responseMimeType === 'application/json'
+    ) {
+      // What Gemini 1.x/2.x answer: structured output beside function calling arrived with Gemini 3.
+      googleError(
+        response,
+        400,
+        "Function calling with a response mime type: 'application/json' is unsupported",
+      );
+      return;
+    }
     const promptTokens = approxTokens(text);
     recorded.push({
       method: 'POST',
