@@ -1,6 +1,8 @@
 // `kube-responder diagnose`: diagnoses an alert, a namespace or the whole cluster (fixture or real cluster) in
 // process and prints the Report as JSON or as text for a terminal.
 import { readFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { basename } from 'node:path';
 import { parse } from 'yaml';
 import { type ClusterReader, RestClusterReader } from '../../../lib/cluster/index.ts';
@@ -148,13 +150,12 @@ export async function readAlert(path: string): Promise<AlertInput> {
   };
 }
 
-/** An authenticated fetch for a kubeconfig context: its bearer token/basic auth headers and its TLS material. */
+/** An authenticated fetch for a kubeconfig context: its auth headers and TLS material, over node:http(s). */
 async function kubeconfigFetch(
   file: string,
   context: string | undefined,
 ): Promise<{ server: string; context: string; fetch: (request: Request) => Promise<Response> }> {
   const { KubeConfig } = await import('@kubernetes/client-node');
-  const { Agent, fetch: undiciFetch } = await import('undici');
   const config = new KubeConfig();
   try {
     config.loadFromFile(file);
@@ -173,33 +174,50 @@ async function kubeconfigFetch(
   }
   const cluster = config.getCurrentCluster();
   if (!cluster) throw new CliError(`--kubeconfig ${file}: the current context names no cluster`);
-  const options: import('node:https').RequestOptions = {};
+  // client-node fills in the Authorization header (token, exec plugin, basic) and ca/cert/key for this context.
+  const options: RequestOptions = {};
   await config.applyToHTTPSOptions(options);
-  const headers = Object.fromEntries(
+  const authHeaders = Object.fromEntries(
     Object.entries((options.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
   );
-  const dispatcher = new Agent({
-    connect: {
-      ...(options.ca ? { ca: options.ca } : {}),
-      ...(options.cert ? { cert: options.cert } : {}),
-      ...(options.key ? { key: options.key } : {}),
-      rejectUnauthorized: options.rejectUnauthorized ?? true,
-    },
-  });
   return {
     server: cluster.server,
     context: config.getCurrentContext(),
-    fetch: async (request) => {
-      const response = await undiciFetch(request.url, {
-        method: request.method,
-        headers: { ...Object.fromEntries(request.headers), ...headers },
-        signal: request.signal,
-        dispatcher,
-      });
-      return new Response(await response.arrayBuffer(), {
-        status: response.status,
-        headers: Object.fromEntries(response.headers),
-      });
-    },
+    fetch: (request) =>
+      new Promise<Response>((resolve, reject) => {
+        const url = new URL(request.url);
+        const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+        const outgoing = send(
+          url,
+          {
+            method: request.method,
+            headers: { ...Object.fromEntries(request.headers), ...authHeaders },
+            ...(url.protocol === 'https:'
+              ? {
+                  ca: options.ca,
+                  cert: options.cert,
+                  key: options.key,
+                  rejectUnauthorized: options.rejectUnauthorized ?? true,
+                }
+              : {}),
+            signal: request.signal,
+          },
+          (incoming) => {
+            const chunks: Buffer[] = [];
+            incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+            incoming.on('error', reject);
+            incoming.on('end', () => {
+              const headers = new Headers();
+              for (const [key, value] of Object.entries(incoming.headers))
+                if (typeof value === 'string') headers.set(key, value);
+              const status = incoming.statusCode ?? 502;
+              const body = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+              resolve(new Response(body, { status, headers }));
+            });
+          },
+        );
+        outgoing.on('error', reject);
+        outgoing.end();
+      }),
   };
 }
