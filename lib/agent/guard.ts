@@ -55,7 +55,19 @@ export function vetProposal(proposal: ProposedAction, policy: ProposalPolicy): s
   if (proposal.action === 'scale' && proposal.replicas === undefined) return 'scale needs replicas.';
   const target = { kind: proposal.kind, namespace: proposal.namespace, name: proposal.name };
   const question = policy.question ?? '';
-  if (question && asked[proposal.action].test(question) && question.includes(proposal.name)) return undefined;
+  // Named by the person: the object's name is in the question and its namespace is the incident's or named too.
+  const namespaces = new Set(
+    policy.findings
+      .flatMap((finding) => [finding.object.namespace, finding.owner?.namespace])
+      .filter(Boolean),
+  );
+  if (
+    question &&
+    asked[proposal.action].test(question) &&
+    question.includes(proposal.name) &&
+    (namespaces.has(proposal.namespace) || question.includes(proposal.namespace))
+  )
+    return undefined;
   if (question && asked[proposal.action].test(question)) {
     // Asked for the action without naming the object: the object must be one the findings are about.
     const known = policy.findings.some(
