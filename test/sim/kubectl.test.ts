@@ -57,6 +57,13 @@ describe('kubectl against the demo fixture', () => {
     expect(lines.find((line) => line.includes('mysql-0'))).toMatch(/1\/1\s+Running\s+0\s+31m$/);
   }, 30_000);
 
+  it('get pods -A --chunk-size=2 pages through continue tokens to the same table', async () => {
+    const whole = await kubectl('get', 'pods', '-A');
+    const chunked = await kubectl('get', 'pods', '-A', '--chunk-size=2');
+    expect(chunked.code).toBe(0);
+    expect(chunked.stdout).toBe(whole.stdout);
+  }, 30_000);
+
   it('get with short names and -o wide', async () => {
     const { stdout, code } = await kubectl('-n', 'shop', 'get', 'deploy,sts,svc,ep', '-o', 'wide');
     expect(code).toBe(0);
