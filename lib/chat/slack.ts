@@ -58,7 +58,9 @@ export function renderSlackReport(report: Report): SlackMessage {
   ];
   if (lead?.rootCause) {
     const cause = lead.rootCause;
-    const text = `*Root cause:* ${cause.code}${cause.object ? ` — ${ref(cause.object)}` : ''}${cause.detail ? `\n${cause.detail}` : ''}`;
+    // The detail is left out when the summary already says it: one message, no repetition.
+    const detail = cause.detail && !report.summary.includes(cause.detail) ? `\n${cause.detail}` : '';
+    const text = `*Root cause:* ${cause.code}${cause.object ? ` — ${ref(cause.object)}` : ''}${detail}`;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(text), MAX_SECTION) } });
   }
   if (report.ai) {
