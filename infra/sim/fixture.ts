@@ -394,7 +394,11 @@ function linkReferences(cluster: FixtureCluster, kind: KindInfo, object: K8sObje
     typeof reference.kind === 'string' &&
     typeof reference.name === 'string'
   ) {
-    const refKind = cluster.findKindOf(String(reference.apiVersion ?? 'v1'), reference.kind);
+    // Fixture authors often leave out the reference's apiVersion; the kind name alone is unambiguous for built-ins.
+    const refKind =
+      typeof reference.apiVersion === 'string'
+        ? cluster.findKindOf(reference.apiVersion, reference.kind)
+        : cluster.resourceTypes().find((k) => k.kind === reference.kind && k.group !== 'metrics.k8s.io');
     const target = refKind && cluster.get(refKind, String(reference.namespace ?? namespace), reference.name);
     if (target?.metadata.uid) reference.uid = target.metadata.uid;
   }

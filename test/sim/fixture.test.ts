@@ -35,6 +35,16 @@ kind: Event
 metadata: { name: web.1, namespace: team-a }
 involvedObject: { kind: Pod, name: web, namespace: team-a }
 reason: BackOff
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: team-a }
+---
+apiVersion: v1
+kind: Event
+metadata: { name: web.2, namespace: team-a }
+involvedObject: { kind: Deployment, name: web, namespace: team-a }
+reason: ScalingReplicaSet
 `;
     const first = loadFixture(text);
     const pod = first.get(kind('pods'), 'team-a', 'web')!;
@@ -44,8 +54,10 @@ reason: BackOff
     expect(loadFixture(text).get(kind('pods'), 'team-a', 'web')!.metadata.uid).toBe(pod.metadata.uid);
     const namespace = first.get(kind('namespaces'), undefined, 'team-a')!;
     expect(namespace.status.phase).toBe('Active');
-    // The event's reference gets the pod's uid, as `kubectl describe` filters events by it.
+    // References get the object's uid, as `kubectl describe` filters events by it.
     expect(first.get(kind('events'), 'team-a', 'web.1')!.involvedObject.uid).toBe(pod.metadata.uid);
+    const deployment = first.get(kind('deployments', 'apps'), 'team-a', 'web')!;
+    expect(first.get(kind('events'), 'team-a', 'web.2')!.involvedObject.uid).toBe(deployment.metadata.uid);
   });
 
   it('uses the real clock when there is no Fixture document', () => {
