@@ -63,7 +63,10 @@ test.each(files)('%s: investigated, and no Secret value reaches the model', asyn
   expect(result.fallback).toBeUndefined();
   expect(result.ai?.toolCalls).toBeGreaterThan(0);
   const sent = sentText(fake);
-  for (const value of cluster.secretValues.filter((secret) => secret.length >= 6))
-    expect(sent).not.toContain(value);
+  // A value that is also public in the fixture (the demo's username `payment` is the Deployment's name) proves
+  // nothing; every other Secret value must be absent.
+  const secrets = cluster.secretValues.filter((secret) => secret.length >= 6 && !text.includes(secret));
+  for (const [index, value] of secrets.entries())
+    expect(sent.includes(value), `Secret value #${index} of ${file} was sent to the model`).toBe(false);
   expect(cluster.requests.every((request) => request.startsWith('GET '))).toBe(true);
 });
