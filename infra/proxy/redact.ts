@@ -1,45 +1,14 @@
 // Redaction applied to every response before it leaves the proxy: Secret values emptied (keys stay), sensitive
 // env values and token-like strings masked, last-applied-configuration dropped, logs masked and capped.
 
+import { redactText, SENSITIVE_NAME } from '../../lib/security/index.ts';
+
 export const MASK = '***redacted***';
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 
-// An env var whose NAME says it holds a credential.
-const SENSITIVE_NAME =
-  /(pass(word|wd)?|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential|auth|session|cookie|signing|dsn|connection[-_]?string|_key$|^key$)/i;
-
-// Strings that look like credentials wherever they appear (env values, args, logs, event messages, config maps).
-// Each pattern masks only the secret part, so the surrounding text stays readable for diagnosis.
-const TOKEN_PATTERNS: [RegExp, string | ((...groups: string[]) => string)][] = [
-  // PEM private keys.
-  [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, MASK],
-  // JWTs (three base64url parts, the first two JSON objects).
-  [/\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, MASK],
-  // Credentials in URLs: scheme://user:password@host.
-  [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/gi, (_m, head) => `${head}${MASK}@`],
-  // Cloud and SaaS keys with a recognisable prefix.
-  [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/g, MASK],
-  [/\bAIza[0-9A-Za-z_-]{35}\b/g, MASK],
-  [/\bgh[pousr]_[A-Za-z0-9]{30,}\b/g, MASK],
-  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, MASK],
-  [/\bsk-[A-Za-z0-9_-]{20,}/g, MASK],
-  [/\bglpat-[A-Za-z0-9_-]{20,}/g, MASK],
-  // Authorization headers.
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, (_m, scheme) => `${scheme} ${MASK}`],
-  // key=value / key: value where the key says it is a credential (also "password is ..." in prose is left alone).
-  [
-    /\b([A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|credentials?)["']?\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&"'}]+)/gi,
-    (_m, head) => `${head}${MASK}`,
-  ],
-];
-
-/** Masks token-like substrings in free text (logs, event messages, any string value). */
+/** Masks token-like substrings in free text (logs, event messages, any string value): the shared patterns. */
 export function maskText(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of TOKEN_PATTERNS) {
-    out = out.replace(pattern, replacement as (substring: string, ...args: string[]) => string);
-  }
-  return out;
+  return redactText(text, [], MASK);
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

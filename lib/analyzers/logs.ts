@@ -1,10 +1,10 @@
 // Reads the few log lines that matter (errors, exceptions, connection failures, OOM) and never more.
 
+import { redactText } from '../security/index.ts';
+
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})\s+/;
 const INTERESTING =
   /\b(error|err|fatal|panic|exception|traceback|refused|timed? ?out|no such host|unreachable|enotfound|econnrefused|oom|out of memory|killed|not set|missing|undefined|denied|failed|cannot|can't)\b/i;
-const SENSITIVE =
-  /\b(password|passwd|pwd|secret|token|api[_-]?key|authorization|credentials?)(\s*[=:]\s*)(\S+)/gi;
 const MAX_LINE = 200;
 
 /** The lines worth showing a person: at most `max`, de-duplicated, secrets masked, each ≤ 200 chars. */
@@ -26,7 +26,7 @@ export function keyLines(text: string, max = 4): string[] {
 
 export function clean(line: string): string {
   let out = line.replace(TIMESTAMP, '').trimEnd();
-  out = out.replace(SENSITIVE, (_m, name: string, sep: string) => `${name}${sep}***`);
+  out = redactText(out);
   return out.length > MAX_LINE ? `${out.slice(0, MAX_LINE - 1)}…` : out;
 }
 
