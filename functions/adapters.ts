@@ -2,6 +2,7 @@
 // except the per-isolate state of QUEUE=inline without Redis (a bare `wrangler dev`).
 import { Client } from '@upstash/qstash';
 import { Redis } from '@upstash/redis/cloudflare';
+import { reportEnricher, upstashModelCallLimiter } from '../lib/agent/index.ts';
 import { postReportToSlack, slackClient } from '../lib/chat/index.ts';
 import {
   type ClusterReader,
@@ -23,16 +24,18 @@ import type { Report } from '../lib/report/index.ts';
 
 const inlineStore = new MemoryStore();
 
+function redisFor(config: Config): Redis | undefined {
+  if (!config.UPSTASH_REDIS_REST_URL || !config.UPSTASH_REDIS_REST_TOKEN) return undefined;
+  return new Redis({
+    url: config.UPSTASH_REDIS_REST_URL,
+    token: config.UPSTASH_REDIS_REST_TOKEN,
+    enableTelemetry: false,
+  });
+}
+
 export function storeFor(config: Config): Store | undefined {
-  if (config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN) {
-    return new RedisStore(
-      new Redis({
-        url: config.UPSTASH_REDIS_REST_URL,
-        token: config.UPSTASH_REDIS_REST_TOKEN,
-        enableTelemetry: false,
-      }),
-    );
-  }
+  const redis = redisFor(config);
+  if (redis) return new RedisStore(redis);
   return config.QUEUE === 'inline' ? inlineStore : undefined;
 }
 
@@ -100,11 +103,36 @@ export function deliverFor(config: Config) {
   };
 }
 
+/** The agent, when a model is configured: budgeted per minute and per day across every isolate (Redis). */
+function enricherFor(config: Config) {
+  const redis = redisFor(config);
+  return reportEnricher(config, {
+    ...(redis
+      ? {
+          limiter: upstashModelCallLimiter({
+            redis,
+            perMinute: config.AI_CALLS_PER_MINUTE,
+            perDay: config.AI_CALLS_PER_DAY,
+          }),
+        }
+      : {}),
+    onInvestigation: (investigation, report) => {
+      // Over budget or the model failed: the rule-based report goes out now, never nothing.
+      if (investigation.fallback) {
+        console.log(
+          JSON.stringify({ msg: 'ai fallback', report: report.id, reason: investigation.fallback }),
+        );
+      }
+    },
+  });
+}
+
 export function jobDeps(config: Config): DiagnoseAlertDeps {
   const store = storeFor(config);
   if (!store)
     throw new ConfigError('jobs need UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (idempotency)');
-  return { store, readerFor: readerFor(config), deliver: deliverFor(config) };
+  const enrich = enricherFor(config);
+  return { store, readerFor: readerFor(config), deliver: deliverFor(config), ...(enrich ? { enrich } : {}) };
 }
 
 export async function runJob(job: Job, config: Config) {

@@ -2,6 +2,8 @@
 // has no endpoints, a real-shaped KubePodCrashLooping webhook, and the Slack message that resulted.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { Redis } from '@upstash/redis';
+import type { Report } from '../../lib/report/index.ts';
 import { slackMessageAsText } from '../../test/stack/slack-text.ts';
 import { startStack } from '../../test/stack/stack.ts';
 
@@ -47,10 +49,26 @@ try {
     const message = posted[0]!.body;
     say(`[${elapsed()}] Slack message posted to ${message.channel}:\n`);
     say(slackMessageAsText(message.blocks));
-    const reportId = /report (\S+)/.exec(JSON.stringify(message.blocks))?.[1]?.replace(/\\.*$/, '');
+    const reportId = /report (\S+) ·/.exec(slackMessageAsText(message.blocks))?.[1];
+    const redis = new Redis({
+      url: stack.info.redis,
+      token: stack.info.secrets.redisToken,
+      enableTelemetry: false,
+    });
+    const report = reportId ? await redis.get<Report>(`kr:report:${reportId}`) : null;
     say(
-      `\nThe full report is stored in Redis (${stack.info.redis}) under key kr:report:${reportId ?? '<id>'}.`,
+      `\nThe full report is stored in Redis (${stack.info.redis}) under key kr:report:${reportId ?? '<id>'}:`,
     );
+    if (report) {
+      say(
+        `  ${report.findings.length} findings (${report.findings.map((f) => f.code).join(', ')}); ${report.meta?.apiRequests ?? '?'} API reads, ${report.meta?.bytesRead ?? '?'} bytes through the proxy`,
+      );
+      if (report.ai) {
+        say(
+          `  AI part: ${report.ai.model}, ${report.ai.toolCalls} tool calls, ${report.ai.tokens.prompt} prompt tokens (the stack answers with its Gemini fake)`,
+        );
+      }
+    }
     say(`Done in ${elapsed()}.`);
   }
 } finally {

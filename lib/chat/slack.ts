@@ -63,7 +63,8 @@ export function renderSlackReport(report: Report): SlackMessage {
     const text = `*Root cause:* ${cause.code}${cause.object ? ` — ${ref(cause.object)}` : ''}${detail}`;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(text), MAX_SECTION) } });
   }
-  if (report.ai) {
+  // The model's explanation only when it adds to the summary: one message, no repetition.
+  if (report.ai && !report.summary.includes(report.ai.text.trim())) {
     blocks.push({
       type: 'section',
       text: {

@@ -37,6 +37,13 @@ export const EnvSchema = z.object({
   GEMINI_API_KEY: optionalString,
   GEMINI_MODEL: optionalString,
   GEMINI_BASE_URL: optionalUrl,
+  /** An OpenAI-compatible server (Ollama, vLLM, Azure) when GEMINI_API_KEY is not set. */
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: optionalString,
+  OPENAI_API_KEY: optionalString,
+  /** Model calls allowed per minute and per day across all investigations (match the key's tier). */
+  AI_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  AI_CALLS_PER_DAY: z.coerce.number().int().min(1).max(10_000_000).default(250),
   LOCALE: z.enum(['en', 'zh-TW', 'zh-CN']).default('en'),
   /** How long an incident groups further alerts about the same workload (seconds). */
   INCIDENT_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),

@@ -74,6 +74,10 @@ it('turns a KubePodCrashLooping alert into one Slack message naming the workload
   expect(text).toMatch(/mysql/);
   expect(text).toMatch(/no (ready )?endpoints/i);
   expect(text).toContain('KubePodCrashLooping');
-  // The canary Secret value in the fixture never reaches a chat.
+  // The canary Secret value in the fixture never reaches a chat, nor the model.
   expect(JSON.stringify(await recorded(stack.info.slack))).not.toContain('CANARY');
+  const prompts = await (await fetch(`${stack.info.gemini}/__requests`)).json();
+  expect(prompts.length, 'the agent ran inside the Worker').toBeGreaterThan(0);
+  expect(JSON.stringify(prompts)).toContain('payment');
+  expect(JSON.stringify(prompts)).not.toContain('CANARY');
 });

@@ -156,6 +156,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           LINE_CHANNEL_SECRET: secrets.lineChannelSecret,
           LINE_API_URL: line.url,
           LINE_APPROVERS: approvers.line,
+          // The agent runs against the Gemini fake (scriptable over HTTP); a real key would go to Google.
+          GEMINI_API_KEY: secrets.geminiApiKey,
           GEMINI_BASE_URL: gemini.url,
           ...options.workerVars,
         },

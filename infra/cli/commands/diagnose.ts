@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { basename } from 'node:path';
 import { parse } from 'yaml';
+import { reportEnricher } from '../../../lib/agent/index.ts';
 import { type ClusterReader, RestClusterReader } from '../../../lib/cluster/index.ts';
 import { diagnose, scopeFromAlert } from '../../../lib/diagnosis/index.ts';
 import type { Report, Scope } from '../../../lib/report/index.ts';
@@ -42,7 +43,17 @@ export interface DiagnoseHooks {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  return runDiagnosis(argv, 'diagnose');
+  return runDiagnosis(argv, 'diagnose', aiHooks());
+}
+
+/** The Gemini (or OpenAI-compatible) agent when the environment configures one; `--no-ai` skips it. */
+export function aiHooks(): DiagnoseHooks {
+  const enrich = reportEnricher(process.env, {
+    onInvestigation: (investigation) => {
+      if (investigation.fallback) process.stderr.write(`AI skipped: ${investigation.fallback}\n`);
+    },
+  });
+  return enrich ? { enrich } : {};
 }
 
 export async function runDiagnosis(argv: string[], command: 'diagnose' | 'scan', hooks: DiagnoseHooks = {}) {

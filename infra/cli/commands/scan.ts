@@ -1,5 +1,5 @@
 // `kube-responder scan`: a whole-cluster diagnosis (fixture or real cluster).
-import { runDiagnosis } from './diagnose.ts';
+import { aiHooks, runDiagnosis } from './diagnose.ts';
 
 export const usage = `Usage: kube-responder scan (--fixture FILE | --kubeconfig FILE [--context C]) [--no-ai] [--output json|text]
 
@@ -7,5 +7,5 @@ Diagnoses every namespace and node and prints the Report (text by default, JSON 
 Exit code 0 when the scan ran, whatever it found.`;
 
 export async function run(argv: string[]): Promise<number> {
-  return runDiagnosis(argv, 'scan');
+  return runDiagnosis(argv, 'scan', aiHooks());
 }
