@@ -151,11 +151,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           SLACK_CHANNEL: slackChannel,
           SLACK_API_URL: `${slack.url}/api/`,
           SLACK_SIGNING_SECRET: secrets.slackSigningSecret,
-          SLACK_APPROVERS: approvers.slack,
           LINE_CHANNEL_ACCESS_TOKEN: secrets.lineChannelAccessToken,
           LINE_CHANNEL_SECRET: secrets.lineChannelSecret,
           LINE_API_URL: line.url,
-          LINE_APPROVERS: approvers.line,
           // The agent runs against the Gemini fake (scriptable over HTTP); a real key would go to Google.
           GEMINI_API_KEY: secrets.geminiApiKey,
           GEMINI_BASE_URL: gemini.url,
