@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { slackMessageAsText } from '../stack/slack-text.ts';
 import { type Stack, startStack } from '../stack/stack.ts';
 import { type RunningAlertmanager, startAlertmanager } from '../support/alertmanager.ts';
-import { eventually, recorded, slackPosts, sleep } from '../support/messages.ts';
+import { bodyOf, eventually, recorded, slackPosts, sleep } from '../support/messages.ts';
 
 let stack: Stack;
 let alertmanager: RunningAlertmanager;
@@ -76,7 +76,7 @@ it('turns a KubePodCrashLooping alert into one Slack message naming the workload
   expect(text).toContain('KubePodCrashLooping');
   // The canary Secret value in the fixture never reaches a chat, nor the model.
   expect(JSON.stringify(await recorded(stack.info.slack))).not.toContain('CANARY');
-  const prompts = await (await fetch(`${stack.info.gemini}/__requests`)).json();
+  const prompts = await bodyOf(await fetch(`${stack.info.gemini}/__requests`));
   expect(prompts.length, 'the agent ran inside the Worker').toBeGreaterThan(0);
   expect(JSON.stringify(prompts)).toContain('payment');
   expect(JSON.stringify(prompts)).not.toContain('CANARY');
