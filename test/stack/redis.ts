@@ -267,6 +267,9 @@ async function spawnRedis(port: number, dir: string, options: RedisServerOptions
   });
   child.once('error', (error) => {
     output += `\n${String(error)}`;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      output += `\n${binary} is not installed: the local stack needs it (Debian/Ubuntu: apt-get install redis-server)`;
+    }
     exited ??= { code: -1, signal: null };
   });
 
