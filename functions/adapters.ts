@@ -2,8 +2,8 @@
 // except the per-isolate state of QUEUE=inline without Redis (a bare `wrangler dev`).
 import { Client } from '@upstash/qstash';
 import { Redis } from '@upstash/redis/cloudflare';
-import { reportEnricher, upstashModelCallLimiter } from '../lib/agent/index.ts';
-import { postReportToSlack, slackClient } from '../lib/chat/index.ts';
+import { jobEnricher, llmFromEnv, upstashModelCallLimiter } from '../lib/agent/index.ts';
+import { postAiFollowupToSlack, postReportToSlack, slackClient } from '../lib/chat/index.ts';
 import {
   type ClusterReader,
   type ClusterTarget,
@@ -13,9 +13,12 @@ import {
 } from '../lib/cluster/index.ts';
 import { type Config, ConfigError, requireSettings } from '../lib/config/index.ts';
 import {
-  type DiagnoseAlertDeps,
+  type AiFollowupDeps,
+  type AiFollowupJob,
   type Job,
+  type JobDeps,
   type ReplyTarget,
+  runAiFollowupJob,
   runDiagnoseAlertJob,
 } from '../lib/jobs/index.ts';
 import { MemoryStore, RedisStore, type Store } from '../lib/memory/index.ts';
@@ -45,7 +48,7 @@ export function queueFor(
   waitUntil: (p: Promise<unknown>) => void,
 ): Queue {
   if (config.QUEUE === 'inline')
-    return new InlineQueue((job) => runJob(job, config).then(() => undefined), waitUntil);
+    return new InlineQueue((job) => runJob(job, config, requestUrl).then(() => undefined), waitUntil);
   const qstash = requireSettings(config, ['QSTASH_TOKEN'], 'publishing jobs to QStash');
   return new QStashQueue({
     client: new Client({
@@ -88,34 +91,47 @@ export function readerFor(config: Config) {
   };
 }
 
+function slackFor(config: Config) {
+  const slack = requireSettings(config, ['SLACK_BOT_TOKEN'], 'posting to Slack');
+  return slackClient({
+    token: slack.SLACK_BOT_TOKEN,
+    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+  });
+}
+
+/** Sends a report to a chat target; answers the message's id there (Slack `ts`), for threads. */
 export function deliverFor(config: Config) {
+  return async (target: ReplyTarget, report: Report): Promise<string | undefined> => {
+    if (target.channel === 'slack')
+      return postReportToSlack(slackFor(config), target.to, report, target.threadTs);
+    throw new ConfigError(`delivery to ${target.channel} is not supported yet`);
+  };
+}
+
+/** Sends the AI part of a report as a reply to the message the target already has. */
+function replyFor(config: Config) {
   return async (target: ReplyTarget, report: Report): Promise<void> => {
-    if (target.channel === 'slack') {
-      const slack = requireSettings(config, ['SLACK_BOT_TOKEN'], 'posting to Slack');
-      const client = slackClient({
-        token: slack.SLACK_BOT_TOKEN,
-        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-      });
-      await postReportToSlack(client, target.to, report, target.threadTs);
-      return;
-    }
+    if (target.channel === 'slack')
+      return postAiFollowupToSlack(slackFor(config), target.to, target.threadTs, report);
     throw new ConfigError(`delivery to ${target.channel} is not supported yet`);
   };
 }
 
 /** The agent, when a model is configured: budgeted per minute and per day across every isolate (Redis). */
-function enricherFor(config: Config) {
+function enricherFor(config: Config): JobDeps['enrich'] {
+  const llm = llmFromEnv(config);
+  if (!llm) return undefined;
   const redis = redisFor(config);
-  return reportEnricher(config, {
-    ...(redis
-      ? {
-          limiter: upstashModelCallLimiter({
-            redis,
-            perMinute: config.AI_CALLS_PER_MINUTE,
-            perDay: config.AI_CALLS_PER_DAY,
-          }),
-        }
-      : {}),
+  const limiter = redis
+    ? upstashModelCallLimiter({
+        redis,
+        perMinute: config.AI_CALLS_PER_MINUTE,
+        perDay: config.AI_CALLS_PER_DAY,
+      })
+    : undefined;
+  return jobEnricher(llm, {
+    locale: config.LOCALE,
+    ...(limiter ? { limiter } : {}),
     onInvestigation: (investigation, report) => {
       // Over budget or the model failed: the rule-based report goes out now, never nothing.
       if (investigation.fallback) {
@@ -127,17 +143,33 @@ function enricherFor(config: Config) {
   });
 }
 
-export function jobDeps(config: Config): DiagnoseAlertDeps {
+export function jobDeps(config: Config, requestUrl: string): AiFollowupDeps {
   const store = storeFor(config);
   if (!store)
     throw new ConfigError('jobs need UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (idempotency)');
   const enrich = enricherFor(config);
-  return { store, readerFor: readerFor(config), deliver: deliverFor(config), ...(enrich ? { enrich } : {}) };
+  // Only QStash can hold a job until later; with QUEUE=inline a report that missed its AI part stays rule-based.
+  const scheduleAiFollowup =
+    config.QUEUE === 'qstash'
+      ? async (job: AiFollowupJob, delaySeconds: number) => {
+          await queueFor(config, requestUrl, () => {}).publish(job, { delaySeconds });
+        }
+      : undefined;
+  return {
+    store,
+    readerFor: readerFor(config),
+    deliver: deliverFor(config),
+    reply: replyFor(config),
+    ...(enrich ? { enrich } : {}),
+    ...(scheduleAiFollowup ? { scheduleAiFollowup } : {}),
+  };
 }
 
-export async function runJob(job: Job, config: Config) {
+export async function runJob(job: Job, config: Config, requestUrl: string) {
   switch (job.kind) {
     case 'diagnose-alert':
-      return runDiagnoseAlertJob(job, jobDeps(config));
+      return runDiagnoseAlertJob(job, jobDeps(config, requestUrl));
+    case 'ai-followup':
+      return runAiFollowupJob(job, jobDeps(config, requestUrl));
   }
 }

@@ -51,7 +51,7 @@ export async function queuedJob(c: Context<AppEnv>) {
     return c.json({ error: `job of kind '${job.kind}' posted to /jobs/${kind}` }, 400, NON_RETRYABLE);
   }
 
-  const outcome = await runJob(job, config);
+  const outcome = await runJob(job, config, c.req.url);
   console.log(JSON.stringify({ msg: 'job', kind: job.kind, id: job.id, outcome }));
   // Another delivery holds the job: answer 5xx so QStash retries later, by when it is done (then a no-op).
   if (outcome.status === 'busy') return c.json({ status: 'busy', retry: true }, 503);

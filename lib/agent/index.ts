@@ -110,3 +110,21 @@ export function reportEnricher(
     return result.report;
   };
 }
+
+/**
+ * The diagnose and follow-up jobs' enricher: like {@link reportEnricher}, but also says when the model could not
+ * answer now and may later (`retryAfterMs`: over budget, 429 with a long Retry-After), so the job can schedule
+ * an AI follow-up instead of dropping the AI part.
+ */
+export function jobEnricher(
+  llm: Llm,
+  options: Omit<ReportEnricherOptions, 'llm'> = {},
+): (report: Report, reader: ClusterReader) => Promise<{ report: Report; retryAfterMs?: number }> {
+  const { onInvestigation, ...rest } = options;
+  return async (report, reader) => {
+    const result = await enrichReport(report, { ...rest, llm, reader });
+    await onInvestigation?.(result.investigation, result.report);
+    const { fallback, retryAfterMs } = result.investigation;
+    return { report: result.report, ...(fallback && retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  };
+}

@@ -116,6 +116,34 @@ export function renderSlackReport(report: Report): SlackMessage {
   return { text: clip(`${icon} ${title}: ${report.summary}`, 3000), blocks };
 }
 
+/** The AI part of a report that first went out rule-based: a short reply in that message's thread. */
+export function renderSlackAiFollowup(report: Report): SlackMessage {
+  const ai = report.ai;
+  if (!ai) throw new Error(`report ${report.id} has no AI part to follow up with`);
+  const lines = [`*AI follow-up (${escapeMrkdwn(ai.model)}):* ${escapeMrkdwn(ai.text)}`];
+  if (ai.rootCause) lines.push(`*Root cause:* ${escapeMrkdwn(ai.rootCause)}`);
+  const blocks: SlackMessage['blocks'] = [
+    { type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n'), MAX_SECTION) } },
+  ];
+  if (ai.nextSteps && ai.nextSteps.length > 0) {
+    const steps = ai.nextSteps.slice(0, MAX_SUGGESTIONS).map((line) => `• ${escapeMrkdwn(clip(line, 300))}`);
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: clip(`*Next steps*\n${steps.join('\n')}`, MAX_SECTION) },
+    });
+  }
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `report ${escapeMrkdwn(report.id)} · ${ai.toolCalls} tool calls · ${ai.tokens.prompt} prompt tokens`,
+      },
+    ],
+  });
+  return { text: clip(`AI follow-up: ${ai.text}`, 3000), blocks };
+}
+
 export interface SlackClientOptions {
   token: string;
   /** e.g. `https://slack.com/api/`; tests point it at the local fake. */
@@ -135,6 +163,24 @@ export function slackClient(options: SlackClientOptions): WebClient {
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
     fetch: (input, init) =>
       fetch(input, { ...init, redirect: init?.redirect === 'error' ? 'manual' : init?.redirect }),
+  });
+}
+
+/** Replies in the report's thread with its AI part. */
+export async function postAiFollowupToSlack(
+  client: WebClient,
+  channel: string,
+  threadTs: string | undefined,
+  report: Report,
+) {
+  const message = renderSlackAiFollowup(report);
+  await client.chat.postMessage({
+    channel,
+    text: message.text,
+    blocks: message.blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
   });
 }
 

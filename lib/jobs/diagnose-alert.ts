@@ -4,32 +4,46 @@ import { diagnose, scopeFromAlert } from '../diagnosis/index.ts';
 import type { Store } from '../memory/index.ts';
 import type { Report } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
-import type { DiagnoseAlertJob, ReplyTarget } from './schema.ts';
+import type { AiFollowupJob, DiagnoseAlertJob, ReplyTarget } from './schema.ts';
 
-export interface DiagnoseAlertDeps {
+/** The report with its AI part when the model answered; `retryAfterMs` when it could not now but may later. */
+export interface Enriched {
+  report: Report;
+  retryAfterMs?: number;
+}
+
+export interface JobDeps {
   store: Store;
   /** A reader for the named cluster that acts (and is audited) as `actor`. */
   readerFor(cluster: string, actor: string): ClusterReader;
-  /** Sends the report to one chat target. */
-  deliver(target: ReplyTarget, report: Report): Promise<void>;
-  /** Adds the AI part when a model is configured; must not throw (falls back to the rule-based report). */
-  enrich?(report: Report, reader: ClusterReader): Promise<Report>;
+  /** Sends the report to one chat target; answers the message's id in that chat (Slack `ts`) when it has one. */
+  deliver(target: ReplyTarget, report: Report): Promise<string | undefined>;
+  /** Adds the AI part when a model is configured; must not throw (the rule-based report stands). */
+  enrich?(report: Report, reader: ClusterReader): Promise<Enriched>;
+  /** Queues the AI follow-up of a report that went out without its AI part. */
+  scheduleAiFollowup?(job: AiFollowupJob, delaySeconds: number): Promise<void>;
   reportTtlSeconds?: number;
   /** How long one delivery may hold the job before another may take over. */
   lockSeconds?: number;
+  now?: () => Date;
 }
 
 export type JobOutcome =
-  | { status: 'done'; reportId: string; delivered: string[] }
+  | { status: 'done'; reportId: string; delivered: string[]; aiFollowup?: number }
   | { status: 'duplicate' }
   | { status: 'busy' };
 
-const targetKey = (target: ReplyTarget) => `${target.channel}:${target.to}`;
+export const MAX_AI_FOLLOWUPS = 3;
+const REPORT_TTL_SECONDS = 7 * 86_400;
 
-export async function runDiagnoseAlertJob(
-  job: DiagnoseAlertJob,
-  deps: DiagnoseAlertDeps,
-): Promise<JobOutcome> {
+export const targetKey = (target: ReplyTarget) => `${target.channel}:${target.to}`;
+
+/** Follow-ups go out no sooner than a second and no later than an hour, whatever the model asked for. */
+export function followupDelaySeconds(retryAfterMs: number): number {
+  return Math.min(3600, Math.max(1, Math.ceil(retryAfterMs / 1000)));
+}
+
+export async function runDiagnoseAlertJob(job: DiagnoseAlertJob, deps: JobDeps): Promise<JobOutcome> {
   const claim = await deps.store.claimJob(job.id, deps.lockSeconds ?? 120);
   if (claim === 'done') return { status: 'duplicate' };
   if (claim === 'running') return { status: 'busy' };
@@ -47,23 +61,55 @@ export async function runDiagnoseAlertJob(
       },
       id: `${job.id}-${crypto.randomUUID().slice(0, 8)}`,
     });
-    if (deps.enrich) report = await deps.enrich(report, reader);
+    let retryAfterMs: number | undefined;
+    if (deps.enrich) ({ report, retryAfterMs } = await deps.enrich(report, reader));
     // Last line of defence before anything is stored or leaves: mask credentials that slipped into evidence.
     report = redactDeep(report);
-    await deps.store.saveReport(report, deps.reportTtlSeconds ?? 7 * 86_400);
+    await deps.store.saveReport(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
     const delivered: string[] = [];
+    const threads: ReplyTarget[] = [];
     for (const target of job.replyTo) {
       const key = targetKey(target);
       // A retry after a partial failure skips the targets that already got the message.
       if (await deps.store.wasDelivered(job.id, key)) continue;
-      await deps.deliver(target, report);
+      const ref = await deps.deliver(target, report);
       await deps.store.markDelivered(job.id, key);
       delivered.push(key);
+      threads.push(target.channel === 'slack' && ref ? { ...target, threadTs: ref } : target);
+    }
+    let aiFollowup: number | undefined;
+    if (retryAfterMs !== undefined && deps.scheduleAiFollowup && threads.length > 0) {
+      aiFollowup = followupDelaySeconds(retryAfterMs);
+      await deps.scheduleAiFollowup(
+        aiFollowupJob(job, report.id, threads, 1, deps.now?.() ?? new Date()),
+        aiFollowup,
+      );
     }
     await deps.store.finishJob(job.id);
-    return { status: 'done', reportId: report.id, delivered };
+    return { status: 'done', reportId: report.id, delivered, ...(aiFollowup ? { aiFollowup } : {}) };
   } catch (error) {
     await deps.store.releaseJob(job.id);
     throw error;
   }
+}
+
+export function aiFollowupJob(
+  parent: { id: string; cluster: string },
+  reportId: string,
+  replyTo: ReplyTarget[],
+  attempt: number,
+  now: Date,
+): AiFollowupJob {
+  // The id stays within the Job id alphabet and length, and is the same for a redelivered parent.
+  const base = parent.id.replace(/-ai\d+$/, '').slice(0, 180);
+  return {
+    v: 1,
+    kind: 'ai-followup',
+    id: `${base}-ai${attempt}`,
+    createdAt: now.toISOString(),
+    cluster: parent.cluster,
+    replyTo,
+    reportId,
+    attempt,
+  };
 }

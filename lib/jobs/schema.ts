@@ -38,6 +38,15 @@ export const DiagnoseAlertJob = JobBase.extend({
 });
 export type DiagnoseAlertJob = z.infer<typeof DiagnoseAlertJob>;
 
-export const Job = z.discriminatedUnion('kind', [DiagnoseAlertJob]);
+/** The AI part of a report that went out without it (model over budget or unavailable), tried again later. */
+export const AiFollowupJob = JobBase.extend({
+  kind: z.literal('ai-followup'),
+  reportId: z.string().min(1),
+  /** 1 for the first follow-up; the last one allowed is MAX_AI_FOLLOWUPS. */
+  attempt: z.number().int().min(1),
+});
+export type AiFollowupJob = z.infer<typeof AiFollowupJob>;
+
+export const Job = z.discriminatedUnion('kind', [DiagnoseAlertJob, AiFollowupJob]);
 export type Job = z.infer<typeof Job>;
 export type JobKind = Job['kind'];

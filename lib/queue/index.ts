@@ -8,8 +8,13 @@ export interface PublishResult {
   deduplicated: boolean;
 }
 
+export interface PublishOptions {
+  /** Deliver no earlier than this many seconds from now. */
+  delaySeconds?: number;
+}
+
 export interface Queue {
-  publish(job: Job): Promise<PublishResult>;
+  publish(job: Job, options?: PublishOptions): Promise<PublishResult>;
 }
 
 export interface QStashQueueOptions {
@@ -24,8 +29,9 @@ export interface QStashQueueOptions {
 export class QStashQueue implements Queue {
   constructor(private readonly options: QStashQueueOptions) {}
 
-  async publish(job: Job): Promise<PublishResult> {
+  async publish(job: Job, options: PublishOptions = {}): Promise<PublishResult> {
     const result = await this.options.client.publishJSON({
+      ...(options.delaySeconds ? { delay: Math.ceil(options.delaySeconds) } : {}),
       url: `${this.options.workerUrl.replace(/\/+$/, '')}/jobs/${job.kind}`,
       body: job,
       deduplicationId: job.id,
@@ -47,7 +53,10 @@ export class InlineQueue implements Queue {
     private readonly waitUntil: (promise: Promise<unknown>) => void,
   ) {}
 
-  async publish(job: Job): Promise<PublishResult> {
+  async publish(job: Job, options: PublishOptions = {}): Promise<PublishResult> {
+    // A Worker cannot sleep past its request; a delayed job (an AI follow-up) needs QStash.
+    if (options.delaySeconds)
+      throw new Error('QUEUE=inline cannot delay a job; use QStash for AI follow-ups');
     this.waitUntil(
       this.run(job).catch((error: unknown) => {
         console.error(JSON.stringify({ msg: 'inline job failed', job: job.id, error: String(error) }));

@@ -81,7 +81,7 @@ describe('incident grouping', () => {
     expect(first.enqueued.flatMap((e) => e.alerts)).toHaveLength(30);
     expect(second.enqueued).toHaveLength(0);
     expect(second.grouped).toHaveLength(30);
-    expect(new Set(queue.published.map((j) => j.incidentKey))).toEqual(
+    expect(new Set(queue.published.map((j) => (j.kind === 'diagnose-alert' ? j.incidentKey : j.id)))).toEqual(
       new Set(['prod/shop/Workload/payment', 'prod/shop/Workload/cart', 'prod/shop/Workload/search']),
     );
   });
