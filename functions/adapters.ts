@@ -36,8 +36,7 @@ function redisFor(config: Config): Redis | undefined {
   });
 }
 
-export function storeFor(config: Config): Store | undefined {
-  const redis = redisFor(config);
+export function storeFor(config: Config, redis = redisFor(config)): Store | undefined {
   if (redis) return new RedisStore(redis);
   return config.QUEUE === 'inline' ? inlineStore : undefined;
 }
@@ -118,10 +117,9 @@ function replyFor(config: Config) {
 }
 
 /** The agent, when a model is configured: budgeted per minute and per day across every isolate (Redis). */
-function enricherFor(config: Config): JobDeps['enrich'] {
+function enricherFor(config: Config, redis: Redis | undefined): JobDeps['enrich'] {
   const llm = llmFromEnv(config);
   if (!llm) return undefined;
-  const redis = redisFor(config);
   const limiter = redis
     ? upstashModelCallLimiter({
         redis,
@@ -144,10 +142,11 @@ function enricherFor(config: Config): JobDeps['enrich'] {
 }
 
 export function jobDeps(config: Config, requestUrl: string): AiFollowupDeps {
-  const store = storeFor(config);
+  const redis = redisFor(config);
+  const store = storeFor(config, redis);
   if (!store)
     throw new ConfigError('jobs need UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (idempotency)');
-  const enrich = enricherFor(config);
+  const enrich = enricherFor(config, redis);
   // Only QStash can hold a job until later; with QUEUE=inline a report that missed its AI part stays rule-based.
   const scheduleAiFollowup =
     config.QUEUE === 'qstash'
