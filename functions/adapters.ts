@@ -15,6 +15,7 @@ import { type Config, ConfigError, requireSettings } from '../lib/config/index.t
 import {
   type AiFollowupDeps,
   type AiFollowupJob,
+  type AttemptInfo,
   type Job,
   type JobDeps,
   type ReplyTarget,
@@ -47,7 +48,11 @@ export function queueFor(
   waitUntil: (p: Promise<unknown>) => void,
 ): Queue {
   if (config.QUEUE === 'inline')
-    return new InlineQueue((job) => runJob(job, config, requestUrl).then(() => undefined), waitUntil);
+    // Inline jobs get one attempt, so it is also the last.
+    return new InlineQueue(
+      (job) => runJob(job, config, requestUrl, { finalAttempt: true }).then(() => undefined),
+      waitUntil,
+    );
   const qstash = requireSettings(config, ['QSTASH_TOKEN'], 'publishing jobs to QStash');
   return new QStashQueue({
     client: new Client({
@@ -164,10 +169,10 @@ export function jobDeps(config: Config, requestUrl: string): AiFollowupDeps {
   };
 }
 
-export async function runJob(job: Job, config: Config, requestUrl: string) {
+export async function runJob(job: Job, config: Config, requestUrl: string, attempt: AttemptInfo) {
   switch (job.kind) {
     case 'diagnose-alert':
-      return runDiagnoseAlertJob(job, jobDeps(config, requestUrl));
+      return runDiagnoseAlertJob(job, jobDeps(config, requestUrl), attempt);
     case 'ai-followup':
       return runAiFollowupJob(job, jobDeps(config, requestUrl));
   }

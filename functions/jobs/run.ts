@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { loadConfig, requireSettings } from '../../lib/config/index.ts';
 import { describeIssues } from '../../lib/events/index.ts';
 import { Job } from '../../lib/jobs/index.ts';
+import { JOB_RETRIES } from '../../lib/queue/index.ts';
 import { readBodyLimited } from '../../lib/security/index.ts';
 import { runJob } from '../adapters.ts';
 import type { AppEnv } from '../env.ts';
@@ -51,7 +52,9 @@ export async function queuedJob(c: Context<AppEnv>) {
     return c.json({ error: `job of kind '${job.kind}' posted to /jobs/${kind}` }, 400, NON_RETRYABLE);
   }
 
-  const outcome = await runJob(job, config, c.req.url);
+  // QStash counts earlier deliveries in Upstash-Retried; after JOB_RETRIES of them no further delivery comes.
+  const finalAttempt = Number(c.req.header('upstash-retried') ?? '0') >= JOB_RETRIES;
+  const outcome = await runJob(job, config, c.req.url, { finalAttempt });
   console.log(JSON.stringify({ msg: 'job', kind: job.kind, id: job.id, outcome }));
   // Another delivery holds the job: answer 5xx so QStash retries later, by when it is done (then a no-op).
   if (outcome.status === 'busy') return c.json({ status: 'busy', retry: true }, 503);

@@ -28,17 +28,24 @@ function ref(object: { kind: string; namespace?: string; name: string }): string
   return `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
 }
 
-function worstSeverity(findings: Finding[]): string {
+/** The worst finding's severity; with no finding, a firing alert keeps its own (never a green 'ok'). */
+function worstSeverity(report: Report): string {
+  const { findings } = report;
   if (findings.some((f) => f.severity === 'critical')) return 'critical';
   if (findings.some((f) => f.severity === 'warning')) return 'warning';
-  return findings.length > 0 ? 'info' : 'ok';
+  if (findings.length > 0) return 'info';
+  return report.alert ? (report.alert.severity ?? 'unknown') : 'ok';
 }
 
 export function renderSlackReport(report: Report): SlackMessage {
   const lead = report.findings[0];
-  const severity = worstSeverity(report.findings);
-  const icon = severityIcon[severity] ?? '🟢';
-  const subject = lead ? ref(lead.owner ?? lead.object) : (report.scope.namespace ?? report.cluster);
+  const severity = worstSeverity(report);
+  const icon = severityIcon[severity] ?? (severity === 'ok' ? '🟢' : '⚪');
+  const subject = lead
+    ? ref(lead.owner ?? lead.object)
+    : report.scope.object
+      ? ref(report.scope.object)
+      : (report.scope.namespace ?? report.cluster);
   const title = report.alert ? `${report.alert.name} — ${subject}` : `Diagnosis — ${subject}`;
   const blocks: SlackMessage['blocks'] = [
     { type: 'header', text: { type: 'plain_text', text: clip(`${icon} ${title}`, MAX_HEADER), emoji: true } },

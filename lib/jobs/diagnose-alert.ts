@@ -43,26 +43,69 @@ export function followupDelaySeconds(retryAfterMs: number): number {
   return Math.min(3600, Math.max(1, Math.ceil(retryAfterMs / 1000)));
 }
 
-export async function runDiagnoseAlertJob(job: DiagnoseAlertJob, deps: JobDeps): Promise<JobOutcome> {
+export interface AttemptInfo {
+  /** No delivery will follow this one: rather than fail, say what could not be done. */
+  finalAttempt: boolean;
+}
+
+/** What goes out when the cluster could not be read at all: the alert itself and why there is no diagnosis. */
+export function unreadableClusterReport(
+  job: DiagnoseAlertJob,
+  reportId: string,
+  error: unknown,
+  now: Date,
+): Report {
+  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+  const said = job.alert.annotations.summary ?? job.alert.annotations.description ?? job.alert.name;
+  return {
+    id: reportId,
+    source: 'alertmanager',
+    cluster: job.cluster,
+    scope: scopeFromAlert(job.alert.labels),
+    startedAt: now.toISOString(),
+    alert: alertOf(job),
+    findings: [],
+    summary: `No diagnosis: cluster ${job.cluster} could not be read (${reason}). The alert says: ${said}`,
+    proposals: [],
+  };
+}
+
+function alertOf(job: DiagnoseAlertJob): NonNullable<Report['alert']> {
+  return {
+    name: job.alert.name,
+    ...(job.alert.severity ? { severity: job.alert.severity } : {}),
+    labels: job.alert.labels,
+  };
+}
+
+export async function runDiagnoseAlertJob(
+  job: DiagnoseAlertJob,
+  deps: JobDeps,
+  attempt: AttemptInfo = { finalAttempt: false },
+): Promise<JobOutcome> {
   const claim = await deps.store.claimJob(job.id, deps.lockSeconds ?? 120);
   if (claim === 'done') return { status: 'duplicate' };
   if (claim === 'running') return { status: 'busy' };
   try {
-    const reader = deps.readerFor(job.cluster, `alert:${job.alert.name}`);
-    let report = await diagnose({
-      reader,
-      cluster: job.cluster,
-      source: 'alertmanager',
-      scope: scopeFromAlert(job.alert.labels),
-      alert: {
-        name: job.alert.name,
-        ...(job.alert.severity ? { severity: job.alert.severity } : {}),
-        labels: job.alert.labels,
-      },
-      id: `${job.id}-${crypto.randomUUID().slice(0, 8)}`,
-    });
+    const reportId = `${job.id}-${crypto.randomUUID().slice(0, 8)}`;
+    let report: Report;
     let retryAfterMs: number | undefined;
-    if (deps.enrich) ({ report, retryAfterMs } = await deps.enrich(report, reader));
+    try {
+      const reader = deps.readerFor(job.cluster, `alert:${job.alert.name}`);
+      report = await diagnose({
+        reader,
+        cluster: job.cluster,
+        source: 'alertmanager',
+        scope: scopeFromAlert(job.alert.labels),
+        alert: alertOf(job),
+        id: reportId,
+      });
+      if (deps.enrich) ({ report, retryAfterMs } = await deps.enrich(report, reader));
+    } catch (error) {
+      // Retries may still reach the cluster; the last one tells the person on call instead of going quiet.
+      if (!attempt.finalAttempt) throw error;
+      report = unreadableClusterReport(job, reportId, error, deps.now?.() ?? new Date());
+    }
     // Last line of defence before anything is stored or leaves: mask credentials that slipped into evidence.
     report = redactDeep(report);
     await deps.store.saveReport(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);

@@ -8,6 +8,9 @@ export interface PublishResult {
   deduplicated: boolean;
 }
 
+/** How often QStash retries a job after its first delivery; the last delivery is attempt JOB_RETRIES + 1. */
+export const JOB_RETRIES = 3;
+
 export interface PublishOptions {
   /** Deliver no earlier than this many seconds from now. */
   delaySeconds?: number;
@@ -35,7 +38,7 @@ export class QStashQueue implements Queue {
       url: `${this.options.workerUrl.replace(/\/+$/, '')}/jobs/${job.kind}`,
       body: job,
       deduplicationId: job.id,
-      retries: this.options.retries ?? 3,
+      retries: this.options.retries ?? JOB_RETRIES,
       flowControl: { key: `kr-${job.kind}`, parallelism: this.options.parallelism },
     });
     const { messageId, deduplicated } = result as { messageId: string; deduplicated?: boolean };
