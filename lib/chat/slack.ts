@@ -1,6 +1,6 @@
 // Slack: a Report rendered as Block Kit (within Slack's limits) and posted with @slack/web-api.
 import { LogLevel, WebClient } from '@slack/web-api';
-import type { Finding, Report } from '../report/index.ts';
+import type { Report } from '../report/index.ts';
 
 export interface SlackMessage {
   text: string;
