@@ -1,7 +1,9 @@
 // CronJobFailing: a CronJob's latest Job failed (its pod log says why) or it has not run when due.
+
 import type { K8sObject } from '../cluster/index.ts';
 import type { Finding } from '../report/index.ts';
 import { type AnalysisContext, describeRef, refOf } from './context.ts';
+import { nextRun, parseCron } from './cron.ts';
 import { failedCondition, failedPodOf, jobCause, jobLogRequest } from './job.ts';
 import type { Analyzer } from './types.ts';
 
@@ -23,26 +25,15 @@ function latestJob(context: AnalysisContext, cronJob: K8sObject): K8sObject | un
     )[0];
 }
 
-/** The interval of simple schedules (every N minutes, hourly, daily), in ms; undefined when not simple. */
-export function scheduleInterval(schedule: string): number | undefined {
-  const minute = 60_000;
-  const macros: Record<string, number> = {
-    '@hourly': 60 * minute,
-    '@daily': 1440 * minute,
-    '@midnight': 1440 * minute,
-    '@weekly': 7 * 1440 * minute,
-  };
-  if (macros[schedule]) return macros[schedule];
-  const fields = schedule.trim().split(/\s+/);
-  if (fields.length !== 5) return undefined;
-  const [m, h, dom, mon, dow] = fields;
-  if (dom !== '*' || mon !== '*' || dow !== '*') return undefined;
-  const every = /^\*\/(\d+)$/.exec(m ?? '');
-  if (every && h === '*') return Number(every[1]) * minute;
-  if (m === '*' && h === '*') return minute;
-  if (/^\d+$/.test(m ?? '') && h === '*') return 60 * minute;
-  if (/^\d+$/.test(m ?? '') && /^\d+$/.test(h ?? '')) return 1440 * minute;
-  return undefined;
+/** When a CronJob should next have run after its last run, in ms; undefined when its schedule cannot be read. */
+export function nextDue(cronJob: K8sObject, lastMs: number): number | undefined {
+  try {
+    const timeZone = typeof cronJob.spec?.timeZone === 'string' ? cronJob.spec.timeZone : undefined;
+    return nextRun(parseCron(String(cronJob.spec?.schedule ?? '')), lastMs, timeZone);
+  } catch {
+    // The API server validates schedules (and zones); one it accepted but we cannot read is not a finding.
+    return undefined;
+  }
 }
 
 const failing = (context: AnalysisContext) =>
@@ -91,11 +82,14 @@ export const cronJobFailing: Analyzer = {
         )
       )
         continue;
-      const interval = scheduleInterval(String(cronJob.spec?.schedule ?? ''));
       const last = cronJob.status?.lastScheduleTime ?? cronJob.metadata.creationTimestamp;
-      if (!interval || !last) continue;
-      const late = context.age(last) - interval;
-      if (late <= Math.max(interval, 10 * 60_000)) continue;
+      if (!last) continue;
+      const due = nextDue(cronJob, Date.parse(last));
+      if (due === undefined) continue;
+      // The controller may start a run up to startingDeadlineSeconds late; past that (and 10 minutes) it was missed.
+      const deadlineMs = Math.max(10 * 60_000, Number(cronJob.spec?.startingDeadlineSeconds ?? 0) * 1000);
+      const lateMs = context.now - due;
+      if (lateMs <= deadlineMs) continue;
       const ref = refOf(cronJob);
       findings.push({
         code: 'CronJobFailing',
@@ -104,7 +98,8 @@ export const cronJobFailing: Analyzer = {
         owner: ref,
         summary: `${describeRef(ref)} has not run since ${last} although it is scheduled "${cronJob.spec.schedule}".`,
         evidence: [
-          `lastScheduleTime ${cronJob.status?.lastScheduleTime ?? 'never'}, schedule ${cronJob.spec.schedule}`,
+          `lastScheduleTime ${cronJob.status?.lastScheduleTime ?? 'never'}, schedule ${cronJob.spec.schedule}${cronJob.spec?.timeZone ? ` (${cronJob.spec.timeZone})` : ''}`,
+          `next run was due ${new Date(due).toISOString()}, ${Math.round(lateMs / 60_000)} min before now`,
         ],
         suggestions: [
           `kubectl -n ${ref.namespace} describe cronjob ${ref.name}`,
