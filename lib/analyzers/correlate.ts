@@ -1,9 +1,11 @@
 // Root-cause correlation across objects: a log's host:port to its Service, a Service to why it has no
 // endpoints, pods to their owners. Shared by the analyzers so each names the cause past its own symptom.
+
 import type { K8sObject } from '../cluster/index.ts';
 import type { ObjectRef, RootCause } from '../report/index.ts';
 import { type AnalysisContext, describeRef, formatSelector, matches, refOf } from './context.ts';
 import { applicationError, connectionFailures, keyLines, mentionsOom, missingSetting } from './logs.ts';
+import { explainBlocked, explainDnsBlocked } from './network-policy.ts';
 
 export interface Cause {
   rootCause: RootCause;
@@ -214,6 +216,22 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
       // The Service is there but not on the port the app dials: a configuration slip, not an outage.
       const wrongPort =
         !why && failure.port !== undefined && ports.length > 0 && !ports.includes(failure.port);
+      // Endpoints are there and the port is right, yet the packets are dropped or no name resolves: a policy.
+      const blocked =
+        why || wrongPort || failure.kind === 'refused'
+          ? undefined
+          : failure.kind === 'dns' || /lookup \S+ on \S+:53\b/.test(failure.line)
+            ? explainDnsBlocked(context, pod)
+            : explainBlocked(context, pod, service, failure.port);
+      if (blocked)
+        return {
+          rootCause: {
+            code: 'DependencyUnreachable',
+            object: blocked.policy,
+            detail: `cannot reach Service ${name} (${verb}): ${blocked.detail}`,
+          },
+          evidence: [`log: ${failure.line}`, ...blocked.evidence],
+        };
       return {
         rootCause: {
           code: 'DependencyUnreachable',

@@ -105,6 +105,11 @@ export function suggestionsFor(rootCause: Finding['rootCause'], namespace: strin
   const object = rootCause.object;
   switch (rootCause.code) {
     case 'DependencyUnreachable':
+      if (object?.kind === 'NetworkPolicy')
+        return [
+          `kubectl -n ${object.namespace ?? namespace} describe networkpolicy ${object.name}`,
+          'allow this workload in the policy (from/to selector and port), or label the workload the policy admits',
+        ];
       return object
         ? [
             `kubectl -n ${object.namespace ?? namespace} get endpoints ${object.name}`,

@@ -23,7 +23,7 @@ import { unschedulablePods } from './unschedulable.ts';
 import { workloadUnavailable } from './workload-unavailable.ts';
 
 export { AnalysisContext, describeRef, refOf, sameRef } from './context.ts';
-export { keyLines } from './logs.ts';
+export { connectionFailures, keyLines } from './logs.ts';
 export type { Analyzer, LogRequest } from './types.ts';
 
 /** Every analyzer (order does not change results; the diagnosis groups and sorts findings). */

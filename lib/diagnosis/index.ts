@@ -3,9 +3,10 @@ import {
   AnalysisContext,
   type Analyzer,
   analyzers as allAnalyzers,
+  connectionFailures,
   type LogRequest,
 } from '../analyzers/index.ts';
-import { type ClusterReader, loadLogs } from '../cluster/index.ts';
+import { type ClusterReader, loadLogs, loadResources } from '../cluster/index.ts';
 import type { Finding, ObjectRef, Report, ReportSource, Scope } from '../report/index.ts';
 import { consolidate, orderFindings, summarize } from './findings.ts';
 import { loadSnapshot } from './load.ts';
@@ -50,6 +51,13 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
   const maxLogs = input.maxLogs ?? (scope.kind === 'cluster' ? 60 : 4);
   const wanted = analyzers.flatMap((analyzer) => analyzer.logs?.(context) ?? []);
   await loadLogs(reader, snapshot, prioritise(context, wanted, scope).slice(0, maxLogs));
+  // A timeout or a failed lookup may be a NetworkPolicy: read the policies (one list) only then.
+  if (snapshot.logs.some((log) => connectionFailures(log.text).some((f) => f.kind !== 'refused'))) {
+    await loadResources(reader, snapshot, ['networkPolicies'], {
+      ...(snapshot.namespace ? { namespace: snapshot.namespace } : {}),
+      ...(input.pageSize ? { pageSize: input.pageSize } : {}),
+    });
+  }
 
   input.onProgress?.('analyzing');
   const raw: Finding[] = analyzers.flatMap((analyzer) => analyzer.analyze(context));

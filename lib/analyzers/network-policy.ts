@@ -1,0 +1,216 @@
+// NetworkPolicy: whether the policies let a pod reach a Service's pods on a port. It is the cause behind a
+// timeout (or a failed DNS lookup) to a Service that has ready endpoints, which no other object shows.
+import type { K8sObject } from '../cluster/index.ts';
+import type { ObjectRef } from '../report/index.ts';
+import { type AnalysisContext, formatSelector, refOf } from './context.ts';
+import { isReady } from './correlate.ts';
+
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+
+interface Peer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: unknown;
+}
+
+interface PolicyPort {
+  protocol?: string;
+  port?: number | string;
+  endPort?: number;
+}
+
+interface Rule {
+  from?: Peer[];
+  to?: Peer[];
+  ports?: PolicyPort[];
+}
+
+export interface Blocked {
+  policy: ObjectRef;
+  detail: string;
+  evidence: string[];
+}
+
+/** A Kubernetes label selector; the empty selector matches everything. */
+export function selects(
+  selector: LabelSelector | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
+  if (!selector) return true;
+  const own = labels ?? {};
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) if (own[key] !== value) return false;
+  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
+    const has = Object.hasOwn(own, key);
+    if (operator === 'In' && !(has && values.includes(own[key] as string))) return false;
+    if (operator === 'NotIn' && has && values.includes(own[key] as string)) return false;
+    if (operator === 'Exists' && !has) return false;
+    if (operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+function types(policy: K8sObject): string[] {
+  return policy.spec?.policyTypes ?? ['Ingress', ...(policy.spec?.egress ? ['Egress'] : [])];
+}
+
+/** Namespace labels: the Namespace object's when it was read, else the label every namespace carries. */
+function namespaceLabels(context: AnalysisContext, namespace: string): Record<string, string> {
+  const object = context.find('Namespace', undefined, namespace);
+  return { 'kubernetes.io/metadata.name': namespace, ...object?.metadata.labels };
+}
+
+/** True, false, or undefined when an ipBlock peer makes it undecidable from objects alone. */
+function peerAllows(context: AnalysisContext, peers: Peer[] | undefined, pod: K8sObject, policyNs: string) {
+  if (!peers || peers.length === 0) return true;
+  let unknown = false;
+  for (const peer of peers) {
+    if (peer.ipBlock) {
+      unknown = true;
+      continue;
+    }
+    const podNs = pod.metadata.namespace ?? '';
+    const inNamespace = peer.namespaceSelector
+      ? selects(peer.namespaceSelector, namespaceLabels(context, podNs))
+      : podNs === policyNs;
+    if (inNamespace && selects(peer.podSelector, pod.metadata.labels)) return true;
+  }
+  return unknown ? undefined : false;
+}
+
+/** The container port a Service port reaches on a pod (numbers, or names resolved against the pod's ports). */
+function podPort(service: K8sObject, port: number | undefined, pod: K8sObject): number | string | undefined {
+  const ports: { port: number; targetPort?: number | string }[] = service.spec?.ports ?? [];
+  const servicePort = ports.find((p) => p.port === port) ?? ports[0];
+  const target = servicePort?.targetPort ?? servicePort?.port ?? port;
+  if (typeof target !== 'string') return target;
+  for (const container of pod.spec?.containers ?? []) {
+    const named = (container.ports ?? []).find((p: { name?: string }) => p.name === target);
+    if (named) return named.containerPort;
+  }
+  return target;
+}
+
+function portAllows(
+  ports: PolicyPort[] | undefined,
+  port: number | string | undefined,
+  pod: K8sObject,
+): boolean {
+  if (!ports || ports.length === 0 || port === undefined) return true;
+  return ports.some((p) => {
+    if (p.protocol && p.protocol !== 'TCP') return false;
+    if (p.port === undefined) return true;
+    if (typeof p.port === 'string') {
+      const named = (pod.spec?.containers ?? [])
+        .flatMap((c: K8sObject['spec']) => c.ports ?? [])
+        .find((c: { name?: string }) => c.name === p.port);
+      return named ? named.containerPort === port : p.port === port;
+    }
+    return typeof port === 'number' && port >= p.port && port <= (p.endPort ?? p.port);
+  });
+}
+
+function policiesSelecting(
+  context: AnalysisContext,
+  pod: K8sObject,
+  type: 'Ingress' | 'Egress',
+): K8sObject[] {
+  return context
+    .list('networkPolicies')
+    .filter(
+      (policy) =>
+        policy.metadata.namespace === pod.metadata.namespace &&
+        types(policy).includes(type) &&
+        selects(policy.spec?.podSelector, pod.metadata.labels),
+    );
+}
+
+/** "NetworkPolicy a isolates" / "NetworkPolicies a, b isolate". */
+const named = (policies: K8sObject[], verb: string) =>
+  `${policies.length === 1 ? 'NetworkPolicy' : 'NetworkPolicies'} ${policies.map((p) => p.metadata.name).join(', ')} ${policies.length === 1 ? `${verb}s` : verb}`;
+const labelsOf = (pod: K8sObject) => formatSelector(pod.metadata.labels ?? {}) || 'no labels';
+
+/** Which policy stops `source` from reaching the ready pods behind `service` on `port`, if one does. */
+export function explainBlocked(
+  context: AnalysisContext,
+  source: K8sObject,
+  service: K8sObject,
+  port: number | undefined,
+): Blocked | undefined {
+  if (!context.loaded('networkPolicies')) return undefined;
+  const selector: Record<string, string> | undefined = service.spec?.selector;
+  const target = context.podsMatching(service.metadata.namespace, selector).find(isReady);
+  if (!target) return undefined;
+  const onPort = podPort(service, port, target);
+
+  const ingress = policiesSelecting(context, target, 'Ingress');
+  if (ingress.length > 0) {
+    const verdicts = ingress.flatMap((policy) =>
+      ((policy.spec?.ingress ?? []) as Rule[]).map((rule) =>
+        portAllows(rule.ports, onPort, target)
+          ? peerAllows(context, rule.from, source, policy.metadata.namespace ?? '')
+          : false,
+      ),
+    );
+    if (!verdicts.includes(true) && !verdicts.includes(undefined)) {
+      return {
+        policy: refOf(ingress[0]!),
+        detail: `${named(ingress, 'isolate')} the pods of Service ${service.metadata.name} and ${ingress.length === 1 ? 'allows' : 'allow'} no ingress from ${labelsOf(source)} in ${source.metadata.namespace} on port ${onPort}`,
+        evidence: ingress.map(
+          (p) =>
+            `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: podSelector ${formatSelector(p.spec?.podSelector?.matchLabels ?? {}) || '(all)'}, ${(p.spec?.ingress ?? []).length} ingress rule(s)`,
+        ),
+      };
+    }
+  }
+
+  const egress = policiesSelecting(context, source, 'Egress');
+  if (egress.length > 0) {
+    const verdicts = egress.flatMap((policy) =>
+      ((policy.spec?.egress ?? []) as Rule[]).map((rule) =>
+        portAllows(rule.ports, onPort, target)
+          ? peerAllows(context, rule.to, target, policy.metadata.namespace ?? '')
+          : false,
+      ),
+    );
+    if (!verdicts.includes(true) && !verdicts.includes(undefined)) {
+      return {
+        policy: refOf(egress[0]!),
+        detail: `${named(egress, 'isolate')} ${labelsOf(source)} and ${egress.length === 1 ? 'allows' : 'allow'} no egress to Service ${service.metadata.name}'s pods on port ${onPort}`,
+        evidence: egress.map(
+          (p) =>
+            `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: ${(p.spec?.egress ?? []).length} egress rule(s)`,
+        ),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Which egress policy stops `source` from asking DNS (port 53), if one does: every name then fails to resolve. */
+export function explainDnsBlocked(context: AnalysisContext, source: K8sObject): Blocked | undefined {
+  if (!context.loaded('networkPolicies')) return undefined;
+  const egress = policiesSelecting(context, source, 'Egress');
+  if (egress.length === 0) return undefined;
+  const allowsDns = egress.some((policy) =>
+    ((policy.spec?.egress ?? []) as Rule[]).some(
+      (rule) =>
+        !rule.ports ||
+        rule.ports.length === 0 ||
+        rule.ports.some(
+          (p) => p.port === undefined || p.port === 53 || p.port === 'dns' || p.port === 'dns-tcp',
+        ),
+    ),
+  );
+  if (allowsDns) return undefined;
+  return {
+    policy: refOf(egress[0]!),
+    detail: `${named(egress, 'isolate')} ${labelsOf(source)} for egress and ${egress.length === 1 ? 'allows' : 'allow'} no DNS (port 53), so no name resolves`,
+    evidence: egress.map(
+      (p) =>
+        `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: egress ports ${JSON.stringify((p.spec?.egress ?? []).flatMap((r: Rule) => r.ports ?? []))}`,
+    ),
+  };
+}
