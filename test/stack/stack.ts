@@ -8,12 +8,13 @@ import { join, resolve } from 'node:path';
 import { startProxy } from '../../infra/proxy/index.ts';
 import { startFixtureServer, writeKubeconfig } from '../../infra/sim/index.ts';
 import { startGeminiFake } from './gemini.ts';
+import { freeLoopbackPort } from './http.ts';
 import { startLineFake } from './line.ts';
 import { startQStash } from './qstash.ts';
 import { startRedisServer } from './redis.ts';
 import { startSlackFake } from './slack.ts';
 import { startUpstashBridge } from './upstash.ts';
-import { freePort, startWranglerDev } from './worker.ts';
+import { startWranglerDev } from './worker.ts';
 
 export const DEFAULT_FIXTURE = resolve(import.meta.dirname, '../fixtures/demo/crashloop.yaml');
 
@@ -130,7 +131,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     let worker = '';
     if (options.worker !== false) {
       // Chosen first so PUBLIC_URL (what QStash calls and signs for) is exactly where the Worker listens.
-      const port = await freePort();
+      const port = await freeLoopbackPort();
       const wrangler = await startWranglerDev({
         dir,
         port,

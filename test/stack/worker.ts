@@ -2,22 +2,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { freeLoopbackPort } from './http.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 export interface WranglerDev {
   url: string;
@@ -39,7 +27,7 @@ export async function startWranglerDev(options: {
   port?: number;
   timeoutMs?: number;
 }): Promise<WranglerDev> {
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? (await freeLoopbackPort());
   const envFile = join(options.dir, 'worker.env');
   await writeFile(
     envFile,
@@ -62,7 +50,7 @@ export async function startWranglerDev(options: {
       '--port',
       String(port),
       '--inspector-port',
-      String(await freePort()),
+      String(await freeLoopbackPort()),
       '--env-file',
       envFile,
       '--persist-to',

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../stack/worker.ts';
+import { freeLoopbackPort } from '../stack/http.ts';
 
 export const ALERTMANAGER_BIN = process.env.ALERTMANAGER_BIN ?? '/usr/bin/prometheus-alertmanager';
 
@@ -20,7 +20,7 @@ export async function startAlertmanager(options: {
   bearerToken: string;
 }): Promise<RunningAlertmanager> {
   const dir = await mkdtemp(join(tmpdir(), 'kr-alertmanager-'));
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   await writeFile(
     join(dir, 'alertmanager.yml'),
     [
