@@ -24,6 +24,15 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** A section with a bold title over bullet lines of cluster text (escaped, each clipped). */
+function bulletSection(title: string, lines: string[], max: number) {
+  const bullets = lines.slice(0, max).map((line) => `• ${escapeMrkdwn(clip(line, 300))}`);
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: clip(`*${title}*\n${bullets.join('\n')}`, MAX_SECTION) },
+  };
+}
+
 function ref(object: { kind: string; namespace?: string; name: string }): string {
   return `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
 }
@@ -80,24 +89,10 @@ export function renderSlackReport(report: Report): SlackMessage {
       },
     });
   }
-  if (lead && lead.evidence.length > 0) {
-    const lines = lead.evidence
-      .slice(0, MAX_EVIDENCE_LINES)
-      .map((line) => `• ${escapeMrkdwn(clip(line, 300))}`);
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: clip(`*Evidence*\n${lines.join('\n')}`, MAX_SECTION) },
-    });
-  }
-  if (lead && lead.suggestions.length > 0) {
-    const lines = lead.suggestions
-      .slice(0, MAX_SUGGESTIONS)
-      .map((line) => `• ${escapeMrkdwn(clip(line, 300))}`);
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: clip(`*Next steps*\n${lines.join('\n')}`, MAX_SECTION) },
-    });
-  }
+  if (lead && lead.evidence.length > 0)
+    blocks.push(bulletSection('Evidence', lead.evidence, MAX_EVIDENCE_LINES));
+  if (lead && lead.suggestions.length > 0)
+    blocks.push(bulletSection('Next steps', lead.suggestions, MAX_SUGGESTIONS));
   const others = report.findings.slice(1);
   if (others.length > 0) {
     const lines = others
@@ -132,13 +127,8 @@ export function renderSlackAiFollowup(report: Report): SlackMessage {
   const blocks: SlackMessage['blocks'] = [
     { type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n'), MAX_SECTION) } },
   ];
-  if (ai.nextSteps && ai.nextSteps.length > 0) {
-    const steps = ai.nextSteps.slice(0, MAX_SUGGESTIONS).map((line) => `• ${escapeMrkdwn(clip(line, 300))}`);
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: clip(`*Next steps*\n${steps.join('\n')}`, MAX_SECTION) },
-    });
-  }
+  if (ai.nextSteps && ai.nextSteps.length > 0)
+    blocks.push(bulletSection('Next steps', ai.nextSteps, MAX_SUGGESTIONS));
   blocks.push({
     type: 'context',
     elements: [
@@ -173,32 +163,7 @@ export function slackClient(options: SlackClientOptions): WebClient {
   });
 }
 
-/** Replies in the report's thread with its AI part. */
-export async function postAiFollowupToSlack(
-  client: WebClient,
-  channel: string,
-  threadTs: string | undefined,
-  report: Report,
-) {
-  const message = renderSlackAiFollowup(report);
-  await client.chat.postMessage({
-    channel,
-    text: message.text,
-    blocks: message.blocks,
-    unfurl_links: false,
-    unfurl_media: false,
-    ...(threadTs ? { thread_ts: threadTs } : {}),
-  });
-}
-
-/** Posts a report; answers the message's `ts`. */
-export async function postReportToSlack(
-  client: WebClient,
-  channel: string,
-  report: Report,
-  threadTs?: string,
-) {
-  const message = renderSlackReport(report);
+async function postMessage(client: WebClient, channel: string, message: SlackMessage, threadTs?: string) {
   const result = await client.chat.postMessage({
     channel,
     text: message.text,
@@ -208,4 +173,24 @@ export async function postReportToSlack(
     ...(threadTs ? { thread_ts: threadTs } : {}),
   });
   return result.ts;
+}
+
+/** Replies in the report's thread with its AI part. */
+export async function postAiFollowupToSlack(
+  client: WebClient,
+  channel: string,
+  threadTs: string | undefined,
+  report: Report,
+): Promise<void> {
+  await postMessage(client, channel, renderSlackAiFollowup(report), threadTs);
+}
+
+/** Posts a report; answers the message's `ts`. */
+export async function postReportToSlack(
+  client: WebClient,
+  channel: string,
+  report: Report,
+  threadTs?: string,
+) {
+  return postMessage(client, channel, renderSlackReport(report), threadTs);
 }
