@@ -8,8 +8,8 @@ import {
   type JobDeps,
   type JobOutcome,
   MAX_AI_FOLLOWUPS,
-  targetKey,
 } from './diagnose-alert.ts';
+import { deliverOnce, runOnce } from './once.ts';
 import type { AiFollowupJob, ReplyTarget } from './schema.ts';
 
 export interface AiFollowupDeps extends JobDeps {
@@ -23,52 +23,34 @@ export type AiFollowupOutcome =
   | { status: 'rescheduled'; inSeconds: number };
 
 export async function runAiFollowupJob(job: AiFollowupJob, deps: AiFollowupDeps): Promise<AiFollowupOutcome> {
-  if (!deps.enrich) return { status: 'skipped', reason: 'no model configured' };
-  const claim = await deps.store.claimJob(job.id, deps.lockSeconds ?? 120);
-  if (claim === 'done') return { status: 'duplicate' };
-  if (claim === 'running') return { status: 'busy' };
-  try {
+  const enrich = deps.enrich;
+  if (!enrich) return { status: 'skipped', reason: 'no model configured' };
+  return runOnce(deps.store, job.id, deps.lockSeconds ?? 120, async (): Promise<AiFollowupOutcome> => {
     const stored = await deps.store.getReport(job.reportId);
     if (!stored || stored.ai) {
-      await deps.store.finishJob(job.id);
       return {
         status: 'skipped',
         reason: stored ? 'the report already has its AI part' : 'the report has expired',
       };
     }
     const reader = deps.readerFor(job.cluster, `report:${job.reportId}`);
-    const enriched = await deps.enrich(stored, reader);
+    const enriched = await enrich(stored, reader);
     if (!enriched.report.ai) {
-      let outcome: AiFollowupOutcome = { status: 'skipped', reason: 'the model did not answer' };
-      if (enriched.retryAfterMs !== undefined && job.attempt < MAX_AI_FOLLOWUPS && deps.scheduleAiFollowup) {
-        const inSeconds = followupDelaySeconds(enriched.retryAfterMs);
-        const next = aiFollowupJob(
-          job,
-          job.reportId,
-          job.replyTo,
-          job.attempt + 1,
-          deps.now?.() ?? new Date(),
-        );
-        await deps.scheduleAiFollowup(next, inSeconds);
-        outcome = { status: 'rescheduled', inSeconds };
+      if (
+        enriched.retryAfterMs === undefined ||
+        job.attempt >= MAX_AI_FOLLOWUPS ||
+        !deps.scheduleAiFollowup
+      ) {
+        return { status: 'skipped', reason: 'the model did not answer' };
       }
-      await deps.store.finishJob(job.id);
-      return outcome;
+      const inSeconds = followupDelaySeconds(enriched.retryAfterMs);
+      const next = aiFollowupJob(job, job.reportId, job.replyTo, job.attempt + 1, deps.now?.() ?? new Date());
+      await deps.scheduleAiFollowup(next, inSeconds);
+      return { status: 'rescheduled', inSeconds };
     }
     const report = redactDeep(enriched.report);
     await deps.store.saveReport(report, deps.reportTtlSeconds ?? 7 * 86_400);
-    const delivered: string[] = [];
-    for (const target of job.replyTo) {
-      const key = targetKey(target);
-      if (await deps.store.wasDelivered(job.id, key)) continue;
-      await deps.reply(target, report);
-      await deps.store.markDelivered(job.id, key);
-      delivered.push(key);
-    }
-    await deps.store.finishJob(job.id);
-    return { status: 'done', reportId: report.id, delivered };
-  } catch (error) {
-    await deps.store.releaseJob(job.id);
-    throw error;
-  }
+    const sent = await deliverOnce(deps.store, job.id, job.replyTo, (target) => deps.reply(target, report));
+    return { status: 'done', reportId: report.id, delivered: sent.map(({ key }) => key) };
+  });
 }

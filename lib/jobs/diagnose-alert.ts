@@ -4,6 +4,7 @@ import { diagnose, scopeFromAlert } from '../diagnosis/index.ts';
 import type { Store } from '../memory/index.ts';
 import type { Report } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
+import { deliverOnce, runOnce } from './once.ts';
 import type { AiFollowupJob, DiagnoseAlertJob, ReplyTarget } from './schema.ts';
 
 /** The report with its AI part when the model answered; `retryAfterMs` when it could not now but may later. */
@@ -35,8 +36,6 @@ export type JobOutcome =
 
 export const MAX_AI_FOLLOWUPS = 3;
 const REPORT_TTL_SECONDS = 7 * 86_400;
-
-export const targetKey = (target: ReplyTarget) => `${target.channel}:${target.to}`;
 
 /** Follow-ups go out no sooner than a second and no later than an hour, whatever the model asked for. */
 export function followupDelaySeconds(retryAfterMs: number): number {
@@ -83,10 +82,7 @@ export async function runDiagnoseAlertJob(
   deps: JobDeps,
   attempt: AttemptInfo = { finalAttempt: false },
 ): Promise<JobOutcome> {
-  const claim = await deps.store.claimJob(job.id, deps.lockSeconds ?? 120);
-  if (claim === 'done') return { status: 'duplicate' };
-  if (claim === 'running') return { status: 'busy' };
-  try {
+  return runOnce(deps.store, job.id, deps.lockSeconds ?? 120, async (): Promise<JobOutcome> => {
     const reportId = `${job.id}-${crypto.randomUUID().slice(0, 8)}`;
     let report: Report;
     let retryAfterMs: number | undefined;
@@ -109,17 +105,12 @@ export async function runDiagnoseAlertJob(
     // Last line of defence before anything is stored or leaves: mask credentials that slipped into evidence.
     report = redactDeep(report);
     await deps.store.saveReport(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
-    const delivered: string[] = [];
-    const threads: ReplyTarget[] = [];
-    for (const target of job.replyTo) {
-      const key = targetKey(target);
-      // A retry after a partial failure skips the targets that already got the message.
-      if (await deps.store.wasDelivered(job.id, key)) continue;
-      const ref = await deps.deliver(target, report);
-      await deps.store.markDelivered(job.id, key);
-      delivered.push(key);
-      threads.push(target.channel === 'slack' && ref ? { ...target, threadTs: ref } : target);
-    }
+    // A retry after a partial failure skips the targets that already got the message.
+    const sent = await deliverOnce(deps.store, job.id, job.replyTo, (target) => deps.deliver(target, report));
+    // The follow-up replies in each message's thread (Slack answers the message's ts).
+    const threads = sent.map(({ target, result }) =>
+      target.channel === 'slack' && result ? { ...target, threadTs: result } : target,
+    );
     let aiFollowup: number | undefined;
     if (retryAfterMs !== undefined && deps.scheduleAiFollowup && threads.length > 0) {
       aiFollowup = followupDelaySeconds(retryAfterMs);
@@ -128,12 +119,9 @@ export async function runDiagnoseAlertJob(
         aiFollowup,
       );
     }
-    await deps.store.finishJob(job.id);
+    const delivered = sent.map(({ key }) => key);
     return { status: 'done', reportId: report.id, delivered, ...(aiFollowup ? { aiFollowup } : {}) };
-  } catch (error) {
-    await deps.store.releaseJob(job.id);
-    throw error;
-  }
+  });
 }
 
 export function aiFollowupJob(

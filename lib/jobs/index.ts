@@ -4,4 +4,5 @@ export * from './ai-followup.ts';
 export * from './alert.ts';
 export * from './diagnose-alert.ts';
 export * from './ingest.ts';
+export * from './once.ts';
 export * from './schema.ts';
