@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { slackMessageAsText } from '../stack/slack-text.ts';
 import { type Stack, startStack } from '../stack/stack.ts';
 import { startWranglerDev, type WranglerDev } from '../stack/worker.ts';
+import { postWebhook } from '../support/alertmanager.ts';
 import { eventually, slackPosts, sleep } from '../support/messages.ts';
 
 let stack: Stack;
@@ -43,23 +44,7 @@ it('diagnoses in the background and posts one Slack message per alert', async ()
     startsAt: new Date().toISOString(),
     fingerprint: '0123456789abcdef',
   };
-  const body = JSON.stringify({
-    version: '4',
-    groupKey: '{}:{alertname="KubePodCrashLooping"}',
-    status: 'firing',
-    receiver: 'kube-responder',
-    groupLabels: {},
-    commonLabels: {},
-    commonAnnotations: {},
-    externalURL: 'http://alertmanager',
-    alerts: [alert],
-  });
-  const send = () =>
-    fetch(`${worker.url}/events/alertmanager`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${stack.info.secrets.alertmanagerToken}` },
-      body,
-    });
+  const send = () => postWebhook(worker.url, stack.info.secrets.alertmanagerToken, [alert]);
   expect((await send()).status).toBe(202);
   const posts = await eventually('a Slack message', async () => {
     const found = await slackPosts(stack.info.slack);

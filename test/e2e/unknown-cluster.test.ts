@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { slackMessageAsText } from '../stack/slack-text.ts';
 import { type Stack, startStack } from '../stack/stack.ts';
+import { postWebhook } from '../support/alertmanager.ts';
 import { eventually, recorded, slackPosts, sleep } from '../support/messages.ts';
 
 let stack: Stack;
@@ -25,21 +26,7 @@ it('tells the person on call after the last retry', async () => {
     startsAt: new Date().toISOString(),
     fingerprint: '00ff00ff00ff00ff',
   };
-  const response = await fetch(`${stack.info.worker}/events/alertmanager`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${stack.info.secrets.alertmanagerToken}` },
-    body: JSON.stringify({
-      version: '4',
-      groupKey: 'g',
-      status: 'firing',
-      receiver: 'kube-responder',
-      groupLabels: {},
-      commonLabels: {},
-      commonAnnotations: {},
-      externalURL: 'http://alertmanager',
-      alerts: [alert],
-    }),
-  });
+  const response = await postWebhook(stack.info.worker, stack.info.secrets.alertmanagerToken, [alert]);
   expect(response.status).toBe(202);
   const posts = await eventually('the message after the last retry', async () => {
     const found = await slackPosts(stack.info.slack);

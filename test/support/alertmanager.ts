@@ -92,3 +92,22 @@ export async function startAlertmanager(options: {
     },
   };
 }
+
+/** POSTs alerts to a Worker as Alertmanager's webhook (payload version 4) would, with its bearer token. */
+export function postWebhook(workerUrl: string, token: string, alerts: unknown[]): Promise<Response> {
+  return fetch(`${workerUrl}/events/alertmanager`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      version: '4',
+      groupKey: '{}:{alertname="test"}',
+      status: 'firing',
+      receiver: 'kube-responder',
+      groupLabels: {},
+      commonLabels: {},
+      commonAnnotations: {},
+      externalURL: 'http://alertmanager',
+      alerts,
+    }),
+  });
+}
