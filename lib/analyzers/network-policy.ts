@@ -127,9 +127,39 @@ function policiesSelecting(
     );
 }
 
+/** The verb agreeing with the number of policies: "allows" / "allow". */
+const agree = (policies: K8sObject[], verb: string) => (policies.length === 1 ? `${verb}s` : verb);
+
 /** "NetworkPolicy a isolates" / "NetworkPolicies a, b isolate". */
 const named = (policies: K8sObject[], verb: string) =>
-  `${policies.length === 1 ? 'NetworkPolicy' : 'NetworkPolicies'} ${policies.map((p) => p.metadata.name).join(', ')} ${policies.length === 1 ? `${verb}s` : verb}`;
+  `${policies.length === 1 ? 'NetworkPolicy' : 'NetworkPolicies'} ${policies.map((p) => p.metadata.name).join(', ')} ${agree(policies, verb)}`;
+
+/**
+ * True when the policies isolating a pod in `direction` leave no rule that lets `peer` through on `port`; false
+ * when one does, or when an ipBlock makes it undecidable from objects alone.
+ */
+function denies(
+  context: AnalysisContext,
+  policies: K8sObject[],
+  direction: 'ingress' | 'egress',
+  peer: K8sObject,
+  port: number | string | undefined,
+  portOwner: K8sObject,
+): boolean {
+  const verdicts = policies.flatMap((policy) =>
+    ((policy.spec?.[direction] ?? []) as Rule[]).map((rule) =>
+      portAllows(rule.ports, port, portOwner)
+        ? peerAllows(
+            context,
+            direction === 'ingress' ? rule.from : rule.to,
+            peer,
+            policy.metadata.namespace ?? '',
+          )
+        : false,
+    ),
+  );
+  return !verdicts.includes(true) && !verdicts.includes(undefined);
+}
 const labelsOf = (pod: K8sObject) => formatSelector(pod.metadata.labels ?? {}) || 'no labels';
 
 /** Which policy stops `source` from reaching the ready pods behind `service` on `port`, if one does. */
@@ -146,45 +176,27 @@ export function explainBlocked(
   const onPort = podPort(service, port, target);
 
   const ingress = policiesSelecting(context, target, 'Ingress');
-  if (ingress.length > 0) {
-    const verdicts = ingress.flatMap((policy) =>
-      ((policy.spec?.ingress ?? []) as Rule[]).map((rule) =>
-        portAllows(rule.ports, onPort, target)
-          ? peerAllows(context, rule.from, source, policy.metadata.namespace ?? '')
-          : false,
+  if (ingress.length > 0 && denies(context, ingress, 'ingress', source, onPort, target)) {
+    return {
+      policy: refOf(ingress[0]!),
+      detail: `${named(ingress, 'isolate')} the pods of Service ${service.metadata.name} and ${agree(ingress, 'allow')} no ingress from ${labelsOf(source)} in ${source.metadata.namespace} on port ${onPort}`,
+      evidence: ingress.map(
+        (p) =>
+          `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: podSelector ${formatSelector(p.spec?.podSelector?.matchLabels ?? {}) || '(all)'}, ${(p.spec?.ingress ?? []).length} ingress rule(s)`,
       ),
-    );
-    if (!verdicts.includes(true) && !verdicts.includes(undefined)) {
-      return {
-        policy: refOf(ingress[0]!),
-        detail: `${named(ingress, 'isolate')} the pods of Service ${service.metadata.name} and ${ingress.length === 1 ? 'allows' : 'allow'} no ingress from ${labelsOf(source)} in ${source.metadata.namespace} on port ${onPort}`,
-        evidence: ingress.map(
-          (p) =>
-            `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: podSelector ${formatSelector(p.spec?.podSelector?.matchLabels ?? {}) || '(all)'}, ${(p.spec?.ingress ?? []).length} ingress rule(s)`,
-        ),
-      };
-    }
+    };
   }
 
   const egress = policiesSelecting(context, source, 'Egress');
-  if (egress.length > 0) {
-    const verdicts = egress.flatMap((policy) =>
-      ((policy.spec?.egress ?? []) as Rule[]).map((rule) =>
-        portAllows(rule.ports, onPort, target)
-          ? peerAllows(context, rule.to, target, policy.metadata.namespace ?? '')
-          : false,
+  if (egress.length > 0 && denies(context, egress, 'egress', target, onPort, target)) {
+    return {
+      policy: refOf(egress[0]!),
+      detail: `${named(egress, 'isolate')} ${labelsOf(source)} and ${agree(egress, 'allow')} no egress to Service ${service.metadata.name}'s pods on port ${onPort}`,
+      evidence: egress.map(
+        (p) =>
+          `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: ${(p.spec?.egress ?? []).length} egress rule(s)`,
       ),
-    );
-    if (!verdicts.includes(true) && !verdicts.includes(undefined)) {
-      return {
-        policy: refOf(egress[0]!),
-        detail: `${named(egress, 'isolate')} ${labelsOf(source)} and ${egress.length === 1 ? 'allows' : 'allow'} no egress to Service ${service.metadata.name}'s pods on port ${onPort}`,
-        evidence: egress.map(
-          (p) =>
-            `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: ${(p.spec?.egress ?? []).length} egress rule(s)`,
-        ),
-      };
-    }
+    };
   }
   return undefined;
 }
@@ -207,7 +219,7 @@ export function explainDnsBlocked(context: AnalysisContext, source: K8sObject): 
   if (allowsDns) return undefined;
   return {
     policy: refOf(egress[0]!),
-    detail: `${named(egress, 'isolate')} ${labelsOf(source)} for egress and ${egress.length === 1 ? 'allows' : 'allow'} no DNS (port 53), so no name resolves`,
+    detail: `${named(egress, 'isolate')} ${labelsOf(source)} for egress and ${agree(egress, 'allow')} no DNS (port 53), so no name resolves`,
     evidence: egress.map(
       (p) =>
         `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: egress ports ${JSON.stringify((p.spec?.egress ?? []).flatMap((r: Rule) => r.ports ?? []))}`,
