@@ -11,7 +11,7 @@ import type { Finding, ObjectRef, Report, ReportSource, Scope } from '../report/
 import { consolidate, orderFindings, summarize } from './findings.ts';
 import { loadSnapshot } from './load.ts';
 
-export { scopeFromAlert } from './scope.ts';
+export { scopeFor, scopeFromAlert } from './scope.ts';
 
 export interface DiagnoseInput {
   reader: ClusterReader;

@@ -36,3 +36,12 @@ export function scopeFromAlert(labels: Record<string, string>): Scope {
   }
   return namespace ? { kind: 'alert', namespace } : { kind: 'cluster' };
 }
+
+/** What to diagnose: the alert's object when there is an alert, else the namespace, else the whole cluster. */
+export function scopeFor(options: {
+  alertLabels?: Record<string, string> | undefined;
+  namespace?: string | undefined;
+}): Scope {
+  if (options.alertLabels) return scopeFromAlert(options.alertLabels);
+  return options.namespace ? { kind: 'namespace', namespace: options.namespace } : { kind: 'cluster' };
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadFixture } from '../../infra/sim/index.ts';
 import { GeminiLlm, investigate } from '../../lib/agent/index.ts';
 import { type ClusterReader, resources } from '../../lib/cluster/index.ts';
-import { diagnose, scopeFromAlert } from '../../lib/diagnosis/index.ts';
+import { diagnose, scopeFor } from '../../lib/diagnosis/index.ts';
 import { fixtureCluster, generatedCluster, largeFixture } from '../agent/cluster.ts';
 import { startGeminiFake } from '../stack/gemini.ts';
 
@@ -75,11 +75,7 @@ export async function run(): Promise<void> {
         reader,
         cluster: 'bench',
         source: alert ? 'alertmanager' : 'cli',
-        scope: alert
-          ? scopeFromAlert(alert.labels)
-          : namespace
-            ? { kind: 'namespace', namespace }
-            : { kind: 'cluster' },
+        scope: scopeFor({ alertLabels: alert?.labels, namespace }),
         ...(alert ? { alert } : {}),
       });
       const first = report.findings[0];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFixtureHandler, loadFixture } from '../../infra/sim/index.ts';
 import { RestClusterReader } from '../../lib/cluster/index.ts';
-import { diagnose, scopeFromAlert } from '../../lib/diagnosis/index.ts';
+import { diagnose, scopeFor } from '../../lib/diagnosis/index.ts';
 import { type Finding, findingCodes, Report } from '../../lib/report/index.ts';
 import { parseFixture } from './scenario-file.ts';
 
@@ -87,11 +87,7 @@ describe('scenario fixtures', () => {
         reader,
         cluster: 'fixture',
         source: alert ? 'alertmanager' : 'cli',
-        scope: alert
-          ? scopeFromAlert(alert.labels)
-          : namespace
-            ? { kind: 'namespace', namespace }
-            : { kind: 'cluster' },
+        scope: scopeFor({ alertLabels: alert?.labels, namespace }),
         ...(alert ? { alert } : {}),
       });
       Report.parse(report);

@@ -7,8 +7,8 @@ import { basename } from 'node:path';
 import { parse } from 'yaml';
 import { reportEnricher } from '../../../lib/agent/index.ts';
 import { type ClusterReader, RestClusterReader } from '../../../lib/cluster/index.ts';
-import { diagnose, scopeFromAlert } from '../../../lib/diagnosis/index.ts';
-import type { Report, Scope } from '../../../lib/report/index.ts';
+import { diagnose, scopeFor } from '../../../lib/diagnosis/index.ts';
+import type { Report } from '../../../lib/report/index.ts';
 import { CliError, parseFlags } from '../args.ts';
 import { progressLine, renderReportText } from '../output.ts';
 
@@ -69,11 +69,7 @@ export async function runDiagnosis(argv: string[], command: 'diagnose' | 'scan',
 
   const { reader, cluster } = await openCluster(values);
   const alert = values.alert ? await readAlert(values.alert) : undefined;
-  const scope: Scope = alert
-    ? scopeFromAlert(alert.labels)
-    : values.namespace
-      ? { kind: 'namespace', namespace: values.namespace }
-      : { kind: 'cluster' };
+  const scope = scopeFor({ alertLabels: alert?.labels, namespace: values.namespace });
 
   const progress = progressLine(process.stderr);
   let report: Report;
