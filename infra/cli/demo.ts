@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Redis } from '@upstash/redis';
 import type { Report } from '../../lib/report/index.ts';
-import { slackMessageAsText } from '../../test/stack/slack-text.ts';
-import { startStack } from '../../test/stack/stack.ts';
+import { slackMessageAsText } from '../stack/slack-text.ts';
+import { startStack } from '../stack/stack.ts';
 
 const alertPath = resolve(import.meta.dirname, '../../test/fixtures/demo/alert-crashloop.json');
 const started = performance.now();

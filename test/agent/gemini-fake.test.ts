@@ -1,6 +1,6 @@
 // The Gemini fake answers like the real API (paths, auth, error bodies, usage counts) and is scriptable over HTTP.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type GeminiFake, startGeminiFake } from '../stack/gemini.ts';
+import { type GeminiFake, startGeminiFake } from '../../infra/stack/gemini.ts';
 
 const apiKey = 'fake-test-key-31c0';
 let fake: GeminiFake;

@@ -1,8 +1,8 @@
 // The agent answers in the chat's language (Traditional Chinese, Simplified Chinese, English), else in LOCALE.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { GeminiFake } from '../../infra/stack/gemini.ts';
 import { investigate } from '../../lib/agent/index.ts';
 import { detectLocale, messages } from '../../lib/locale/index.ts';
-import type { GeminiFake } from '../stack/gemini.ts';
 import { crashLoopIncident, startModel } from './support.ts';
 
 let model: Awaited<ReturnType<typeof startModel>>;

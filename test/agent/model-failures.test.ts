@@ -1,8 +1,8 @@
 // The model fails in every way a real API does; the investigation retries what may succeed, honours Retry-After,
 // and otherwise falls back to the rule-based report with a reason — it never throws.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { GeminiFake } from '../../infra/stack/gemini.ts';
 import { GeminiLlm, investigate, type ModelCallLimiter, parseAnswer } from '../../lib/agent/index.ts';
-import type { GeminiFake } from '../stack/gemini.ts';
 import { ANSWER, API_KEY, crashLoopIncident, startModel } from './support.ts';
 
 let model: Awaited<ReturnType<typeof startModel>>;

@@ -1,8 +1,8 @@
 // The same investigation through the OpenAI-compatible adapter (Ollama, vLLM, Azure): tool calls with ids,
 // tool results matched to them, usage read from the answer, 429 Retry-After honoured.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type LoopbackServer, listenLoopback, readBody, sendJson } from '../../infra/stack/http.ts';
 import { investigate, llmFromEnv, OpenAiCompatibleLlm, reportEnricher } from '../../lib/agent/index.ts';
-import { type LoopbackServer, listenLoopback, readBody, sendJson } from '../stack/http.ts';
 import { POD } from './cluster.ts';
 import { ANSWER, crashLoopIncident } from './support.ts';
 

@@ -2,10 +2,10 @@
 // the per-minute budget an investigation sends no model request and falls back with when to follow up.
 import { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { GeminiFake } from '../../infra/stack/gemini.ts';
+import { type RedisServer, startRedisServer } from '../../infra/stack/redis.ts';
+import { startUpstashBridge, type UpstashBridge } from '../../infra/stack/upstash.ts';
 import { investigate, investigationFlowControl, upstashModelCallLimiter } from '../../lib/agent/index.ts';
-import type { GeminiFake } from '../stack/gemini.ts';
-import { type RedisServer, startRedisServer } from '../stack/redis.ts';
-import { startUpstashBridge, type UpstashBridge } from '../stack/upstash.ts';
 import { crashLoopIncident, startModel } from './support.ts';
 
 const token = 'agent-ratelimit-token-77aa';

@@ -4,9 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadFixture } from '../../infra/sim/index.ts';
+import type { GeminiFake } from '../../infra/stack/gemini.ts';
 import { investigate } from '../../lib/agent/index.ts';
 import { diagnose, scopeFromAlert } from '../../lib/diagnosis/index.ts';
-import type { GeminiFake } from '../stack/gemini.ts';
 import { fixtureCluster } from './cluster.ts';
 import { sentText, startModel } from './support.ts';
 

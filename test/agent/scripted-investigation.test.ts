@@ -1,8 +1,8 @@
 // A scripted investigation: the model calls two tools, reads their answers and answers; the report gets its AI part.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { GeminiFake } from '../../infra/stack/gemini.ts';
 import { investigate } from '../../lib/agent/index.ts';
 import { AiPart } from '../../lib/report/index.ts';
-import type { GeminiFake } from '../stack/gemini.ts';
 import { POD } from './cluster.ts';
 import { ANSWER, crashLoopIncident, startModel } from './support.ts';
 

@@ -1,8 +1,9 @@
 // Shared set-up for the agent tests: the Gemini fake, the adapter pointed at it, and a diagnosed incident.
+
+import { type GeminiFake, startGeminiFake } from '../../infra/stack/gemini.ts';
 import { GeminiLlm } from '../../lib/agent/index.ts';
 import { diagnose, scopeFromAlert } from '../../lib/diagnosis/index.ts';
 import type { Report } from '../../lib/report/index.ts';
-import { type GeminiFake, startGeminiFake } from '../stack/gemini.ts';
 import { AGENT_FIXTURE, fixtureCluster, POD, type TestCluster } from './cluster.ts';
 
 export const API_KEY = 'test-gemini-key-5b1e';

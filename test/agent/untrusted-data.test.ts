@@ -1,8 +1,8 @@
 // Cluster text is data: a log line telling the model to delete the deployment causes no write and no proposal,
 // secrets never reach the model, and a person's explicit request is the only other way to an approval request.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { GeminiFake } from '../../infra/stack/gemini.ts';
 import { investigate } from '../../lib/agent/index.ts';
-import type { GeminiFake } from '../stack/gemini.ts';
 import { CANARY, INJECTION, POD } from './cluster.ts';
 import { ANSWER, crashLoopIncident, sentText, startModel } from './support.ts';
 

@@ -5,11 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFixture } from '../../infra/sim/index.ts';
+import { startGeminiFake } from '../../infra/stack/gemini.ts';
 import { GeminiLlm, investigate } from '../../lib/agent/index.ts';
 import { type ClusterReader, resources } from '../../lib/cluster/index.ts';
 import { diagnose, scopeFor } from '../../lib/diagnosis/index.ts';
 import { fixtureCluster, generatedCluster, largeFixture } from '../agent/cluster.ts';
-import { startGeminiFake } from '../stack/gemini.ts';
 
 const SCENARIOS = join(import.meta.dirname, '../fixtures/scenarios');
 const API_KEY = 'bench-key';

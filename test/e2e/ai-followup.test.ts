@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { slackMessageAsText } from '../stack/slack-text.ts';
-import { type Stack, startStack } from '../stack/stack.ts';
+import { slackMessageAsText } from '../../infra/stack/slack-text.ts';
+import { type Stack, startStack } from '../../infra/stack/stack.ts';
 import { eventually, slackPosts, sleep } from '../support/messages.ts';
 
 let stack: Stack;

@@ -1,8 +1,8 @@
 // A real Alertmanager posts to the Worker under wrangler dev; the alert ends as exactly one Slack message
 // that names the crash-looping Deployment and the Service without endpoints.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { slackMessageAsText } from '../stack/slack-text.ts';
-import { type Stack, startStack } from '../stack/stack.ts';
+import { slackMessageAsText } from '../../infra/stack/slack-text.ts';
+import { type Stack, startStack } from '../../infra/stack/stack.ts';
 import { type RunningAlertmanager, startAlertmanager } from '../support/alertmanager.ts';
 import { bodyOf, eventually, recorded, slackPosts, sleep } from '../support/messages.ts';
 

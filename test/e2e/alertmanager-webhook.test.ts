@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type Stack, startStack } from '../stack/stack.ts';
+import { type Stack, startStack } from '../../infra/stack/stack.ts';
 import { bodyOf, recorded } from '../support/messages.ts';
 
 let stack: Stack;

@@ -1,9 +1,9 @@
 // QUEUE=inline serves a bare `wrangler dev` without QStash or Redis: the job runs in waitUntil and the alert
 // still ends as one Slack message, once per alert even when Alertmanager sends it again.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { slackMessageAsText } from '../stack/slack-text.ts';
-import { type Stack, startStack } from '../stack/stack.ts';
-import { startWranglerDev, type WranglerDev } from '../stack/worker.ts';
+import { slackMessageAsText } from '../../infra/stack/slack-text.ts';
+import { type Stack, startStack } from '../../infra/stack/stack.ts';
+import { startWranglerDev, type WranglerDev } from '../../infra/stack/worker.ts';
 import { postWebhook } from '../support/alertmanager.ts';
 import { eventually, slackPosts, sleep } from '../support/messages.ts';
 

@@ -1,7 +1,7 @@
 // The job endpoint (wrangler dev) trusts only QStash: a forged or stale signature is refused before anything
 // runs, and the same message delivered twice still produces one Slack message.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Stack, startStack } from '../stack/stack.ts';
+import { type Stack, startStack } from '../../infra/stack/stack.ts';
 import { bodyOf, eventually, recorded, slackPosts, sleep } from '../support/messages.ts';
 import { qstashSignature } from '../support/qstash-jwt.ts';
 

@@ -1,8 +1,8 @@
 // An alert about a cluster the responder has no proxy for: QStash retries the job, and the last delivery still
 // reaches Slack — one message naming the alert and why there is no diagnosis — instead of a silent dead letter.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { slackMessageAsText } from '../stack/slack-text.ts';
-import { type Stack, startStack } from '../stack/stack.ts';
+import { slackMessageAsText } from '../../infra/stack/slack-text.ts';
+import { type Stack, startStack } from '../../infra/stack/stack.ts';
 import { postWebhook } from '../support/alertmanager.ts';
 import { eventually, recorded, slackPosts, sleep } from '../support/messages.ts';
 

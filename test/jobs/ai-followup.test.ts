@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type GeminiFake, startGeminiFake } from '../../infra/stack/gemini.ts';
 import { GeminiLlm, jobEnricher } from '../../lib/agent/index.ts';
 import {
   type AiFollowupDeps,
@@ -16,7 +17,6 @@ import {
 import { MemoryStore } from '../../lib/memory/index.ts';
 import type { Report } from '../../lib/report/index.ts';
 import { fixtureCluster } from '../agent/cluster.ts';
-import { type GeminiFake, startGeminiFake } from '../stack/gemini.ts';
 
 let gemini: GeminiFake;
 let fixture: string;

@@ -3,7 +3,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type LineFake, startLineFake } from '../stack/line.ts';
+import { type LineFake, startLineFake } from '../../infra/stack/line.ts';
 
 const channelAccessToken = 'line-canary-access-token-77aa';
 const user = `U${'0123456789abcdef'.repeat(2)}`;

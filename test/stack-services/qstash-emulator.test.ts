@@ -3,8 +3,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Client, Receiver } from '@upstash/qstash';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type LoopbackServer, listenLoopback, readBody, sendJson } from '../stack/http.ts';
-import { type QStashEmulator, startQStash } from '../stack/qstash.ts';
+import { type LoopbackServer, listenLoopback, readBody, sendJson } from '../../infra/stack/http.ts';
+import { type QStashEmulator, startQStash } from '../../infra/stack/qstash.ts';
 
 const token = 'qstash-canary-token-5e1d';
 const currentSigningKey = 'sig_current_canary_71c2';

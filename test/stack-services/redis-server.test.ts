@@ -1,7 +1,7 @@
 // The real redis-server stand-in: answers on its loopback port, keeps nothing on disk, and is gone after close().
 import { connect } from 'node:net';
 import { expect, it } from 'vitest';
-import { RedisClient, RedisStatus, startRedisServer } from '../stack/redis.ts';
+import { RedisClient, RedisStatus, startRedisServer } from '../../infra/stack/redis.ts';
 
 const refused = (port: number) =>
   new Promise<boolean>((done) => {

@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type SlackFake, startSlackFake } from '../stack/slack.ts';
+import { type SlackFake, startSlackFake } from '../../infra/stack/slack.ts';
 
 const token = 'xoxb-canary-slack-token-1234';
 let slack: SlackFake;

@@ -1,9 +1,9 @@
 // The Worker's Slack path (renderSlackReport + postReportToSlack through slackClient) against the Slack fake's real
 // limits: however large or hostile a Report is, Slack accepts the message.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type SlackFake, startSlackFake } from '../../infra/stack/slack.ts';
 import { postReportToSlack, slackClient } from '../../lib/chat/index.ts';
 import type { Report } from '../../lib/report/index.ts';
-import { type SlackFake, startSlackFake } from '../stack/slack.ts';
 
 const token = 'xoxb-report-limits-token';
 let slack: SlackFake;

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { Ratelimit } from '@upstash/ratelimit';
 import { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type RedisServer, startRedisServer } from '../stack/redis.ts';
-import { startUpstashBridge, type UpstashBridge } from '../stack/upstash.ts';
+import { type RedisServer, startRedisServer } from '../../infra/stack/redis.ts';
+import { startUpstashBridge, type UpstashBridge } from '../../infra/stack/upstash.ts';
 
 const token = 'canary-upstash-token-9f2c';
 let server: RedisServer;

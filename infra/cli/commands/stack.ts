@@ -15,7 +15,7 @@ Options:
 
 export async function run(argv: string[]): Promise<number> {
   const flags = parseFlags(argv, { fixture: { type: 'string' }, json: { type: 'boolean', default: false } });
-  const { startStack } = await import('../../../test/stack/stack.ts');
+  const { startStack } = await import('../../stack/stack.ts');
   const stack = await startStack({ ...(flags.fixture ? { fixturePath: flags.fixture } : {}) });
   process.stdout.write(`${JSON.stringify(stack.info)}\n`);
   if (!flags.json) {

@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startProxy } from '../../infra/proxy/index.ts';
-import { startFixtureServer, writeKubeconfig } from '../../infra/sim/index.ts';
+import { startProxy } from '../proxy/index.ts';
+import { startFixtureServer, writeKubeconfig } from '../sim/index.ts';
 import { startGeminiFake } from './gemini.ts';
 import { freeLoopbackPort } from './http.ts';
 import { startLineFake } from './line.ts';
@@ -16,7 +16,7 @@ import { startSlackFake } from './slack.ts';
 import { startUpstashBridge } from './upstash.ts';
 import { startWranglerDev } from './worker.ts';
 
-export const DEFAULT_FIXTURE = resolve(import.meta.dirname, '../fixtures/demo/crashloop.yaml');
+export const DEFAULT_FIXTURE = resolve(import.meta.dirname, '../../test/fixtures/demo/crashloop.yaml');
 
 /** The stack's JSON line (DESIGN.md): every URL, every generated secret, the approvers. */
 export interface StackInfo {
