@@ -19,8 +19,7 @@ import {
   type Job,
   type JobDeps,
   type ReplyTarget,
-  runAiFollowupJob,
-  runDiagnoseAlertJob,
+  runJob as runJobOfKind,
 } from '../lib/jobs/index.ts';
 import { MemoryStore, RedisStore, type Store } from '../lib/memory/index.ts';
 import { InlineQueue, QStashQueue, type Queue } from '../lib/queue/index.ts';
@@ -42,11 +41,20 @@ export function storeFor(config: Config, redis = redisFor(config)): Store | unde
   return config.QUEUE === 'inline' ? inlineStore : undefined;
 }
 
+/** The URL QStash calls back: PUBLIC_URL, else the origin the request came in on (a cron tick has none). */
+function workerUrl(config: Config, requestUrl: string | undefined): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL;
+  if (requestUrl) return new URL(requestUrl).origin;
+  throw new ConfigError(
+    "PUBLIC_URL is not configured: jobs queued by the cron trigger need the Worker's public URL (there is no request to take it from)",
+  );
+}
+
 export function queueFor(
   config: Config,
-  requestUrl: string,
+  requestUrl: string | undefined,
   waitUntil: (p: Promise<unknown>) => void,
-): Queue {
+): Queue<Job> {
   if (config.QUEUE === 'inline')
     // Inline jobs get one attempt, so it is also the last.
     return new InlineQueue(
@@ -54,7 +62,7 @@ export function queueFor(
       waitUntil,
     );
   const qstash = requireSettings(config, ['QSTASH_TOKEN'], 'publishing jobs to QStash');
-  return new QStashQueue({
+  return new QStashQueue<Job>({
     client: new Client({
       token: qstash.QSTASH_TOKEN,
       baseUrl: qstash.QSTASH_URL,
@@ -62,7 +70,7 @@ export function queueFor(
       // Alertmanager retries the whole batch on 5xx: fail fast here rather than hold its webhook open.
       retry: { retries: 2, backoff: (attempt) => 50 * 2 ** attempt },
     }),
-    workerUrl: config.PUBLIC_URL ?? new URL(requestUrl).origin,
+    workerUrl: workerUrl(config, requestUrl),
     parallelism: config.QSTASH_PARALLELISM,
   });
 }
@@ -146,7 +154,7 @@ function enricherFor(config: Config, redis: Redis | undefined): JobDeps['enrich'
   });
 }
 
-export function jobDeps(config: Config, requestUrl: string): AiFollowupDeps {
+export function jobDeps(config: Config, requestUrl: string | undefined): AiFollowupDeps {
   const redis = redisFor(config);
   const store = storeFor(config, redis);
   if (!store)
@@ -169,11 +177,7 @@ export function jobDeps(config: Config, requestUrl: string): AiFollowupDeps {
   };
 }
 
-export async function runJob(job: Job, config: Config, requestUrl: string, attempt: AttemptInfo) {
-  switch (job.kind) {
-    case 'diagnose-alert':
-      return runDiagnoseAlertJob(job, jobDeps(config, requestUrl), attempt);
-    case 'ai-followup':
-      return runAiFollowupJob(job, jobDeps(config, requestUrl));
-  }
+/** Runs a job with the kind that declared it (lib/jobs/registry.ts), on adapters built from `env`. */
+export async function runJob(job: Job, config: Config, requestUrl: string | undefined, attempt: AttemptInfo) {
+  return runJobOfKind(job, jobDeps(config, requestUrl), attempt);
 }

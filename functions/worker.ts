@@ -1,18 +1,25 @@
 // The Worker: events in (webhooks), jobs in (QStash), and the cron trigger. Handlers stay thin; lib/ does the work.
-import { Hono } from 'hono';
-import { ConfigError } from '../lib/config/index.ts';
-import type { AppEnv, Env } from './env.ts';
-import { alertmanagerWebhook } from './events/alertmanager.ts';
-import { queuedJob } from './jobs/run.ts';
 
-export const app = new Hono<AppEnv>();
+import type { ExecutionContext } from 'hono';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ConfigError, type Env } from '../lib/config/index.ts';
+import { config, type EdgeEnv } from '../lib/edge/index.ts';
+import { sources } from './events/index.ts';
+import { jobs } from './jobs/run.ts';
+import { type ScheduledController, scheduled } from './scheduled.ts';
+
+export const app = new Hono<EdgeEnv>();
 
 app.get('/healthz', (c) => c.json({ ok: true }));
-app.post('/events/alertmanager', alertmanagerWebhook);
-app.post('/jobs/:kind', queuedJob);
+app.use('/events/*', config());
+app.use('/jobs/*', config());
+for (const [name, source] of Object.entries(sources)) app.route(`/events/${name}`, source);
+app.route('/jobs', jobs);
 
 app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
 app.onError((error, c) => {
+  if (error instanceof HTTPException) return error.getResponse();
   if (error instanceof ConfigError) {
     console.error(JSON.stringify({ msg: 'configuration error', error: error.message }));
     return c.json({ error: error.message }, 503);
@@ -23,21 +30,8 @@ app.onError((error, c) => {
   return c.json({ error: 'internal error; the request can be retried' }, 500);
 });
 
-interface ScheduledController {
-  cron: string;
-  scheduledTime: number;
-}
-
 export default {
   fetch: app.fetch,
-  async scheduled(controller: ScheduledController, _env: Env, _ctx: unknown): Promise<void> {
-    // The morning health report arrives with its own issue; for now the trigger is acknowledged and logged.
-    console.log(
-      JSON.stringify({
-        msg: 'scheduled',
-        cron: controller.cron,
-        at: new Date(controller.scheduledTime).toISOString(),
-      }),
-    );
-  },
+  scheduled: (controller: ScheduledController, env: Env, ctx: ExecutionContext) =>
+    scheduled(controller, env, ctx),
 };

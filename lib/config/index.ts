@@ -1,5 +1,6 @@
 // The Worker's configuration: every variable and secret, validated once per request from `env` (never globals).
 import { z } from 'zod';
+import { describeIssues } from '../validation/index.ts';
 
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
@@ -51,6 +52,9 @@ export const EnvSchema = z.object({
 
 export type Config = z.infer<typeof EnvSchema>;
 
+/** The Worker's bindings as wrangler passes them: every setting above, as the string it was configured with. */
+export type Env = { [K in keyof z.input<typeof EnvSchema>]?: string };
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -58,12 +62,24 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the Worker's env; the error names every bad variable (never its value). */
+const validated = new WeakMap<object, Config>();
+
+/**
+ * Parses the Worker's env; the error names every bad variable (never its value). The bindings object lives as
+ * long as the isolate, so it is validated once, not on every request.
+ */
 export function loadConfig(env: Record<string, unknown>): Config {
+  const cached = validated.get(env);
+  if (cached) return cached;
+  const config = parseConfig(env);
+  validated.set(env, config);
+  return config;
+}
+
+function parseConfig(env: Record<string, unknown>): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+    throw new ConfigError(`invalid configuration: ${describeIssues(parsed.error, { max: Infinity })}`);
   }
   return parsed.data;
 }

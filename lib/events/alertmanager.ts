@@ -1,6 +1,7 @@
 // Alertmanager's webhook (payload version 4): validated envelope, then each alert on its own, so one bad
 // alert is reported and the others still go through.
 import { z } from 'zod';
+import { describeIssues } from '../validation/index.ts';
 
 const LabelSet = z.record(z.string().max(256), z.string().max(4096));
 
@@ -47,27 +48,16 @@ export type ParsedAlertmanager =
     }
   | { ok: false; error: string };
 
-/** `path: message` for the first few issues, with paths written the way a person reads JSON. */
-export function describeIssues(error: z.ZodError, prefix = ''): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = issue.path.reduce<string>(
-        (out, part) =>
-          typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part),
-        prefix,
-      );
-      return `${path || '(body)'}: ${issue.message}`;
-    })
-    .join('; ');
-}
+export type AlertmanagerEnvelope = z.infer<typeof AlertmanagerEnvelope>;
 
-export function parseAlertmanagerPayload(body: unknown): ParsedAlertmanager {
-  const envelope = AlertmanagerEnvelope.safeParse(body);
-  if (!envelope.success) return { ok: false, error: describeIssues(envelope.error) };
+/** Each alert of a validated envelope on its own: the valid ones, and the rejected ones with why. */
+export function alertsOf(envelope: AlertmanagerEnvelope): {
+  alerts: { index: number; alert: AlertmanagerAlert }[];
+  rejected: RejectedAlert[];
+} {
   const alerts: { index: number; alert: AlertmanagerAlert }[] = [];
   const rejected: RejectedAlert[] = [];
-  envelope.data.alerts.forEach((raw, index) => {
+  envelope.alerts.forEach((raw, index) => {
     const parsed = AlertmanagerAlert.safeParse(raw);
     if (parsed.success) {
       alerts.push({ index, alert: parsed.data });
@@ -77,8 +67,15 @@ export function parseAlertmanagerPayload(body: unknown): ParsedAlertmanager {
     rejected.push({
       index,
       ...(typeof fingerprint === 'string' ? { fingerprint: fingerprint.slice(0, 64) } : {}),
-      error: describeIssues(parsed.error, `alerts[${index}]`),
+      error: describeIssues(parsed.error, { prefix: `alerts[${index}]` }),
     });
   });
+  return { alerts, rejected };
+}
+
+export function parseAlertmanagerPayload(body: unknown): ParsedAlertmanager {
+  const envelope = AlertmanagerEnvelope.safeParse(body);
+  if (!envelope.success) return { ok: false, error: describeIssues(envelope.error) };
+  const { alerts, rejected } = alertsOf(envelope.data);
   return { ok: true, receiver: envelope.data.receiver, groupKey: envelope.data.groupKey, alerts, rejected };
 }

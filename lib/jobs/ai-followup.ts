@@ -9,8 +9,9 @@ import {
   type JobOutcome,
   MAX_AI_FOLLOWUPS,
 } from './diagnose-alert.ts';
+import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
-import type { AiFollowupJob, ReplyTarget } from './schema.ts';
+import { AiFollowupJob, type ReplyTarget } from './schema.ts';
 
 export interface AiFollowupDeps extends JobDeps {
   /** Sends the AI part of `report` as a reply to the message the target already has. */
@@ -54,3 +55,9 @@ export async function runAiFollowupJob(job: AiFollowupJob, deps: AiFollowupDeps)
     return { status: 'done', reportId: report.id, delivered: sent.map(({ key }) => key) };
   });
 }
+
+export const aiFollowup = defineJobKind({
+  kind: 'ai-followup',
+  schema: AiFollowupJob,
+  run: (job, deps) => runAiFollowupJob(job, deps as AiFollowupDeps),
+});

@@ -4,8 +4,9 @@ import { diagnose, scopeFromAlert } from '../diagnosis/index.ts';
 import type { Store } from '../memory/index.ts';
 import type { Report } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
+import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
-import type { AiFollowupJob, DiagnoseAlertJob, ReplyTarget } from './schema.ts';
+import { type AiFollowupJob, DiagnoseAlertJob, type ReplyTarget } from './schema.ts';
 
 /** The report with its AI part when the model answered; `retryAfterMs` when it could not now but may later. */
 export interface Enriched {
@@ -144,3 +145,9 @@ export function aiFollowupJob(
     attempt,
   };
 }
+
+export const diagnoseAlert = defineJobKind({
+  kind: 'diagnose-alert',
+  schema: DiagnoseAlertJob,
+  run: runDiagnoseAlertJob,
+});

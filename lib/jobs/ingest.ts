@@ -6,7 +6,7 @@ import { diagnoseAlertJob } from './alert.ts';
 import type { DiagnoseAlertJob, ReplyTarget } from './schema.ts';
 
 export interface IngestOptions {
-  queue: Queue;
+  queue: Queue<DiagnoseAlertJob>;
   /** Without a store there is no incident grouping (QStash dedup ids still stop redeliveries). */
   store?: Store;
   defaultCluster: string;

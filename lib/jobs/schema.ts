@@ -46,7 +46,3 @@ export const AiFollowupJob = JobBase.extend({
   attempt: z.number().int().min(1),
 });
 export type AiFollowupJob = z.infer<typeof AiFollowupJob>;
-
-export const Job = z.discriminatedUnion('kind', [DiagnoseAlertJob, AiFollowupJob]);
-export type Job = z.infer<typeof Job>;
-export type JobKind = Job['kind'];

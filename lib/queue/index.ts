@@ -1,6 +1,13 @@
-// The Queue port: publish a Job for the diagnose worker. QStash in production; inline for a bare `wrangler dev`.
+// The Queue port: publish a message for the job route. QStash in production; inline for a bare `wrangler dev`.
+// It knows nothing of the job kinds: a message is anything with a `kind` (its route) and an `id` (its dedup id).
 import type { Client } from '@upstash/qstash';
-import type { Job } from '../jobs/index.ts';
+
+export interface QueueMessage {
+  /** The route it is delivered to: `/jobs/<kind>`. */
+  kind: string;
+  /** The dedup id: a message published twice with one id is delivered once. */
+  id: string;
+}
 
 export interface PublishResult {
   messageId: string;
@@ -16,8 +23,8 @@ export interface PublishOptions {
   delaySeconds?: number;
 }
 
-export interface Queue {
-  publish(job: Job, options?: PublishOptions): Promise<PublishResult>;
+export interface Queue<M extends QueueMessage = QueueMessage> {
+  publish(job: M, options?: PublishOptions): Promise<PublishResult>;
 }
 
 export interface QStashQueueOptions {
@@ -29,10 +36,10 @@ export interface QStashQueueOptions {
   retries?: number;
 }
 
-export class QStashQueue implements Queue {
+export class QStashQueue<M extends QueueMessage = QueueMessage> implements Queue<M> {
   constructor(private readonly options: QStashQueueOptions) {}
 
-  async publish(job: Job, options: PublishOptions = {}): Promise<PublishResult> {
+  async publish(job: M, options: PublishOptions = {}): Promise<PublishResult> {
     const result = await this.options.client.publishJSON({
       ...(options.delaySeconds ? { delay: Math.ceil(options.delaySeconds) } : {}),
       url: `${this.options.workerUrl.replace(/\/+$/, '')}/jobs/${job.kind}`,
@@ -50,13 +57,13 @@ export class QStashQueue implements Queue {
  * Runs each job right away in the background (waitUntil). No retries and no dedup of its own: the job's
  * idempotency keys in the Store keep a repeated alert from sending twice.
  */
-export class InlineQueue implements Queue {
+export class InlineQueue<M extends QueueMessage = QueueMessage> implements Queue<M> {
   constructor(
-    private readonly run: (job: Job) => Promise<void>,
+    private readonly run: (job: M) => Promise<void>,
     private readonly waitUntil: (promise: Promise<unknown>) => void,
   ) {}
 
-  async publish(job: Job, options: PublishOptions = {}): Promise<PublishResult> {
+  async publish(job: M, options: PublishOptions = {}): Promise<PublishResult> {
     // A Worker cannot sleep past its request; a delayed job (an AI follow-up) needs QStash.
     if (options.delaySeconds)
       throw new Error('QUEUE=inline cannot delay a job; use QStash for AI follow-ups');

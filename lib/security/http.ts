@@ -8,14 +8,16 @@ export function bearerMatches(authorization: string | null | undefined, expected
   return timingSafeEqual(presented, expected) && presented.length > 0;
 }
 
-export type BodyResult = { ok: true; text: string } | { ok: false; status: 413; error: string };
+export type BodyResult =
+  | { ok: true; text: string; bytes: Uint8Array }
+  | { ok: false; status: 413; error: string };
 
 /** Reads a request body as text, refusing (without buffering it) anything over `maxBytes`. */
 export async function readBodyLimited(request: Request, maxBytes: number): Promise<BodyResult> {
   const tooLarge = { ok: false, status: 413, error: `body exceeds ${maxBytes} bytes` } as const;
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge;
-  if (!request.body) return { ok: true, text: '' };
+  if (!request.body) return { ok: true, text: '', bytes: new Uint8Array() };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -35,5 +37,5 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return { ok: true, text: new TextDecoder().decode(bytes) };
+  return { ok: true, text: new TextDecoder().decode(bytes), bytes };
 }

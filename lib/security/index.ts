@@ -1,5 +1,6 @@
 // Caller verification and request signing shared by the Worker, the proxy and the CLI.
 
+export * from './chat.ts';
 export * from './http.ts';
 export * from './redact.ts';
 export * from './signature.ts';

@@ -33,7 +33,8 @@ export function canonicalRequest(input: SignatureInput, bodyHash: string): strin
   return [input.method.toUpperCase(), input.pathAndQuery, input.timestamp, input.actor, bodyHash].join('\n');
 }
 
-export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
+/** HMAC-SHA256 of `message` (text or the raw bytes of a body) under `secret`. */
+export async function hmacSha256(secret: string, message: Uint8Array | string): Promise<ArrayBuffer> {
   const key = await crypto.subtle.importKey(
     'raw',
     encoder.encode(secret),
@@ -41,7 +42,19 @@ export async function hmacSha256Hex(secret: string, message: string): Promise<st
     false,
     ['sign'],
   );
-  return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
+  const bytes = typeof message === 'string' ? encoder.encode(message) : message;
+  return crypto.subtle.sign('HMAC', key, bytes as Uint8Array<ArrayBuffer>);
+}
+
+export async function hmacSha256Hex(secret: string, message: Uint8Array | string): Promise<string> {
+  return toHex(await hmacSha256(secret, message));
+}
+
+export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let binary = '';
+  for (const b of view) binary += String.fromCharCode(b);
+  return btoa(binary);
 }
 
 /** The value of X-KR-Signature for a request. */

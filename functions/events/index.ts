@@ -1,0 +1,4 @@
+// The event sources: each is one file, a Hono app served at /events/<name>. Adding a source is a file and a line here.
+import { alertmanager } from './alertmanager.ts';
+
+export const sources = { alertmanager };
