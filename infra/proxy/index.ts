@@ -1,5 +1,5 @@
 // The in-cluster proxy: the only holder of cluster credentials. Serves the Kubernetes REST API to signed callers,
-// within a policy, with redaction and an audit trail (DESIGN.md, "Proxy protocol").
+// within a policy, with redaction and an audit trail (docs/design.md, "Proxy protocol").
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

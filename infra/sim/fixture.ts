@@ -1,4 +1,4 @@
-// Loads a fixture file (multi-document YAML, FIXTURES.md §1) into an in-memory cluster store.
+// Loads a fixture file (multi-document YAML, docs/fixtures.md) into an in-memory cluster store.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseAllDocuments } from 'yaml';

@@ -1,4 +1,4 @@
-// The fixture cluster server: a fixture file served over the real Kubernetes REST API (FIXTURES.md §1).
+// The fixture cluster server: a fixture file served over the real Kubernetes REST API (docs/fixtures.md).
 export {
   containerNames,
   FIXTURE_API_VERSION,

@@ -94,7 +94,7 @@ export function bearerToken(request: IncomingMessage): string | undefined {
   return match?.[1]?.trim();
 }
 
-/** One request as the chat fakes record it (DESIGN.md: `GET /__messages` → `[{method, path, body, at}]`). */
+/** One request as the chat fakes record it (docs/design.md: `GET /__messages` → `[{method, path, body, at}]`). */
 export interface RecordedRequest {
   method: string;
   path: string;

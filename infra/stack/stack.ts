@@ -18,7 +18,7 @@ import { startWranglerDev } from './worker.ts';
 
 export const DEFAULT_FIXTURE = resolve(import.meta.dirname, '../../test/fixtures/demo/crashloop.yaml');
 
-/** The stack's JSON line (DESIGN.md): every URL, every generated secret, the approvers. */
+/** The stack's JSON line (docs/design.md): every URL, every generated secret, the approvers. */
 export interface StackInfo {
   worker: string;
   cluster: string;

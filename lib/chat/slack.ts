@@ -149,7 +149,7 @@ export interface SlackClientOptions {
 
 /**
  * A WebClient that works in workerd: the SDK calls a stored `fetch` unbound and sends `redirect: 'error'`,
- * which workerd rejects; this wrapper binds fetch and maps the redirect mode (RUNTIME-NOTES.md).
+ * which workerd rejects; this wrapper binds fetch and maps the redirect mode (docs/runtime.md).
  */
 export function slackClient(options: SlackClientOptions): WebClient {
   return new WebClient(options.token, {

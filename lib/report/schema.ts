@@ -1,4 +1,4 @@
-// The diagnosis Report and its findings: the contract of DESIGN.md and FIXTURES.md, as zod schemas.
+// The diagnosis Report and its findings: the contract of docs/design.md and docs/fixtures.md, as zod schemas.
 import { z } from 'zod';
 
 export const findingCodes = [

@@ -1,4 +1,4 @@
-// The proxy protocol's request signature (DESIGN.md): v1=hex(HMAC-SHA256(secret, canonical request)).
+// The proxy protocol's request signature (docs/design.md): v1=hex(HMAC-SHA256(secret, canonical request)).
 const encoder = new TextEncoder();
 
 export const SIGNATURE_HEADER = 'X-KR-Signature';

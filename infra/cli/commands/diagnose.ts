@@ -15,7 +15,7 @@ import { progressLine, renderReportText } from '../output.ts';
 export const usage = `Usage: kube-responder diagnose (--fixture FILE | --kubeconfig FILE [--context C])
                                [--alert FILE] [--namespace NS] [--no-ai] [--output json|text]
 
-  --fixture FILE     a fixture cluster file (FIXTURES.md), served in process
+  --fixture FILE     a fixture cluster file (docs/fixtures.md), served in process
   --kubeconfig FILE  a real cluster, through its kubeconfig (read-only)
   --context C        kubeconfig context (default: its current context)
   --alert FILE       an Alertmanager webhook payload (its first firing alert) or one alert object (JSON/YAML);

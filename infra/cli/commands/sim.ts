@@ -3,7 +3,7 @@ import { CliError, parseFlags, parsePort } from '../args.ts';
 
 export const usage = `Usage: kube-responder sim --fixture FILE [--port P] [--host H] [--kubeconfig FILE]
 
-Serves a fixture cluster (FIXTURES.md) over the real Kubernetes REST API: discovery, list/get with label
+Serves a fixture cluster (docs/fixtures.md) over the real Kubernetes REST API: discovery, list/get with label
 and field selectors and pagination, pods/log, events, and the writes the proxy allows (rollout restart
 patch, scale, pod delete, Event create). Every response's Date header is the fixture's "now".
 Prints one line: the URL, then how to point kubectl at it. Runs until SIGINT/SIGTERM.
