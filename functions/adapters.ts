@@ -3,7 +3,7 @@
 import { Client } from '@upstash/qstash';
 import { Redis } from '@upstash/redis/cloudflare';
 import { jobEnricher, llmFromEnv, upstashModelCallLimiter } from '../lib/agent/index.ts';
-import { postAiFollowupToSlack, postReportToSlack, slackClient } from '../lib/chat/index.ts';
+import { aiFollowupMessage, channelsFor, reportMessage } from '../lib/chat/index.ts';
 import {
   type ClusterReader,
   type ClusterTarget,
@@ -103,29 +103,21 @@ export function readerFor(config: Config) {
   };
 }
 
-function slackFor(config: Config) {
-  const slack = requireSettings(config, ['SLACK_BOT_TOKEN'], 'posting to Slack');
-  return slackClient({
-    token: slack.SLACK_BOT_TOKEN,
-    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-  });
-}
-
-/** Sends a report to a chat target; answers the message's id there (Slack `ts`), for threads. */
+/** Sends a report to a chat target; answers the posted message's reference, for threads and updates. */
 export function deliverFor(config: Config) {
-  return async (target: ReplyTarget, report: Report): Promise<string | undefined> => {
-    if (target.channel === 'slack')
-      return postReportToSlack(slackFor(config), target.to, report, target.threadTs);
-    throw new ConfigError(`delivery to ${target.channel} is not supported yet`);
-  };
+  const channels = channelsFor(config);
+  return (target: ReplyTarget, report: Report) =>
+    channels(target.channel).post(target, reportMessage(report));
 }
 
-/** Sends the AI part of a report as a reply to the message the target already has. */
+/** Sends the AI part of a report under the message the target already has. */
 function replyFor(config: Config) {
+  const channels = channelsFor(config);
   return async (target: ReplyTarget, report: Report): Promise<void> => {
-    if (target.channel === 'slack')
-      return postAiFollowupToSlack(slackFor(config), target.to, target.threadTs, report);
-    throw new ConfigError(`delivery to ${target.channel} is not supported yet`);
+    const message = aiFollowupMessage(report);
+    const channel = channels(target.channel);
+    if (target.thread) await channel.reply({ ...target, id: target.thread }, message);
+    else await channel.post(target, message);
   };
 }
 

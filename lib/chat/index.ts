@@ -1,2 +1,5 @@
-// Chat: rendering Reports for people and delivering them (Slack now; LINE next).
-export * from './slack.ts';
+// Chat: the channel-neutral message a report becomes, the Channel port, and one adapter per chat (Slack; LINE next).
+export * from './channel.ts';
+export * from './message.ts';
+export * from './registry.ts';
+export * from './slack/index.ts';

@@ -1,4 +1,5 @@
 // The diagnose-alert job: idempotent (one message per job however often it is delivered), read-only.
+import type { MessageRef } from '../chat/index.ts';
 import type { ClusterReader } from '../cluster/index.ts';
 import { diagnose, scopeFromAlert } from '../diagnosis/index.ts';
 import type { Store } from '../memory/index.ts';
@@ -18,8 +19,8 @@ export interface JobDeps {
   store: Store;
   /** A reader for the named cluster that acts (and is audited) as `actor`. */
   readerFor(cluster: string, actor: string): ClusterReader;
-  /** Sends the report to one chat target; answers the message's id in that chat (Slack `ts`) when it has one. */
-  deliver(target: ReplyTarget, report: Report): Promise<string | undefined>;
+  /** Sends the report to one chat target; answers the posted message's reference when the chat gives one. */
+  deliver(target: ReplyTarget, report: Report): Promise<MessageRef | undefined>;
   /** Adds the AI part when a model is configured; must not throw (the rule-based report stands). */
   enrich?(report: Report, reader: ClusterReader): Promise<Enriched>;
   /** Queues the AI follow-up of a report that went out without its AI part. */
@@ -108,9 +109,9 @@ export async function runDiagnoseAlertJob(
     await deps.store.saveReport(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
     // A retry after a partial failure skips the targets that already got the message.
     const sent = await deliverOnce(deps.store, job.id, job.replyTo, (target) => deps.deliver(target, report));
-    // The follow-up replies in each message's thread (Slack answers the message's ts).
+    // The follow-up answers each message that was posted (in its thread, where the chat has threads).
     const threads = sent.map(({ target, result }) =>
-      target.channel === 'slack' && result ? { ...target, threadTs: result } : target,
+      result ? { channel: result.channel, to: result.to, thread: result.thread ?? result.id } : target,
     );
     let aiFollowup: number | undefined;
     if (retryAfterMs !== undefined && deps.scheduleAiFollowup && threads.length > 0) {

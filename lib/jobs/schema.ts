@@ -1,10 +1,22 @@
 // Queue messages: one versioned Job per unit of work, never carrying credentials.
 import { z } from 'zod';
+import { channelNames } from '../chat/index.ts';
 
-export const ReplyTarget = z.discriminatedUnion('channel', [
-  z.object({ channel: z.literal('slack'), to: z.string().min(1), threadTs: z.string().optional() }),
-  z.object({ channel: z.literal('line'), to: z.string().min(1) }),
-]);
+/** Where a job's message goes (lib/chat's Destination): a chat, a conversation, and the message it answers. */
+export const ReplyTarget = z.preprocess(
+  // Jobs queued before the channel port called a Slack thread `threadTs`; they are still delivered to it.
+  (value) => {
+    if (!value || typeof value !== 'object' || !('threadTs' in value)) return value;
+    const { threadTs, ...rest } = value as Record<string, unknown>;
+    return { thread: threadTs, ...rest };
+  },
+  z.object({
+    channel: z.enum(channelNames),
+    to: z.string().min(1),
+    /** The message this one answers (Slack: the thread's `ts`). */
+    thread: z.string().optional(),
+  }),
+);
 export type ReplyTarget = z.infer<typeof ReplyTarget>;
 
 export const JobAlert = z.object({

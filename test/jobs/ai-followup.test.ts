@@ -42,7 +42,7 @@ function harness() {
     readerFor: () => fixtureCluster(fixture).reader,
     async deliver(target, report) {
       sent.push({ kind: 'message', target, report });
-      return `1700000000.00${sent.length}`;
+      return { ...target, id: `1700000000.00${sent.length}` };
     },
     async reply(target, report) {
       sent.push({ kind: 'reply', target, report });
@@ -90,14 +90,14 @@ describe('AI follow-up', () => {
       kind: 'ai-followup',
       attempt: 1,
       reportId: sent[0]?.report.id,
-      replyTo: [{ channel: 'slack', to: 'C0KRONCALL', threadTs: '1700000000.001' }],
+      replyTo: [{ channel: 'slack', to: 'C0KRONCALL', thread: '1700000000.001' }],
     });
 
     // Later the model answers: one reply, in the thread, with the AI part; the stored report has it too.
     const later = await runAiFollowupJob(followup.job, deps);
     expect(later).toMatchObject({ status: 'done' });
     expect(sent.map((s) => s.kind)).toEqual(['message', 'reply']);
-    expect(sent[1]?.target).toMatchObject({ threadTs: '1700000000.001' });
+    expect(sent[1]?.target).toMatchObject({ thread: '1700000000.001' });
     expect(sent[1]?.report.ai?.model).toBe('gemini-3.8-flash');
     expect((await deps.store.getReport(followup.job.reportId))?.ai).toBeDefined();
 

@@ -34,9 +34,9 @@ function deps() {
     store: new MemoryStore(),
     // Nothing listens on port 9: every read fails the way a proxy that is down does.
     readerFor: () => new RestClusterReader({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 2000 }),
-    async deliver(_target, report) {
+    async deliver(target, report) {
       sent.push(report);
-      return '1700000000.000100';
+      return { ...target, id: '1700000000.000100' };
     },
   };
   return { value, sent };

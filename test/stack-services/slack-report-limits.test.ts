@@ -1,8 +1,9 @@
-// The Worker's Slack path (renderSlackReport + postReportToSlack through slackClient) against the Slack fake's real
-// limits: however large or hostile a Report is, Slack accepts the message.
+// The Worker's Slack path (the report message, Block Kit, the Slack channel adapter over slackClient) against the
+// Slack fake's real limits: however large or hostile a Report is, Slack accepts the message; replies thread under it
+// and an update replaces it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type SlackFake, startSlackFake } from '../../infra/stack/slack.ts';
-import { postReportToSlack, slackClient } from '../../lib/chat/index.ts';
+import { aiFollowupMessage, reportMessage, slackChannel, slackClient } from '../../lib/chat/index.ts';
 import type { Report } from '../../lib/report/index.ts';
 
 const token = 'xoxb-report-limits-token';
@@ -43,13 +44,28 @@ it('posts an oversized, markup-heavy report within every Block Kit limit', async
     proposals: [],
     meta: { apiRequests: 9, bytesRead: 12_345, durationMs: 321.5 },
   };
-  const ts = await postReportToSlack(
-    slackClient({ token, apiUrl: `${slack.url}/api/` }),
-    'C0KRONCALL',
-    report,
-  );
-  expect(ts).toMatch(/^\d+\.\d{6}$/);
+  const channel = slackChannel(slackClient({ token, apiUrl: `${slack.url}/api/` }));
+  const ref = await channel.post({ channel: 'slack', to: 'C0KRONCALL' }, reportMessage(report));
+  expect(ref?.id).toMatch(/^\d+\.\d{6}$/);
   const [post] = slack.messages();
   expect(post).toMatchObject({ path: '/api/chat.postMessage', ok: true });
   expect(JSON.stringify(post!.body)).not.toContain('<!channel>');
+
+  // The AI part goes under it, in its thread; a reply to that reply stays in the same thread.
+  const reply = await channel.reply(ref!, aiFollowupMessage(report));
+  await channel.reply(reply!, aiFollowupMessage(report));
+  const threaded = slack.messages().slice(1);
+  expect(threaded.map((m) => [m.path, m.ok, (m.body as { thread_ts?: string }).thread_ts])).toEqual([
+    ['/api/chat.postMessage', true, ref!.id],
+    ['/api/chat.postMessage', true, ref!.id],
+  ]);
+
+  // An update replaces the posted message (Slack answers message_not_found for one it never saw).
+  await channel.update(ref!, reportMessage({ ...report, summary: 'resolved' }));
+  const update = slack.messages().at(-1);
+  expect(update).toMatchObject({ path: '/api/chat.update', ok: true });
+  expect((update!.body as { ts?: string }).ts).toBe(ref!.id);
+  await expect(channel.update({ ...ref!, id: '1.000001' }, reportMessage(report))).rejects.toThrow(
+    /message_not_found/,
+  );
 });

@@ -1,0 +1,163 @@
+// The channel-neutral message: what a report says to a person, decided once. Slack Block Kit, LINE Flex and the HTML
+// report page are serializers of this model; none of them decides what to say, only how it looks and fits.
+import type { Report } from '../report/index.ts';
+
+export type Severity = 'critical' | 'warning' | 'info' | 'ok' | (string & {});
+
+export interface MessageField {
+  label: string;
+  value: string;
+}
+
+export interface MessageFinding {
+  severity: string;
+  code: string;
+  subject: string;
+  summary: string;
+}
+
+/** A button that asks a person to approve a proposal (executed only after an approver presses it). */
+export interface MessageAction {
+  id: string;
+  label: string;
+  /** Why it is proposed (the finding or the person's words behind it). */
+  detail: string;
+}
+
+export interface ReportMessage {
+  type: 'report';
+  reportId: string;
+  severity: Severity;
+  icon: string;
+  /** `KubePodCrashLooping — Deployment shop/payment`. */
+  title: string;
+  fields: MessageField[];
+  summary: string;
+  rootCause?: { code: string; object?: string; detail?: string };
+  ai?: { model: string; text: string };
+  evidence: string[];
+  nextSteps: string[];
+  /** The other findings, at most `MAX_OTHER_FINDINGS`; `moreFindings` counts the rest. */
+  otherFindings: MessageFinding[];
+  moreFindings: number;
+  /** `report <id> · 8 API reads · 39 ms`. */
+  footer: string;
+  actions: MessageAction[];
+  /** What a push notification or a screen reader says: the title and the summary. */
+  notification: string;
+}
+
+/** The AI part of a report that first went out rule-based, as a short reply under it. */
+export interface AiFollowupMessage {
+  type: 'ai-followup';
+  reportId: string;
+  model: string;
+  text: string;
+  rootCause?: string;
+  nextSteps: string[];
+  footer: string;
+  notification: string;
+}
+
+export type ChatMessage = ReportMessage | AiFollowupMessage;
+
+export const MAX_EVIDENCE_LINES = 6;
+export const MAX_NEXT_STEPS = 4;
+export const MAX_OTHER_FINDINGS = 5;
+
+const severityIcon: Record<string, string> = { critical: '🔴', warning: '🟠', info: '🔵', ok: '🟢' };
+
+export function describeObject(object: { kind: string; namespace?: string; name: string }): string {
+  return `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
+}
+
+/** The worst finding's severity; with no finding, a firing alert keeps its own (never a green 'ok'). */
+function worstSeverity(report: Report): Severity {
+  const { findings } = report;
+  if (findings.some((f) => f.severity === 'critical')) return 'critical';
+  if (findings.some((f) => f.severity === 'warning')) return 'warning';
+  if (findings.length > 0) return 'info';
+  return report.alert ? (report.alert.severity ?? 'unknown') : 'ok';
+}
+
+export function reportMessage(report: Report): ReportMessage {
+  const lead = report.findings[0];
+  const severity = worstSeverity(report);
+  const icon = severityIcon[severity] ?? '⚪';
+  const workload = lead ? describeObject(lead.owner ?? lead.object) : undefined;
+  const subject =
+    workload ??
+    (report.scope.object ? describeObject(report.scope.object) : (report.scope.namespace ?? report.cluster));
+  const title = report.alert ? `${report.alert.name} — ${subject}` : `Diagnosis — ${subject}`;
+  const cause = lead?.rootCause;
+  const others = report.findings.slice(1);
+  const meta = report.meta
+    ? ` · ${report.meta.apiRequests} API reads · ${Math.round(report.meta.durationMs)} ms`
+    : '';
+  return {
+    type: 'report',
+    reportId: report.id,
+    severity,
+    icon,
+    title,
+    fields: [
+      { label: 'Severity', value: severity },
+      { label: 'Cluster', value: report.cluster },
+      { label: 'Namespace', value: lead?.object.namespace ?? report.scope.namespace ?? '—' },
+      { label: 'Workload', value: workload ?? '—' },
+    ],
+    summary: report.summary,
+    ...(cause
+      ? {
+          rootCause: {
+            code: cause.code,
+            ...(cause.object ? { object: describeObject(cause.object) } : {}),
+            // The detail is left out when the summary already says it: one message, no repetition.
+            ...(cause.detail && !report.summary.includes(cause.detail) ? { detail: cause.detail } : {}),
+          },
+        }
+      : {}),
+    // The model's explanation only when it adds to the summary.
+    ...(report.ai && !report.summary.includes(report.ai.text.trim())
+      ? { ai: { model: report.ai.model, text: report.ai.text } }
+      : {}),
+    evidence: lead?.evidence.slice(0, MAX_EVIDENCE_LINES) ?? [],
+    nextSteps: lead?.suggestions.slice(0, MAX_NEXT_STEPS) ?? [],
+    otherFindings: others.slice(0, MAX_OTHER_FINDINGS).map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      subject: describeObject(f.owner ?? f.object),
+      summary: f.summary,
+    })),
+    moreFindings: Math.max(0, others.length - MAX_OTHER_FINDINGS),
+    footer: `report ${report.id}${meta}`,
+    actions: report.proposals.map((proposal) => ({
+      id: proposal.id,
+      label: proposalLabel(proposal),
+      detail: proposal.reason,
+    })),
+    notification: `${icon} ${title}: ${report.summary}`,
+  };
+}
+
+function proposalLabel(proposal: Report['proposals'][number]): string {
+  const target = describeObject(proposal.target);
+  return proposal.action === 'scale' && proposal.replicas !== undefined
+    ? `scale ${target} to ${proposal.replicas}`
+    : `${proposal.action} ${target}`;
+}
+
+export function aiFollowupMessage(report: Report): AiFollowupMessage {
+  const ai = report.ai;
+  if (!ai) throw new Error(`report ${report.id} has no AI part to follow up with`);
+  return {
+    type: 'ai-followup',
+    reportId: report.id,
+    model: ai.model,
+    text: ai.text,
+    ...(ai.rootCause ? { rootCause: ai.rootCause } : {}),
+    nextSteps: (ai.nextSteps ?? []).slice(0, MAX_NEXT_STEPS),
+    footer: `report ${report.id} · ${ai.toolCalls} tool calls · ${ai.tokens.prompt} prompt tokens`,
+    notification: `AI follow-up: ${ai.text}`,
+  };
+}

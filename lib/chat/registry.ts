@@ -1,0 +1,26 @@
+// The chat channels: adding one is a folder with its serializer and adapter, and a line here. Target schemas and
+// the dispatcher are derived from this list.
+import type { Config } from '../config/index.ts';
+import { ConfigError } from '../config/index.ts';
+import type { Channel, Channels } from './channel.ts';
+import { slack } from './slack/index.ts';
+
+export const channelAdapters = [slack] as const;
+
+export type ChannelName = (typeof channelAdapters)[number]['name'];
+export const channelNames = channelAdapters.map((adapter) => adapter.name) as [ChannelName, ...ChannelName[]];
+
+/** The channels as the Worker's settings configure them; each adapter is built on first use. */
+export function channelsFor(config: Config): Channels {
+  const built = new Map<string, Channel>();
+  return (name) => {
+    let channel = built.get(name);
+    if (!channel) {
+      const adapter = channelAdapters.find((candidate) => candidate.name === name);
+      if (!adapter) throw new ConfigError(`no chat channel '${name}' (known: ${channelNames.join(', ')})`);
+      channel = adapter.fromConfig(config);
+      built.set(name, channel);
+    }
+    return channel;
+  };
+}

@@ -1,0 +1,87 @@
+// Slack Block Kit: the serializer of the channel-neutral message, within Slack's limits (a header of 150 chars,
+// sections of 3,000, at most 50 blocks) and with cluster text escaped so it can never @channel or forge a link.
+import type { AiFollowupMessage, ChatMessage, ReportMessage } from '../message.ts';
+
+export interface SlackMessage {
+  text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON; the Slack API validates it
+  blocks: any[];
+}
+
+const MAX_SECTION = 3000;
+const MAX_HEADER = 150;
+const MAX_LINE = 300;
+const MAX_FINDING_SUMMARY = 200;
+
+/** Escapes Slack's control characters so cluster text can never mention @channel or forge a link. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+const mrkdwn = (text: string) => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text, MAX_SECTION) },
+});
+
+/** A section with a bold title over bullet lines of cluster text (escaped, each clipped). */
+function bulletSection(title: string, lines: string[]) {
+  const bullets = lines.map((line) => `• ${escapeMrkdwn(clip(line, MAX_LINE))}`);
+  return mrkdwn(`*${title}*\n${bullets.join('\n')}`);
+}
+
+const context = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+
+function reportBlocks(message: ReportMessage): SlackMessage {
+  const blocks: SlackMessage['blocks'] = [
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(`${message.icon} ${message.title}`, MAX_HEADER), emoji: true },
+    },
+    {
+      type: 'section',
+      fields: message.fields.map((field, i) => ({
+        type: 'mrkdwn',
+        // The first field is the severity, one of our own words; the others are cluster text.
+        text: `*${field.label}*\n${i === 0 ? field.value : escapeMrkdwn(field.value)}`,
+      })),
+    },
+    mrkdwn(escapeMrkdwn(message.summary)),
+  ];
+  const cause = message.rootCause;
+  if (cause) {
+    const text = `*Root cause:* ${cause.code}${cause.object ? ` — ${cause.object}` : ''}${cause.detail ? `\n${cause.detail}` : ''}`;
+    blocks.push(mrkdwn(escapeMrkdwn(text)));
+  }
+  if (message.ai)
+    blocks.push(mrkdwn(`*AI (${escapeMrkdwn(message.ai.model)}):* ${escapeMrkdwn(message.ai.text)}`));
+  if (message.evidence.length > 0) blocks.push(bulletSection('Evidence', message.evidence));
+  if (message.nextSteps.length > 0) blocks.push(bulletSection('Next steps', message.nextSteps));
+  if (message.otherFindings.length > 0) {
+    const lines = message.otherFindings.map(
+      (f) =>
+        `• ${f.severity} ${f.code} — ${escapeMrkdwn(f.subject)}: ${escapeMrkdwn(clip(f.summary, MAX_FINDING_SUMMARY))}`,
+    );
+    if (message.moreFindings > 0) lines.push(`…and ${message.moreFindings} more`);
+    blocks.push(mrkdwn(`*Also found*\n${lines.join('\n')}`));
+  }
+  blocks.push(context(escapeMrkdwn(message.footer)));
+  // The notification text (push, screen readers) is the summary alone.
+  return { text: clip(message.notification, MAX_SECTION), blocks };
+}
+
+function followupBlocks(message: AiFollowupMessage): SlackMessage {
+  const lines = [`*AI follow-up (${escapeMrkdwn(message.model)}):* ${escapeMrkdwn(message.text)}`];
+  if (message.rootCause) lines.push(`*Root cause:* ${escapeMrkdwn(message.rootCause)}`);
+  const blocks: SlackMessage['blocks'] = [mrkdwn(lines.join('\n'))];
+  if (message.nextSteps.length > 0) blocks.push(bulletSection('Next steps', message.nextSteps));
+  blocks.push(context(escapeMrkdwn(message.footer)));
+  return { text: clip(message.notification, MAX_SECTION), blocks };
+}
+
+export function toSlack(message: ChatMessage): SlackMessage {
+  return message.type === 'report' ? reportBlocks(message) : followupBlocks(message);
+}

@@ -1,0 +1,53 @@
+// Slack as a Channel: chat.postMessage (threads by `thread_ts`) and chat.update, with the Block Kit serializer.
+import type { WebClient } from '@slack/web-api';
+import { requireSettings } from '../../config/index.ts';
+import type { Report } from '../../report/index.ts';
+import { type Channel, type Destination, defineChannel, type MessageRef } from '../channel.ts';
+import { aiFollowupMessage, type ChatMessage, reportMessage } from '../message.ts';
+import { type SlackMessage, toSlack } from './blocks.ts';
+import { slackClient } from './client.ts';
+
+export function slackChannel(client: WebClient): Channel {
+  const post = async (to: Destination, message: ChatMessage): Promise<MessageRef | undefined> => {
+    const slack = toSlack(message);
+    const result = await client.chat.postMessage({
+      channel: to.to,
+      text: slack.text,
+      blocks: slack.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      ...(to.thread ? { thread_ts: to.thread } : {}),
+    });
+    return result.ts ? { ...to, id: result.ts } : undefined;
+  };
+  return {
+    post,
+    // Slack threads hang off their first message: a reply to a reply goes to the same thread.
+    reply: (parent, message) =>
+      post({ channel: parent.channel, to: parent.to, thread: parent.thread ?? parent.id }, message),
+    async update(ref, message) {
+      const slack = toSlack(message);
+      await client.chat.update({ channel: ref.to, ts: ref.id, text: slack.text, blocks: slack.blocks });
+    },
+  };
+}
+
+/** A report as Slack shows it. */
+export const renderSlackReport = (report: Report): SlackMessage => toSlack(reportMessage(report));
+
+/** The AI part of a report that first went out rule-based, as Slack shows it in the thread. */
+export const renderSlackAiFollowup = (report: Report): SlackMessage => toSlack(aiFollowupMessage(report));
+
+/** Slack as configured: SLACK_BOT_TOKEN (chat:write), SLACK_API_URL for the local fake. */
+export const slack = defineChannel({
+  name: 'slack',
+  fromConfig(config) {
+    const settings = requireSettings(config, ['SLACK_BOT_TOKEN'], 'posting to Slack');
+    return slackChannel(
+      slackClient({
+        token: settings.SLACK_BOT_TOKEN,
+        ...(settings.SLACK_API_URL ? { apiUrl: settings.SLACK_API_URL } : {}),
+      }),
+    );
+  },
+});
