@@ -24,8 +24,9 @@ export const workloadView: KindView = {
       ageColumn,
       column('IMAGES', (item) => images(item.spec?.template?.spec)),
     ],
+    // Most replicas missing first, so a cut list still shows the broken workloads.
     order: (items) =>
-      [...items].sort((a, b) => Number(ready(b)) - desired(b) - (Number(ready(a)) - desired(a))),
+      [...items].sort((a, b) => Number(ready(a)) - desired(a) - (Number(ready(b)) - desired(b))),
   },
   describe(object) {
     const spec = object.spec ?? {};
