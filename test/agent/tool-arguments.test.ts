@@ -76,3 +76,19 @@ test('the specs the model is offered are generated from the tools’ schemas', (
   expect(proposal.properties.action.enum).toEqual(['restart', 'scale', 'delete-pod', 'rollback']);
   for (const spec of toolSpecs) expect(spec.parameters).not.toHaveProperty('$schema');
 });
+
+test('run_analyzers scopes to the kind a short name means', async () => {
+  const scopes: unknown[] = [];
+  const analyze: ToolContext['analyze'] = async (scope) => {
+    scopes.push(scope);
+    return [];
+  };
+  await runTool(
+    'run_analyzers',
+    { kind: 'deploy', namespace: 'shop', name: 'payment' },
+    { ...context, analyze },
+  );
+  expect(scopes).toEqual([
+    { kind: 'object', namespace: 'shop', object: { kind: 'Deployment', name: 'payment', namespace: 'shop' } },
+  ]);
+});

@@ -24,7 +24,7 @@ describe('resource table', () => {
     const api = client();
     const pods = await api.json('/api/v1/namespaces/shop/pods', { headers: { accept: TABLE_ACCEPT } });
     expect(pods.body.columnDefinitions.map((c: { name: string }) => c.name)).toEqual(
-      resources.pods.columns.map((c) => c.name),
+      resources.pods.columns?.map((c) => c.name),
     );
     const quotas = await api.json('/api/v1/namespaces/shop/resourcequotas', {
       headers: { accept: TABLE_ACCEPT },

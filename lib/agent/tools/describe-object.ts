@@ -31,7 +31,7 @@ export const describeObject = defineTool({
       lines.push(
         `annotations: ${annotations.map(([key, value]) => `${key}=${value.length > 120 ? `${value.slice(0, 120)}…` : value}`).join('; ')}`,
       );
-    lines.push(...viewOf(resource.kind).describe(object));
+    lines.push(...viewOf(resource).describe(object));
     const events = await context.reader
       .list(resources.events, {
         ...(namespace ? { namespace } : {}),

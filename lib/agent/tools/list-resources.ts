@@ -24,7 +24,7 @@ export const listResources = defineTool({
     });
     const where = `${resource.kind} ${namespace ? `in ${namespace}` : 'in all namespaces'}${labelSelector ? ` with ${labelSelector}` : ''}`;
     if (items.length === 0) return `no ${where}`;
-    const view = viewOf(resource.kind).list;
+    const view = viewOf(resource).list;
     const more = items.length >= LIST_FETCH_LIMIT ? ` (first ${LIST_FETCH_LIMIT} read; more exist)` : '';
     const headline = `${items.length} ${where}${more}${view.summary?.(items) ?? ''}`;
     const now = clusterNow(context.reader);

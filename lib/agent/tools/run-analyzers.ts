@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { Scope } from '../../report/index.ts';
 import { redactText } from '../../security/index.ts';
 import { capText, renderFindings } from '../render.ts';
-import { defineTool, optionalText } from './tool.ts';
+import { defineTool, kindArg, optionalText } from './tool.ts';
 
 export const runAnalyzers = defineTool({
   name: 'run_analyzers',
   description: 'Run the rule-based analyzers on a namespace or one object and return their findings.',
-  args: z.object({ namespace: optionalText, kind: optionalText, name: optionalText }),
+  args: z.object({ namespace: optionalText, kind: kindArg.optional(), name: optionalText }),
   async run({ namespace, kind, name }, context) {
     if (!context.analyze) return 'error: the analyzers are not available in this investigation.';
     const scope: Scope =
@@ -16,7 +16,7 @@ export const runAnalyzers = defineTool({
         ? {
             kind: 'object',
             ...(namespace ? { namespace } : {}),
-            object: { kind, name, ...(namespace ? { namespace } : {}) },
+            object: { kind: kind.kind, name, ...(namespace ? { namespace } : {}) },
           }
         : namespace
           ? { kind: 'namespace', namespace }
