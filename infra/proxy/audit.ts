@@ -1,6 +1,7 @@
 // The proxy's audit trail: one JSON line per request, and a Kubernetes Event on the object of every write so
 // `kubectl describe` shows who asked for what.
 import { hostname } from 'node:os';
+import { type ResourceType, resources } from '../../lib/cluster/index.ts';
 import type { ResourceRequest } from './request.ts';
 
 export interface AuditLine {
@@ -42,14 +43,6 @@ export function cleanActor(value: string | undefined): string {
   return (value ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
 }
 
-const KINDS: Record<string, { kind: string; apiVersion: string }> = {
-  deployments: { kind: 'Deployment', apiVersion: 'apps/v1' },
-  statefulsets: { kind: 'StatefulSet', apiVersion: 'apps/v1' },
-  daemonsets: { kind: 'DaemonSet', apiVersion: 'apps/v1' },
-  replicasets: { kind: 'ReplicaSet', apiVersion: 'apps/v1' },
-  pods: { kind: 'Pod', apiVersion: 'v1' },
-};
-
 /** The Event (core/v1) that records an allowed write on its target object. */
 export function actionEvent(
   request: ResourceRequest,
@@ -59,8 +52,11 @@ export function actionEvent(
   now: Date,
 ): Record<string, unknown> {
   const plural = request.resource.split('/')[0] as string;
-  const target = KINDS[plural] ?? {
-    kind: plural,
+  const known = Object.values(resources as Record<string, ResourceType>).find(
+    (resource) => resource.group === request.apiGroup && resource.plural === plural,
+  );
+  const target = {
+    kind: known?.kind ?? plural,
     apiVersion: request.apiGroup ? `${request.apiGroup}/${request.version}` : request.version,
   };
   const timestamp = `${now.toISOString().slice(0, 19)}Z`;

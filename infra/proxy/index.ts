@@ -5,15 +5,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { type AuditLine, type AuditSink, writeAuditToStdout } from './audit.ts';
+import { defaultPolicy } from './default-policy.ts';
 import { loadPolicy, type Policy } from './policy.ts';
 import { createPipeline } from './server.ts';
 import { loadKubeConfig } from './upstream.ts';
 
 export type { AuditLine, AuditSink } from './audit.ts';
+export { defaultPolicy } from './default-policy.ts';
 export {
   checkWrite,
-  DEFAULT_POLICY_PATH,
-  defaultPolicy,
   loadPolicy,
   type Policy,
   PolicyError,
@@ -32,7 +32,7 @@ export interface ProxyOptions {
   context?: string;
   /** HMAC keys: the first is the current one, all verify (rotation). */
   keys: string[];
-  /** Policy file (YAML/JSON); default: the shipped default-policy.yaml. */
+  /** Policy file (YAML/JSON); default: the shipped default policy (default-policy.ts). */
   policyPath?: string;
   /** A parsed policy (wins over policyPath). */
   policy?: Policy;
@@ -82,7 +82,7 @@ export function readSecretFile(path: string): string[] {
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   if (options.keys.length === 0 || options.keys.some((key) => key.length === 0))
     throw new Error('the proxy needs at least one non-empty key');
-  const policy = options.policy ?? loadPolicy(options.policyPath);
+  const policy = options.policy ?? (options.policyPath ? loadPolicy(options.policyPath) : defaultPolicy());
   const kubeConfig = loadKubeConfig(options);
   const audit: AuditSink = options.audit ?? writeAuditToStdout;
   const pipeline = createPipeline({ keys: [...options.keys], policy, kubeConfig, audit });

@@ -1,13 +1,11 @@
 // The proxy's allow-list: a declarative policy (YAML/JSON, zod-validated) of verbs × API groups × resources ×
 // namespaces, and the judgement of one request against it. Writes exist only in three guarded shapes.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { type ApiRequest, describeRequest, type Verb } from './request.ts';
 
 export const RESTARTED_AT_ANNOTATION = 'kubectl.kubernetes.io/restartedAt';
-export const DEFAULT_POLICY_PATH = fileURLToPath(new URL('./default-policy.yaml', import.meta.url));
 
 const noWildcard = 'wildcards are not allowed: list each one';
 const dnsLabel = z
@@ -212,7 +210,7 @@ export function parsePolicy(document: unknown, source = 'policy'): Policy {
 }
 
 /** Reads a policy file (YAML or JSON; JSON is YAML). */
-export function loadPolicy(path: string = DEFAULT_POLICY_PATH): Policy {
+export function loadPolicy(path: string): Policy {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -226,10 +224,6 @@ export function loadPolicy(path: string = DEFAULT_POLICY_PATH): Policy {
     throw new PolicyError(`policy file ${path} is not valid YAML: ${(error as Error).message}`);
   }
   return parsePolicy(document, `policy file ${path}`);
-}
-
-export function defaultPolicy(): Policy {
-  return loadPolicy(DEFAULT_POLICY_PATH);
 }
 
 export function namespaceAllowed(selector: NamespaceSelector | undefined, namespace: string): boolean {

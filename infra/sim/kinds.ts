@@ -1,111 +1,46 @@
-// The REST identity (group, version, plural, scope, short names, verbs) of every kind the fixture server serves.
+// The REST identity of every kind the fixture server serves: the product's resource table (lib/cluster) plus
+// what this server implements for each (verbs beyond reads, subresources), so discovery advertises only what works.
+import { apiVersionOf, type ResourceName, type ResourceType, resources } from '../../lib/cluster/index.ts';
 
-export interface KindInfo {
-  kind: string;
-  /** API group; '' for the core group. */
-  group: string;
-  version: string;
-  plural: string;
+export { apiVersionOf };
+
+export interface KindInfo extends ResourceType {
   singular: string;
-  namespaced: boolean;
-  shortNames: string[];
-  verbs: string[];
+  verbs: readonly string[];
   /** Subresources served besides the object itself (e.g. `log`, `scale`). */
-  subresources: string[];
-  /** Discovery categories (`kubectl get all` lists the `all` category). */
-  categories: string[];
+  subresources: readonly string[];
 }
 
 const READ = ['get', 'list'];
-// Verbs the server really implements beyond reads; discovery advertises only what works.
 const WORKLOAD = ['get', 'list', 'patch'];
 
-function info(
-  apiVersion: string,
-  kind: string,
-  plural: string,
-  options: {
-    namespaced?: boolean;
-    shortNames?: string[];
-    verbs?: string[];
-    subresources?: string[];
-    categories?: string[];
-  } = {},
+/** The verbs and subresources this server implements beyond get and list, per resource of the table. */
+const served: Partial<Record<ResourceName, { verbs?: string[]; subresources?: string[] }>> = {
+  pods: { verbs: ['get', 'list', 'delete'], subresources: ['log'] },
+  events: { verbs: ['get', 'list', 'create'] },
+  eventsV1: { verbs: ['get', 'list', 'create'] },
+  deployments: { verbs: WORKLOAD, subresources: ['scale'] },
+  replicaSets: { subresources: ['scale'] },
+  statefulSets: { verbs: WORKLOAD, subresources: ['scale'] },
+  daemonSets: { verbs: WORKLOAD },
+};
+
+function kindInfo(
+  resource: ResourceType,
+  serves: { verbs?: string[]; subresources?: string[] } = {},
 ): KindInfo {
-  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
   return {
-    kind,
-    group: group ?? '',
-    version: version ?? 'v1',
-    plural,
-    singular: kind.toLowerCase(),
-    namespaced: options.namespaced ?? true,
-    shortNames: options.shortNames ?? [],
-    verbs: options.verbs ?? READ,
-    subresources: options.subresources ?? [],
-    categories: options.categories ?? [],
+    ...resource,
+    singular: resource.kind.toLowerCase(),
+    verbs: serves.verbs ?? READ,
+    subresources: serves.subresources ?? [],
   };
 }
 
-/** Built-in kinds, as a real v1.31 API server names them. */
-export const builtinKinds: KindInfo[] = [
-  info('v1', 'Namespace', 'namespaces', { namespaced: false, shortNames: ['ns'] }),
-  info('v1', 'Node', 'nodes', { namespaced: false, shortNames: ['no'] }),
-  info('v1', 'Pod', 'pods', {
-    categories: ['all'],
-    shortNames: ['po'],
-    verbs: ['get', 'list', 'delete'],
-    subresources: ['log'],
-  }),
-  info('v1', 'Service', 'services', { categories: ['all'], shortNames: ['svc'] }),
-  info('v1', 'Endpoints', 'endpoints', { shortNames: ['ep'] }),
-  info('v1', 'Event', 'events', { shortNames: ['ev'], verbs: ['get', 'list', 'create'] }),
-  info('v1', 'ConfigMap', 'configmaps', { shortNames: ['cm'] }),
-  info('v1', 'Secret', 'secrets'),
-  info('v1', 'ServiceAccount', 'serviceaccounts', { shortNames: ['sa'] }),
-  info('v1', 'PersistentVolumeClaim', 'persistentvolumeclaims', { shortNames: ['pvc'] }),
-  info('v1', 'PersistentVolume', 'persistentvolumes', { namespaced: false, shortNames: ['pv'] }),
-  info('v1', 'ResourceQuota', 'resourcequotas', { shortNames: ['quota'] }),
-  info('v1', 'LimitRange', 'limitranges', { shortNames: ['limits'] }),
-  info('discovery.k8s.io/v1', 'EndpointSlice', 'endpointslices'),
-  info('events.k8s.io/v1', 'Event', 'events', { shortNames: ['ev'], verbs: ['get', 'list', 'create'] }),
-  info('apps/v1', 'Deployment', 'deployments', {
-    categories: ['all'],
-    shortNames: ['deploy'],
-    verbs: WORKLOAD,
-    subresources: ['scale'],
-  }),
-  info('apps/v1', 'ReplicaSet', 'replicasets', {
-    categories: ['all'],
-    shortNames: ['rs'],
-    subresources: ['scale'],
-  }),
-  info('apps/v1', 'StatefulSet', 'statefulsets', {
-    categories: ['all'],
-    shortNames: ['sts'],
-    verbs: WORKLOAD,
-    subresources: ['scale'],
-  }),
-  info('apps/v1', 'DaemonSet', 'daemonsets', { categories: ['all'], shortNames: ['ds'], verbs: WORKLOAD }),
-  info('batch/v1', 'Job', 'jobs', { categories: ['all'] }),
-  info('batch/v1', 'CronJob', 'cronjobs', { categories: ['all'], shortNames: ['cj'] }),
-  info('autoscaling/v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', {
-    categories: ['all'],
-    shortNames: ['hpa'],
-  }),
-  info('networking.k8s.io/v1', 'Ingress', 'ingresses', { shortNames: ['ing'] }),
-  info('networking.k8s.io/v1', 'IngressClass', 'ingressclasses', { namespaced: false }),
-  info('networking.k8s.io/v1', 'NetworkPolicy', 'networkpolicies', { shortNames: ['netpol'] }),
-  info('policy/v1', 'PodDisruptionBudget', 'poddisruptionbudgets', { shortNames: ['pdb'] }),
-  info('storage.k8s.io/v1', 'StorageClass', 'storageclasses', { namespaced: false, shortNames: ['sc'] }),
-  info('argoproj.io/v1alpha1', 'Application', 'applications', { shortNames: ['app', 'apps'] }),
-  info('metrics.k8s.io/v1beta1', 'PodMetrics', 'pods'),
-  info('metrics.k8s.io/v1beta1', 'NodeMetrics', 'nodes', { namespaced: false }),
-];
-
-export function apiVersionOf(kind: Pick<KindInfo, 'group' | 'version'>): string {
-  return kind.group ? `${kind.group}/${kind.version}` : kind.version;
-}
+/** Built-in kinds: every entry of the resource table. */
+export const builtinKinds: KindInfo[] = (Object.entries(resources) as [ResourceName, ResourceType][]).map(
+  ([name, resource]) => kindInfo(resource, served[name]),
+);
 
 /** The store key of a resource type: `group/version/plural` (core group as ''). */
 export function resourceKey(kind: Pick<KindInfo, 'group' | 'version' | 'plural'>): string {
@@ -123,5 +58,15 @@ export function guessPlural(kind: string): string {
 /** The kind's REST identity: from the built-in table, else a custom kind under its apiVersion. */
 export function kindInfoFor(apiVersion: string, kind: string, namespaced: boolean): KindInfo {
   const known = builtinKinds.find((k) => apiVersionOf(k) === apiVersion && k.kind === kind);
-  return known ?? info(apiVersion, kind, guessPlural(kind), { namespaced });
+  if (known) return known;
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  return kindInfo({
+    kind,
+    group: group ?? '',
+    version: version ?? 'v1',
+    plural: guessPlural(kind),
+    namespaced,
+    shortNames: [],
+    categories: [],
+  });
 }

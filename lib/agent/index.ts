@@ -35,7 +35,15 @@ export {
   type ModelCallLimiterOptions,
   upstashModelCallLimiter,
 } from './ratelimit.ts';
-export { type AnalyzeScope, resourceFor, runTool, type ToolContext, toolSpecs } from './tools.ts';
+export {
+  type AgentTool,
+  type AnalyzeScope,
+  agentTools,
+  defineTool,
+  runTool,
+  type ToolContext,
+  toolSpecs,
+} from './tools/index.ts';
 
 /**
  * The model configured in `env`: Gemini when `GEMINI_API_KEY` is set (`GEMINI_MODEL`, `GEMINI_BASE_URL`),

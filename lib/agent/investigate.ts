@@ -19,7 +19,7 @@ import {
 import { answerNowPrompt, type ChatTurn, firstPrompt, repairPrompt, systemPrompt } from './prompt.ts';
 import type { ModelCallLimiter } from './ratelimit.ts';
 import { asData } from './render.ts';
-import { type AnalyzeScope, runTool, toolSpecs } from './tools.ts';
+import { type AnalyzeScope, runTool, toolSpecs } from './tools/index.ts';
 
 export interface Budgets {
   /** Tool calls per investigation (default 6). */

@@ -29,6 +29,23 @@ test('the pod list puts the unhealthy pods first, so the cut keeps what matters'
   expect(rows.every((row) => row.includes('CrashLoopBackOff'))).toBe(true);
 });
 
+test('the workload list puts the ones missing most replicas first, so the cut keeps what matters', async () => {
+  const generated = generatedCluster(5_000);
+  const output = await runTool(
+    'list_resources',
+    { kind: 'Deployment' },
+    { ...context, reader: generated.reader },
+  );
+  const missing = output
+    .split('\n')
+    .slice(2)
+    .map((row) => /\s(\d+)\/(\d+)\s/.exec(row))
+    .filter((match) => match !== null)
+    .map((match) => Number(match[2]) - Number(match[1]));
+  expect(missing[0]).toBeGreaterThan(0);
+  expect(missing).toEqual([...missing].sort((a, b) => b - a));
+});
+
 test('a narrow question gets a whole answer', async () => {
   const output = await runTool(
     'list_resources',
