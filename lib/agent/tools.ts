@@ -1,9 +1,11 @@
 // The model's tools: read-only views of the cluster, each answering compact capped text, and `propose_action`,
 // which only records a request for a person to approve.
+
+import { actionNames } from '../actions/index.ts';
 import { type ClusterReader, type K8sObject, type ResourceType, resources } from '../cluster/index.ts';
 import type { Finding, Scope } from '../report/index.ts';
 import { redactText } from '../security/index.ts';
-import { ProposedAction } from './answer.ts';
+import { ProposedAction, proposedActionJsonSchema } from './answer.ts';
 import type { ToolSpec } from './llm.ts';
 import {
   age,
@@ -97,20 +99,8 @@ export const toolSpecs: ToolSpec[] = [
   },
   {
     name: 'propose_action',
-    description:
-      'Propose restart, scale, delete-pod or rollback for a person to approve in the chat. It never runs anything itself. Only when the findings clearly call for it or the user asked.',
-    parameters: {
-      type: 'object',
-      properties: {
-        action: { type: 'string', enum: ['restart', 'scale', 'delete-pod', 'rollback'] },
-        kind: str,
-        namespace: str,
-        name: str,
-        replicas: { type: 'integer' },
-        reason: str,
-      },
-      required: ['action', 'kind', 'namespace', 'name', 'reason'],
-    },
+    description: `Propose ${actionNames.slice(0, -1).join(', ')} or ${actionNames.at(-1)} for a person to approve in the chat. It never runs anything itself. Only when the findings clearly call for it or the user asked.`,
+    parameters: proposedActionJsonSchema,
   },
 ];
 
@@ -695,7 +685,7 @@ async function runAnalyzers(args: Record<string, unknown>, context: ToolContext)
 function proposeAction(args: Record<string, unknown>, context: ToolContext): string {
   const parsed = ProposedAction.safeParse(args);
   if (!parsed.success)
-    return `not proposed: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}. Allowed actions: restart, scale, delete-pod, rollback.`;
+    return `not proposed: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}. Allowed actions: ${actionNames.join(', ')}.`;
   const refused = context.vetProposal(parsed.data);
   if (refused) return `not proposed: ${refused}`;
   const id = context.addProposal(parsed.data);
