@@ -55,3 +55,20 @@ export function argsOf(proposal: Record<string, unknown>): Record<string, unknow
       .map((field) => [field, proposal[field]]),
   );
 }
+
+/** Why a proposal does not fit its action (target kind, arguments); undefined when it does. */
+export function proposalMisfit(
+  name: ActionName,
+  kind: string,
+  fields: Record<string, unknown>,
+): string | undefined {
+  const action = actionByName[name];
+  const kinds = action.targetKinds as readonly string[];
+  if (!kinds.includes(kind)) return `${name} applies to ${kinds.join(' or ')}, not ${kind}.`;
+  const parsed = action.args.safeParse(argsOf(fields));
+  if (parsed.success) return undefined;
+  const missing = parsed.error.issues.filter((issue) => fields[String(issue.path[0])] === undefined);
+  if (missing.length > 0)
+    return `${name} needs ${missing.map((issue) => issue.path.join('.')).join(' and ')}.`;
+  return `${name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`;
+}

@@ -3,7 +3,7 @@
 import type { ClusterRequest, ClusterWriter, K8sObject } from '../cluster/index.ts';
 import type { Proposal } from '../report/index.ts';
 import type { ActionTarget } from './action.ts';
-import { type ActionName, actionByName, argsOf } from './catalog.ts';
+import { type ActionName, actionByName, argsOf, proposalMisfit } from './catalog.ts';
 
 export type ActionPlan = { action: ActionName; target: ActionTarget; description: string } & (
   | { executable: true; request: ClusterRequest }
@@ -34,31 +34,27 @@ export function planProposal(
 ): ActionPlan {
   const action = actionByName[proposal.action];
   const { kind, namespace, name } = proposal.target;
-  const kinds = action.targetKinds as readonly string[];
-  if (!kinds.includes(kind))
-    throw new ActionError(`${action.name} applies to ${kinds.join(' or ')}, not ${kind}.`);
+  const misfit = proposalMisfit(proposal.action, kind, proposal);
+  if (misfit) throw new ActionError(misfit);
   if (!namespace) throw new ActionError(`${action.name} needs the target's namespace.`);
   const target = { kind, namespace, name } as ActionTarget;
-  const parsed = action.args.safeParse(argsOf(proposal));
-  if (!parsed.success)
-    throw new ActionError(
-      `${action.name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
-    );
-  const description = action.describe(target, parsed.data);
+  // Checked by proposalMisfit above, so this parse succeeds.
+  const args = action.args.parse(argsOf(proposal));
+  const description = action.describe(target, args);
   return action.executable
     ? {
         action: action.name as ActionName,
         target,
         description,
         executable: true,
-        request: action.request(target, parsed.data, now),
+        request: action.request(target, args, now),
       }
     : {
         action: action.name as ActionName,
         target,
         description,
         executable: false,
-        command: action.command(target, parsed.data),
+        command: action.command(target, args),
       };
 }
 

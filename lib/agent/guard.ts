@@ -1,6 +1,6 @@
 // What the model may propose. Cluster text can talk the model into anything, so a proposal stands only when the
 // rule-based findings call for that action on that object, or the person in the chat asked for it.
-import { actionByName, argsOf } from '../actions/index.ts';
+import { actionByName, proposalMisfit } from '../actions/index.ts';
 import type { Finding, ObjectRef } from '../report/index.ts';
 import type { ProposedAction } from './answer.ts';
 
@@ -17,13 +17,9 @@ export interface ProposalPolicy {
 
 /** Undefined when the proposal may stand; otherwise why not (told to the model, counted in the stats). */
 export function vetProposal(proposal: ProposedAction, policy: ProposalPolicy): string | undefined {
+  const misfit = proposalMisfit(proposal.action, proposal.kind, proposal);
+  if (misfit) return misfit;
   const action = actionByName[proposal.action];
-  const kinds = action.targetKinds as readonly string[];
-  if (!kinds.includes(proposal.kind))
-    return `${proposal.action} applies to ${kinds.join(' or ')}, not ${proposal.kind}.`;
-  const args = action.args.safeParse(argsOf(proposal));
-  if (!args.success)
-    return `${proposal.action} needs ${args.error.issues.map((issue) => issue.path.join('.')).join(' and ')}.`;
   const target = { kind: proposal.kind, namespace: proposal.namespace, name: proposal.name };
   const question = policy.question ?? '';
   // Named by the person: the object's name is in the question and its namespace is the incident's or named too.
