@@ -232,6 +232,15 @@ describe('the writer says why a write did not happen', () => {
     }
   });
 
+  it('a pod that is already gone: 404, not-found', async () => {
+    const gone = { action: 'delete-pod', target: { ...targets.Pod, name: 'payment-gone-00000' } } as const;
+    await expect(executeProposal(writer, gone, APPROVER)).rejects.toMatchObject({
+      status: 404,
+      refusal: 'not-found',
+      message: expect.stringContaining('the object no longer exists'),
+    });
+  });
+
   it('a wrong key: 401, unauthorized; an approver that is not a chat identity is refused before sending', async () => {
     const wrong = new RestClusterWriter({ baseUrl: h.proxyUrl, secret: 'not-the-key' });
     const plan = planProposal({ action: 'restart', target: targets.DaemonSet });
