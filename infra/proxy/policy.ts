@@ -3,9 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { RESTARTED_AT_ANNOTATION } from '../../lib/actions/index.ts';
 import { type ApiRequest, describeRequest, type Verb } from './request.ts';
 
-export const RESTARTED_AT_ANNOTATION = 'kubectl.kubernetes.io/restartedAt';
+// The catalog's restart sets this annotation; the proxy's restartAnnotation write allows nothing else.
+export { RESTARTED_AT_ANNOTATION };
 
 const noWildcard = 'wildcards are not allowed: list each one';
 const dnsLabel = z

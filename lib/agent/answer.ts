@@ -1,13 +1,17 @@
 // The agent's final answer: a zod schema (sent to the model as JSON Schema) and a tolerant parser for what
 // models really return (fenced JSON, `<think>` blocks, prose around the object).
 import { z } from 'zod';
+import { ActionName, proposalArgs, targetKinds } from '../actions/index.ts';
 
+const kindList = `${targetKinds.slice(0, -1).join(', ')} or ${targetKinds.at(-1)}`;
+
+/** One proposal as the model writes it: the catalog's action names and arguments, flat. */
 export const ProposedAction = z.object({
-  action: z.enum(['restart', 'scale', 'delete-pod', 'rollback']),
-  kind: z.string().describe('Deployment, StatefulSet, DaemonSet or Pod'),
+  action: ActionName,
+  kind: z.string().describe(kindList),
   namespace: z.string(),
   name: z.string(),
-  replicas: z.number().int().min(0).optional().describe('only for scale'),
+  ...proposalArgs,
   reason: z.string(),
 });
 export type ProposedAction = z.infer<typeof ProposedAction>;
@@ -25,12 +29,17 @@ export const AgentAnswer = z.object({
 });
 export type AgentAnswer = z.infer<typeof AgentAnswer>;
 
-/** JSON Schema of the answer, for Gemini `responseJsonSchema` / OpenAI `json_schema`. */
-export const agentAnswerJsonSchema = (() => {
-  const schema = z.toJSONSchema(AgentAnswer, { target: 'draft-7' }) as Record<string, unknown>;
+function jsonSchemaOf(type: z.ZodType): Record<string, unknown> {
+  const schema = z.toJSONSchema(type, { target: 'draft-7' }) as Record<string, unknown>;
   delete schema.$schema;
   return schema;
-})();
+}
+
+/** JSON Schema of the answer, for Gemini `responseJsonSchema` / OpenAI `json_schema`. */
+export const agentAnswerJsonSchema = jsonSchemaOf(AgentAnswer);
+
+/** JSON Schema of the `propose_action` tool's arguments: one proposal. */
+export const proposedActionJsonSchema = jsonSchemaOf(ProposedAction);
 
 export type ParsedAnswer = { ok: true; answer: AgentAnswer } | { ok: false; error: string };
 

@@ -1,4 +1,4 @@
-// Reading a cluster: resource types, object shapes and the REST ClusterReader.
+// Reading and writing a cluster: resource types, object shapes, the REST ClusterReader and ClusterWriter.
 
 export * from './clusters.ts';
 export * from './columns.ts';
@@ -6,3 +6,4 @@ export * from './reader.ts';
 export * from './resources.ts';
 export * from './snapshot.ts';
 export type * from './types.ts';
+export * from './writer.ts';

@@ -1,7 +1,8 @@
 // ClusterReader: reads the cluster over the Kubernetes REST API with plain fetch, optionally signing
 // every request for the kube-responder proxy. Counts requests and bytes so a diagnosis can report its cost.
-import { ACTOR_HEADER, SIGNATURE_HEADER, signRequest, TIMESTAMP_HEADER } from '../security/index.ts';
 import { collectionPath, objectPath, type ResourceType } from './resources.ts';
+import { proxyHeaders } from './signing.ts';
+import { describeStatus } from './status.ts';
 import type { K8sList, K8sObject } from './types.ts';
 
 export interface ListOptions {
@@ -165,19 +166,9 @@ export class RestClusterReader implements ClusterReader {
   async #getText(pathAndQuery: string, accept = '*/*'): Promise<string> {
     const headers = new Headers({ accept, ...this.options.headers });
     if (this.options.signer) {
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      headers.set(TIMESTAMP_HEADER, timestamp);
-      headers.set(ACTOR_HEADER, this.options.signer.actor);
-      headers.set(
-        SIGNATURE_HEADER,
-        await signRequest(this.options.signer.secret, {
-          method: 'GET',
-          pathAndQuery,
-          timestamp,
-          actor: this.options.signer.actor,
-          body: '',
-        }),
-      );
+      const { secret, actor } = this.options.signer;
+      const signed = await proxyHeaders(secret, actor, { method: 'GET', pathAndQuery, body: '' });
+      for (const [name, value] of Object.entries(signed)) headers.set(name, value);
     }
     this.stats.requests++;
     const response = await this.#fetch(
@@ -198,15 +189,5 @@ export class RestClusterReader implements ClusterReader {
       );
     }
     return body;
-  }
-}
-
-/** The message of a Kubernetes Status object (or the first line of a plain-text error). */
-function describeStatus(body: string): string {
-  try {
-    const status = JSON.parse(body) as { message?: string; error?: string };
-    return status.message ?? status.error ?? body.slice(0, 200);
-  } catch {
-    return body.slice(0, 200);
   }
 }

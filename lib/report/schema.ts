@@ -1,5 +1,6 @@
 // The diagnosis Report and its findings: the contract of docs/design.md and docs/fixtures.md, as zod schemas.
 import { z } from 'zod';
+import { ActionName, proposalArgs } from '../actions/index.ts';
 
 export const findingCodes = [
   'CrashLoopBackOff',
@@ -75,9 +76,9 @@ export type Scope = z.infer<typeof Scope>;
 /** An action the bot may propose; it only ever runs after a person approves it in the chat. */
 export const Proposal = z.object({
   id: z.string(),
-  action: z.enum(['restart', 'scale', 'delete-pod', 'rollback']),
+  action: ActionName,
   target: ObjectRef,
-  replicas: z.number().int().min(0).optional(),
+  ...proposalArgs,
   reason: z.string(),
 });
 export type Proposal = z.infer<typeof Proposal>;

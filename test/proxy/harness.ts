@@ -196,11 +196,17 @@ export async function signedHeaders(
 }
 
 export async function startHarness(
-  options: { policy?: Policy; policyPath?: string; extraLogLines?: number } = {},
+  options: {
+    policy?: Policy;
+    policyPath?: string;
+    extraLogLines?: number;
+    /** More YAML documents for the fixture (each starting with `---`). */
+    extraDocuments?: string;
+  } = {},
 ): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'kr-proxy-test-'));
   const fixturePath = join(dir, 'fixture.yaml');
-  await writeFile(fixturePath, canaryFixture(options.extraLogLines ?? 0));
+  await writeFile(fixturePath, canaryFixture(options.extraLogLines ?? 0) + (options.extraDocuments ?? ''));
   const cluster = await startFixtureServer({ fixturePath });
   const kubeconfigPath = join(dir, 'kubeconfig');
   await writeKubeconfig(cluster.url, kubeconfigPath);

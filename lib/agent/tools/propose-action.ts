@@ -1,13 +1,13 @@
 // propose_action: records a request for a person to approve in the chat; it never runs anything itself.
+import { actionNames } from '../../actions/index.ts';
 import { ProposedAction } from '../answer.ts';
 import { defineTool } from './tool.ts';
 
-const allowed = ProposedAction.shape.action.options.join(', ');
+const allowed = actionNames.join(', ');
 
 export const proposeAction = defineTool({
   name: 'propose_action',
-  description:
-    'Propose restart, scale, delete-pod or rollback for a person to approve in the chat. It never runs anything itself. Only when the findings clearly call for it or the user asked.',
+  description: `Propose ${actionNames.slice(0, -1).join(', ')} or ${actionNames.at(-1)} for a person to approve in the chat. It never runs anything itself. Only when the findings clearly call for it or the user asked.`,
   args: ProposedAction,
   refuse: (problems) => `not proposed: ${problems}. Allowed actions: ${allowed}.`,
   run(proposal, context) {
