@@ -1,8 +1,13 @@
 // ContainerConfigError: a container cannot be created from its spec; names the missing ConfigMap/Secret and key.
 import type { K8sObject } from '../cluster/index.ts';
+import {
+  type AnalysisContext,
+  type ContainerStatus,
+  groupByOwner,
+  groupName,
+  refOf,
+} from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
-import { type AnalysisContext, refOf } from './context.ts';
-import { type ContainerStatus, groupByOwner, groupName } from './correlate.ts';
 import type { Analyzer } from './types.ts';
 
 function configContainer(pod: K8sObject): ContainerStatus | undefined {

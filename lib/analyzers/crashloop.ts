@@ -1,15 +1,15 @@
 // CrashLoopBackOff: a container keeps restarting; the previous log says why (a dependency, a setting, the app).
 import type { K8sObject } from '../cluster/index.ts';
-import type { Finding } from '../report/index.ts';
-import type { AnalysisContext } from './context.ts';
-import { refOf } from './context.ts';
+import type { AnalysisContext } from '../evidence/index.ts';
 import {
   type ContainerStatus,
   causeFromLog,
   containerStatuses,
   groupByOwner,
   groupName,
-} from './correlate.ts';
+  refOf,
+} from '../evidence/index.ts';
+import type { Finding } from '../report/index.ts';
 import { type Analyzer, LOG_LIMIT_BYTES, LOG_TAIL_LINES, type LogRequest } from './types.ts';
 
 /** The crash-looping container of a pod (not OOM: that has its own analyzer). */

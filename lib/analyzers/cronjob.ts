@@ -1,9 +1,8 @@
 // CronJobFailing: a CronJob's latest Job failed (its pod log says why) or it has not run when due.
 
 import type { K8sObject } from '../cluster/index.ts';
+import { type AnalysisContext, describeRef, nextRun, parseCron, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { type AnalysisContext, describeRef, refOf } from './context.ts';
-import { nextRun, parseCron } from './cron.ts';
 import { failedCondition, failedPodOf, jobCause, jobLogRequest } from './job.ts';
 import type { Analyzer } from './types.ts';
 

@@ -1,7 +1,7 @@
 // Evicted: pods evicted by the kubelet (node pressure). Leftover evicted pods are a warning, not an outage.
+
+import { groupByOwner, groupName, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { refOf } from './context.ts';
-import { groupByOwner, groupName } from './correlate.ts';
 import type { Analyzer } from './types.ts';
 
 export const evicted: Analyzer = {

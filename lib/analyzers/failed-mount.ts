@@ -1,8 +1,8 @@
 // FailedMount: a pod's volume cannot be mounted or attached (missing ConfigMap/Secret, stuck attachment).
+
+import { groupByOwner, groupName, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import { missingReference } from './container-config.ts';
-import { refOf } from './context.ts';
-import { groupByOwner, groupName } from './correlate.ts';
 import type { Analyzer } from './types.ts';
 
 const REASONS = new Set(['FailedMount', 'FailedAttachVolume']);

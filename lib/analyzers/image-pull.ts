@@ -1,8 +1,13 @@
 // ImagePullFailure: an image cannot be pulled; the pull error says whether the reference or the credentials are wrong.
 import type { K8sObject } from '../cluster/index.ts';
+import {
+  type AnalysisContext,
+  type ContainerStatus,
+  groupByOwner,
+  groupName,
+  refOf,
+} from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
-import { type AnalysisContext, refOf } from './context.ts';
-import { type ContainerStatus, groupByOwner, groupName } from './correlate.ts';
 import type { Analyzer } from './types.ts';
 
 const PULL = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);

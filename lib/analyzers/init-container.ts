@@ -1,8 +1,14 @@
 // InitContainerFailure: an init container fails or never finishes, so the app container never starts.
 import type { K8sObject } from '../cluster/index.ts';
+import {
+  type AnalysisContext,
+  type ContainerStatus,
+  causeFromLog,
+  groupByOwner,
+  groupName,
+  refOf,
+} from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { type AnalysisContext, refOf } from './context.ts';
-import { type ContainerStatus, causeFromLog, groupByOwner, groupName } from './correlate.ts';
 import { type Analyzer, LOG_LIMIT_BYTES, LOG_TAIL_LINES } from './types.ts';
 
 const STUCK_MS = 10 * 60 * 1000;

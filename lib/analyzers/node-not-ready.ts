@@ -1,6 +1,7 @@
 // NodeNotReady: a node's Ready condition is False or Unknown (kubelet down, network, runtime).
+
+import { describeRef, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { describeRef, refOf } from './context.ts';
 import type { Analyzer } from './types.ts';
 
 export const nodeNotReady: Analyzer = {

@@ -1,6 +1,7 @@
 // NodePressure: a node reports memory, disk or PID pressure (and will evict pods).
+
+import { refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { refOf } from './context.ts';
 import type { Analyzer } from './types.ts';
 
 const PRESSURES = ['MemoryPressure', 'DiskPressure', 'PIDPressure'];

@@ -1,8 +1,13 @@
 // OOMKilled: a container was killed for exceeding its memory limit (and usually restarts into a crash loop).
 import type { K8sObject } from '../cluster/index.ts';
+import {
+  type ContainerStatus,
+  containerStatuses,
+  groupByOwner,
+  groupName,
+  refOf,
+} from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { refOf } from './context.ts';
-import { type ContainerStatus, containerStatuses, groupByOwner, groupName } from './correlate.ts';
 import type { Analyzer } from './types.ts';
 
 function oomContainer(

@@ -1,7 +1,7 @@
 // ProbeFailure: a running container fails its readiness/liveness probe (Unhealthy events, ready=false).
+
+import { containerStatuses, groupByOwner, groupName, isReady, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { refOf } from './context.ts';
-import { containerStatuses, groupByOwner, groupName, isReady } from './correlate.ts';
 import { crashingContainer } from './crashloop.ts';
 import type { Analyzer } from './types.ts';
 

@@ -1,7 +1,7 @@
 // PVCPending: a claim is not bound, and why (missing StorageClass, provisioning failure).
 import type { K8sObject } from '../cluster/index.ts';
+import { type AnalysisContext, refOf } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
-import { type AnalysisContext, refOf } from './context.ts';
 import type { Analyzer } from './types.ts';
 
 export function pvcCause(context: AnalysisContext, pvc: K8sObject): RootCause | undefined {

@@ -1,7 +1,7 @@
 // RolloutStuck: a Deployment's rollout passed its progress deadline; names the new ReplicaSet and what blocks it.
 import type { K8sObject } from '../cluster/index.ts';
+import { type AnalysisContext, describeRef, refOf } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
-import { type AnalysisContext, describeRef, refOf } from './context.ts';
 import { pullCause, pullingContainer } from './image-pull.ts';
 import type { Analyzer } from './types.ts';
 

@@ -1,7 +1,7 @@
 // ServiceNoEndpoints: a Service with a selector but no ready endpoint, and why (selector, readiness, scale).
+
+import { describeRef, explainNoEndpoints, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { describeRef, refOf } from './context.ts';
-import { explainNoEndpoints } from './correlate.ts';
 import type { Analyzer } from './types.ts';
 
 export const serviceNoEndpoints: Analyzer = {

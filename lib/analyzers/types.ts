@@ -1,7 +1,7 @@
 // The one small interface every analyzer implements.
 import type { LogOptions } from '../cluster/index.ts';
+import type { AnalysisContext } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import type { AnalysisContext } from './context.ts';
 
 export type LogRequest = LogOptions & { namespace: string; pod: string; previous: boolean };
 

@@ -1,8 +1,7 @@
 // Unschedulable: a pod cannot be placed; the scheduler's message names why (resources, taints, selectors, claims).
 import type { K8sObject } from '../cluster/index.ts';
+import { type AnalysisContext, groupByOwner, groupName, refOf } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
-import { type AnalysisContext, refOf } from './context.ts';
-import { groupByOwner, groupName } from './correlate.ts';
 import { pvcCause } from './pvc.ts';
 import type { Analyzer } from './types.ts';
 

@@ -1,8 +1,8 @@
 // WorkloadUnavailable: a Deployment/StatefulSet/DaemonSet has fewer ready replicas than desired (not while a
 // normal rollout is still within its deadline, not when deliberately scaled to zero).
 import type { K8sObject } from '../cluster/index.ts';
+import { describeRef, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { describeRef, refOf } from './context.ts';
 import type { Analyzer } from './types.ts';
 
 function counts(workload: K8sObject): { desired: number; ready: number } {

@@ -1,12 +1,7 @@
 // The diagnosis: scoped snapshot → logs for suspects → every analyzer → grouped, ordered findings → Report.
-import {
-  AnalysisContext,
-  type Analyzer,
-  analyzers as allAnalyzers,
-  connectionFailures,
-  type LogRequest,
-} from '../analyzers/index.ts';
+import { type Analyzer, analyzers as allAnalyzers, type LogRequest } from '../analyzers/index.ts';
 import { type ClusterReader, loadLogs, loadResources } from '../cluster/index.ts';
+import { AnalysisContext, connectionFailures } from '../evidence/index.ts';
 import type { Finding, ObjectRef, Report, ReportSource, Scope } from '../report/index.ts';
 import { consolidate, orderFindings, summarize } from './findings.ts';
 import { loadSnapshot } from './load.ts';
