@@ -25,6 +25,7 @@ function unhealthyResource(context: AnalysisContext, app: K8sObject): RootCause 
 
 export const argoApplications: Analyzer = {
   name: 'argo',
+  reads: { Application: ['applications'] },
   analyze(context) {
     const findings: Finding[] = [];
     for (const app of context.list('applications')) {

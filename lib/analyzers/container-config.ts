@@ -5,6 +5,7 @@ import {
   type ContainerStatus,
   groupByOwner,
   groupName,
+  ownerReads,
   refOf,
 } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
@@ -79,6 +80,12 @@ function missingFromSpec(context: AnalysisContext, pod: K8sObject): RootCause | 
 
 export const containerConfigError: Analyzer = {
   name: 'container-config',
+  reads: { Pod: ['pods', 'replicaSets'] },
+  // What the container references, to name the missing one when the kubelet's message does not.
+  followUps: (context) => [
+    ...ownerReads(context),
+    ...(context.list('pods').some((pod) => configContainer(pod)) ? (['configMaps', 'secrets'] as const) : []),
+  ],
   analyze(context) {
     const pods = context.list('pods').filter((pod) => configContainer(pod));
     return groupByOwner(context, pods).map((group): Finding => {

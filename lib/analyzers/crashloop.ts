@@ -7,6 +7,8 @@ import {
   containerStatuses,
   groupByOwner,
   groupName,
+  ownerReads,
+  policyReads,
   refOf,
 } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
@@ -45,6 +47,10 @@ function suspects(context: AnalysisContext) {
 
 export const crashLoop: Analyzer = {
   name: 'crashloop',
+  // ownerOf walks ReplicaSets to Deployments; a log's host:port leads to a Service, its endpoints and the
+  // workloads its selector should match.
+  reads: { Pod: ['pods', 'services', 'endpoints', 'events', 'deployments', 'replicaSets', 'statefulSets'] },
+  followUps: (context) => [...ownerReads(context), ...policyReads(context)],
   logs(context) {
     return suspects(context).map((group): LogRequest => {
       const { pod, status } = worstPod(context, group.pods);

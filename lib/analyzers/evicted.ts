@@ -1,11 +1,13 @@
 // Evicted: pods evicted by the kubelet (node pressure). Leftover evicted pods are a warning, not an outage.
 
-import { groupByOwner, groupName, refOf } from '../evidence/index.ts';
+import { groupByOwner, groupName, ownerReads, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
 
 export const evicted: Analyzer = {
   name: 'evicted',
+  reads: { Pod: ['pods', 'replicaSets'] },
+  followUps: ownerReads,
   analyze(context) {
     const pods = context
       .list('pods')

@@ -1,6 +1,7 @@
 // FailedMount: a pod's volume cannot be mounted or attached (missing ConfigMap/Secret, stuck attachment).
 
-import { groupByOwner, groupName, refOf } from '../evidence/index.ts';
+import type { ResourceName } from '../cluster/index.ts';
+import { groupByOwner, groupName, ownerReads, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import { missingReference } from './container-config.ts';
 import type { Analyzer } from './types.ts';
@@ -9,6 +10,18 @@ const REASONS = new Set(['FailedMount', 'FailedAttachVolume']);
 
 export const failedMount: Analyzer = {
   name: 'failed-mount',
+  reads: { Pod: ['pods', 'events'] },
+  // A mount failing names a ConfigMap/Secret or a claim: read what it names.
+  followUps(context) {
+    const wanted: ResourceName[] = ownerReads(context);
+    for (const event of context.list('events')) {
+      const message = String(event.message ?? event.note ?? '');
+      if (event.reason === 'FailedMount' && /configmap|secret/i.test(message))
+        wanted.push('configMaps', 'secrets');
+      if (REASONS.has(event.reason)) wanted.push('persistentVolumeClaims');
+    }
+    return wanted;
+  },
   analyze(context) {
     const pods = context
       .list('pods')

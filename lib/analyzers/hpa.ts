@@ -6,6 +6,7 @@ import type { Analyzer } from './types.ts';
 
 export const hpaAtLimit: Analyzer = {
   name: 'hpa',
+  reads: { HorizontalPodAutoscaler: ['horizontalPodAutoscalers'] },
   analyze(context) {
     const findings: Finding[] = [];
     for (const hpa of context.list('horizontalPodAutoscalers')) {

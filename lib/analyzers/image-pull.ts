@@ -5,6 +5,7 @@ import {
   type ContainerStatus,
   groupByOwner,
   groupName,
+  ownerReads,
   refOf,
 } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
@@ -54,6 +55,8 @@ export function pullCause(
 
 export const imagePullFailure: Analyzer = {
   name: 'image-pull',
+  reads: { Pod: ['pods', 'events', 'replicaSets'] },
+  followUps: ownerReads,
   analyze(context) {
     const pods = context.list('pods').filter((pod) => pullingContainer(pod));
     return groupByOwner(context, pods).map((group): Finding => {

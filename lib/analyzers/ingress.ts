@@ -13,6 +13,7 @@ interface Backend {
 
 export const ingressBackendMissing: Analyzer = {
   name: 'ingress',
+  reads: { Ingress: ['ingresses', 'services', 'endpoints', 'pods'] },
   analyze(context) {
     const findings: Finding[] = [];
     for (const ingress of context.list('ingresses')) {

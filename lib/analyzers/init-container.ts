@@ -6,6 +6,8 @@ import {
   causeFromLog,
   groupByOwner,
   groupName,
+  ownerReads,
+  policyReads,
   refOf,
 } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
@@ -38,6 +40,8 @@ const suspects = (context: AnalysisContext) =>
 
 export const initContainerFailure: Analyzer = {
   name: 'init-container',
+  reads: { Pod: ['pods', 'events', 'services', 'endpoints', 'replicaSets'] },
+  followUps: (context) => [...ownerReads(context), ...policyReads(context)],
   logs(context) {
     return suspects(context).map((group) => {
       const pod = group.pods[0]!;

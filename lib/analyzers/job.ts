@@ -1,6 +1,14 @@
 // JobFailed: a Job failed (BackoffLimitExceeded, DeadlineExceeded); its failed pod's log says why.
 import type { K8sObject } from '../cluster/index.ts';
-import { type AnalysisContext, type Cause, causeFromLog, describeRef, refOf } from '../evidence/index.ts';
+import {
+  type AnalysisContext,
+  type Cause,
+  causeFromLog,
+  describeRef,
+  ownerReads,
+  policyReads,
+  refOf,
+} from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import { type Analyzer, LOG_LIMIT_BYTES, LOG_TAIL_LINES, type LogRequest } from './types.ts';
 
@@ -57,6 +65,8 @@ const standalone = (context: AnalysisContext) =>
 
 export const jobFailed: Analyzer = {
   name: 'job',
+  reads: { Job: ['jobs', 'pods', 'events'] },
+  followUps: (context) => [...ownerReads(context), ...policyReads(context)],
   logs(context) {
     return standalone(context).flatMap((job) => {
       const pod = failedPodOf(context, job);

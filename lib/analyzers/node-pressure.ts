@@ -8,6 +8,10 @@ const PRESSURES = ['MemoryPressure', 'DiskPressure', 'PIDPressure'];
 
 export const nodePressure: Analyzer = {
   name: 'node-pressure',
+  reads: { Node: ['nodes'] },
+  // An evicted pod was pushed out by a node under pressure.
+  followUps: (context) =>
+    context.list('pods').some((pod) => pod.status?.reason === 'Evicted') ? ['nodes'] : [],
   analyze(context) {
     const findings: Finding[] = [];
     for (const node of context.list('nodes')) {

@@ -5,6 +5,7 @@ import {
   containerStatuses,
   groupByOwner,
   groupName,
+  ownerReads,
   refOf,
 } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
@@ -28,6 +29,8 @@ function oomContainer(
 
 export const oomKilled: Analyzer = {
   name: 'oomkilled',
+  reads: { Pod: ['pods', 'replicaSets'] },
+  followUps: ownerReads,
   analyze(context) {
     const recent = (time: string | undefined) => context.age(time) < 60 * 60 * 1000;
     const pods = context.list('pods').filter((pod) => oomContainer(pod, recent));

@@ -1,12 +1,14 @@
 // ProbeFailure: a running container fails its readiness/liveness probe (Unhealthy events, ready=false).
 
-import { containerStatuses, groupByOwner, groupName, isReady, refOf } from '../evidence/index.ts';
+import { containerStatuses, groupByOwner, groupName, isReady, ownerReads, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import { crashingContainer } from './crashloop.ts';
 import type { Analyzer } from './types.ts';
 
 export const probeFailure: Analyzer = {
   name: 'probes',
+  reads: { Pod: ['pods', 'events', 'replicaSets'] },
+  followUps: ownerReads,
   analyze(context) {
     const suspects = context.list('pods').filter((pod) => {
       if (pod.status?.phase !== 'Running' || isReady(pod) || pod.metadata.deletionTimestamp) return false;

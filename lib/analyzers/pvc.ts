@@ -34,6 +34,12 @@ export function pvcCause(context: AnalysisContext, pvc: K8sObject): RootCause | 
 
 export const pvcPending: Analyzer = {
   name: 'pvc',
+  reads: { PersistentVolumeClaim: ['persistentVolumeClaims', 'storageClasses', 'events'] },
+  // A claim found Pending: whether its StorageClass exists.
+  followUps: (context) =>
+    context.list('persistentVolumeClaims').some((pvc) => pvc.status?.phase === 'Pending')
+      ? ['storageClasses']
+      : [],
   analyze(context) {
     const findings: Finding[] = [];
     for (const pvc of context.list('persistentVolumeClaims')) {

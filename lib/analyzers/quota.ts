@@ -6,6 +6,18 @@ import type { Analyzer } from './types.ts';
 
 export const quotaExceeded: Analyzer = {
   name: 'quota',
+  // The controllers whose FailedCreate events name the quota, by the workload kind that owns them.
+  reads: {
+    Deployment: ['replicaSets', 'events'],
+    StatefulSet: ['statefulSets', 'events'],
+    DaemonSet: ['daemonSets', 'events'],
+    Job: ['jobs', 'events'],
+    ResourceQuota: ['resourceQuotas'],
+  },
+  followUps: (context) =>
+    context.list('events').some((event) => /exceeded quota/i.test(String(event.message ?? event.note ?? '')))
+      ? ['resourceQuotas']
+      : [],
   analyze(context) {
     const findings: Finding[] = [];
     const controllers = [

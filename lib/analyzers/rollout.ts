@@ -22,6 +22,7 @@ function newestReplicaSet(context: AnalysisContext, deployment: K8sObject): K8sO
 
 export const rolloutStuck: Analyzer = {
   name: 'rollout',
+  reads: { Deployment: ['deployments', 'replicaSets', 'pods', 'events'] },
   analyze(context) {
     const findings: Finding[] = [];
     for (const deployment of context.list('deployments')) {

@@ -6,6 +6,7 @@ import type { Analyzer } from './types.ts';
 
 export const serviceNoEndpoints: Analyzer = {
   name: 'service-endpoints',
+  reads: { Service: ['services', 'endpoints', 'pods', 'deployments', 'statefulSets'] },
   analyze(context) {
     const findings: Finding[] = [];
     for (const service of context.list('services')) {

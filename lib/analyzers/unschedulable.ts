@@ -1,6 +1,6 @@
 // Unschedulable: a pod cannot be placed; the scheduler's message names why (resources, taints, selectors, claims).
 import type { K8sObject } from '../cluster/index.ts';
-import { type AnalysisContext, groupByOwner, groupName, refOf } from '../evidence/index.ts';
+import { type AnalysisContext, groupByOwner, groupName, ownerReads, refOf } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
 import { pvcCause } from './pvc.ts';
 import type { Analyzer } from './types.ts';
@@ -72,6 +72,20 @@ function cause(context: AnalysisContext, pod: K8sObject, message: string): RootC
 
 export const unschedulablePods: Analyzer = {
   name: 'unschedulable',
+  reads: { Pod: ['pods', 'events', 'replicaSets'] },
+  // A Pending pod's claims say whether an unbound volume holds it.
+  followUps: (context) => [
+    ...ownerReads(context),
+    ...(context
+      .list('pods')
+      .some(
+        (pod) =>
+          pod.status?.phase === 'Pending' &&
+          (pod.spec?.volumes ?? []).some((volume: K8sObject['spec']) => volume.persistentVolumeClaim),
+      )
+      ? (['persistentVolumeClaims'] as const)
+      : []),
+  ],
   analyze(context) {
     const pods = context.list('pods').filter((pod) => unschedulable(pod) !== undefined);
     return groupByOwner(context, pods).map((group): Finding => {

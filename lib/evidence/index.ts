@@ -17,8 +17,6 @@ export {
   causeFromLog,
   containerStatuses,
   explainNoEndpoints,
-  groupByOwner,
-  groupName,
   hasReadyEndpoints,
   isReady,
   serviceForHost,
@@ -33,4 +31,13 @@ export {
   mentionsOom,
   missingSetting,
 } from './logs.ts';
-export { type Blocked, explainBlocked, explainDnsBlocked, selects } from './network-policy.ts';
+export { type Blocked, explainBlocked, explainDnsBlocked, policyReads, selects } from './network-policy.ts';
+export {
+  groupByOwner,
+  groupName,
+  morePods,
+  ownerReads,
+  type PodGroup,
+  type PodGroupReport,
+  podGroupFinding,
+} from './pod-group.ts';
