@@ -5,10 +5,11 @@ import {
   type ContainerStatus,
   groupByOwner,
   groupName,
+  morePods,
   ownerReads,
-  refOf,
+  podGroupFinding,
 } from '../evidence/index.ts';
-import type { Finding, RootCause } from '../report/index.ts';
+import type { RootCause } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
 
 function configContainer(pod: K8sObject): ContainerStatus | undefined {
@@ -88,23 +89,21 @@ export const containerConfigError: Analyzer = {
   ],
   analyze(context) {
     const pods = context.list('pods').filter((pod) => configContainer(pod));
-    return groupByOwner(context, pods).map((group): Finding => {
+    return groupByOwner(context, pods).map((group) => {
       const pod = group.pods[0]!;
       const status = configContainer(pod)!;
       const message: string = status.state.waiting.message ?? '';
       const fromMessage = missingReference(pod.metadata.namespace, message);
       const rootCause = fromMessage.object ? fromMessage : (missingFromSpec(context, pod) ?? fromMessage);
       const who = groupName(group.owner, pod);
-      return {
+      return podGroupFinding(group, pod, {
         code: 'ContainerConfigError',
         severity: 'critical',
-        object: refOf(pod),
-        ...(group.owner ? { owner: group.owner } : {}),
         rootCause,
         summary: `${who} cannot create container ${status.name}: ${rootCause.detail}.`,
         evidence: [
           `pod ${pod.metadata.name} container ${status.name}: ${status.state.waiting.reason}${message ? `: ${message.slice(0, 160)}` : ''}`,
-          ...(group.pods.length > 1 ? [`${group.pods.length} pods affected`] : []),
+          ...morePods(group, `affected`),
         ],
         suggestions: rootCause.object
           ? [
@@ -112,7 +111,7 @@ export const containerConfigError: Analyzer = {
               `create the ${rootCause.object.kind} (or the key), or fix the reference in the workload spec`,
             ]
           : [`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`],
-      };
+      });
     });
   },
 };

@@ -7,7 +7,9 @@ import {
   containerStatuses,
   groupByOwner,
   groupName,
+  morePods,
   ownerReads,
+  podGroupFinding,
   policyReads,
   refOf,
 } from '../evidence/index.ts';
@@ -65,7 +67,7 @@ export const crashLoop: Analyzer = {
     });
   },
   analyze(context) {
-    return suspects(context).map((group): Finding => {
+    return suspects(context).map((group) => {
       const { pod, status } = worstPod(context, group.pods);
       const namespace = pod.metadata.namespace;
       const last = status.lastState?.terminated;
@@ -85,23 +87,21 @@ export const crashLoop: Analyzer = {
       const restarts = `restarted ${status.restartCount ?? 0} times${last ? `, last exit code ${last.exitCode}${last.reason ? ` (${last.reason})` : ''}` : ''}`;
       const backoff = context.eventsFor(refOf(pod)).find((event) => event.reason === 'BackOff');
       const kubectl = `kubectl -n ${namespace} logs ${pod.metadata.name} -c ${status.name} --previous`;
-      return {
+      return podGroupFinding(group, pod, {
         code: 'CrashLoopBackOff',
         severity: 'critical',
-        object: refOf(pod),
-        ...(group.owner ? { owner: group.owner } : {}),
-        ...(cause ? { rootCause: cause.rootCause } : {}),
+        rootCause: cause?.rootCause,
         summary: cause?.rootCause.detail
           ? `${who} is crash-looping: ${cause.rootCause.detail.startsWith('cannot') ? 'it ' : ''}${cause.rootCause.detail}.`
           : `${who} is crash-looping: container ${status.name} ${restarts}.`,
         evidence: [
           `pod ${pod.metadata.name} container ${status.name}: ${status.state?.waiting?.reason ?? 'restarting'}, ${restarts}`,
-          ...(group.pods.length > 1 ? [`${group.pods.length} pods of ${who} are crash-looping`] : []),
+          ...morePods(group, `of ${who} are crash-looping`),
           ...(backoff ? [`event BackOff ×${backoff.count}: ${backoff.message}`] : []),
           ...(cause?.evidence ?? []),
         ],
         suggestions: [kubectl, ...suggestionsFor(cause?.rootCause, namespace)],
-      };
+      });
     });
   },
 };

@@ -1,5 +1,4 @@
 // CronJobFailing: a CronJob's latest Job failed (its pod log says why) or it has not run when due.
-
 import type { K8sObject } from '../cluster/index.ts';
 import {
   type AnalysisContext,

@@ -1,5 +1,4 @@
 // HPAAtLimit: an autoscaler is pinned at maxReplicas, or cannot read the metrics it scales on.
-
 import { describeRef, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import type { Analyzer } from './types.ts';

@@ -1,5 +1,4 @@
 // IngressBackendMissing: an Ingress routes to a Service or port that does not exist, or to one with no endpoints.
-
 import { describeRef, explainNoEndpoints, refOf } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
 import type { Analyzer } from './types.ts';

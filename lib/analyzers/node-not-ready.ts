@@ -1,5 +1,4 @@
 // NodeNotReady: a node's Ready condition is False or Unknown (kubelet down, network, runtime).
-
 import { describeRef, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import type { Analyzer } from './types.ts';

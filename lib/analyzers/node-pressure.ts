@@ -1,5 +1,4 @@
 // NodePressure: a node reports memory, disk or PID pressure (and will evict pods).
-
 import { refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import type { Analyzer } from './types.ts';

@@ -1,5 +1,4 @@
 // QuotaExceeded: a controller cannot create pods because a ResourceQuota is used up (FailedCreate events).
-
 import { type ClusterEvent, describeRef, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import type { Analyzer } from './types.ts';

@@ -1,5 +1,4 @@
 // ServiceNoEndpoints: a Service with a selector but no ready endpoint, and why (selector, readiness, scale).
-
 import { describeRef, explainNoEndpoints, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
