@@ -19,6 +19,13 @@ function configContainer(pod: K8sObject): ContainerStatus | undefined {
   );
 }
 
+/** Whether a container of the pod waits on CreateContainerConfigError: a ConfigMap/Secret or key is missing. */
+function namesConfig(pod: K8sObject): boolean {
+  return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].some(
+    (status) => status.state?.waiting?.reason === 'CreateContainerConfigError',
+  );
+}
+
 /** The reference the kubelet complains about (ConfigMap/Secret, and key). */
 export function missingReference(namespace: string | undefined, message: string): RootCause {
   const key = /couldn't find key (\S+) in (ConfigMap|Secret) ([\w.-]+)\/([\w.-]+)/i.exec(message);
@@ -83,9 +90,10 @@ export const containerConfigError: Analyzer = {
   name: 'container-config',
   reads: { Pod: ['pods', 'replicaSets'] },
   // What the container references, to name the missing one when the kubelet's message does not.
+  // Only a config error (not a runtime CreateContainerError) makes the Secrets worth reading: keys, never values.
   followUps: (context) => [
     ...ownerReads(context),
-    ...(context.list('pods').some((pod) => configContainer(pod)) ? (['configMaps', 'secrets'] as const) : []),
+    ...(context.list('pods').some(namesConfig) ? (['configMaps', 'secrets'] as const) : []),
   ],
   analyze(context) {
     const pods = context.list('pods').filter((pod) => configContainer(pod));
