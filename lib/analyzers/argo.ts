@@ -1,7 +1,7 @@
 // ArgoSyncFailed / ArgoDegraded: an Argo CD Application failed to sync, or is Degraded/Missing.
 import type { K8sObject } from '../cluster/index.ts';
+import { type AnalysisContext, refOf } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
-import { type AnalysisContext, refOf } from './context.ts';
 import type { Analyzer } from './types.ts';
 
 /** The first unhealthy resource the Application lists, as a root-cause pointer. */
@@ -25,6 +25,7 @@ function unhealthyResource(context: AnalysisContext, app: K8sObject): RootCause 
 
 export const argoApplications: Analyzer = {
   name: 'argo',
+  reads: { Application: ['applications'] },
   analyze(context) {
     const findings: Finding[] = [];
     for (const app of context.list('applications')) {

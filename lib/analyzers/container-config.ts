@@ -1,14 +1,28 @@
 // ContainerConfigError: a container cannot be created from its spec; names the missing ConfigMap/Secret and key.
 import type { K8sObject } from '../cluster/index.ts';
-import type { Finding, RootCause } from '../report/index.ts';
-import { type AnalysisContext, refOf } from './context.ts';
-import { type ContainerStatus, groupByOwner, groupName } from './correlate.ts';
+import {
+  type AnalysisContext,
+  type ContainerStatus,
+  groupByOwner,
+  groupName,
+  morePods,
+  ownerReads,
+  podGroupFinding,
+} from '../evidence/index.ts';
+import type { RootCause } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
 
 function configContainer(pod: K8sObject): ContainerStatus | undefined {
   return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find(
     (status) =>
       ['CreateContainerConfigError', 'CreateContainerError'].includes(status.state?.waiting?.reason),
+  );
+}
+
+/** Whether a container of the pod waits on CreateContainerConfigError: a ConfigMap/Secret or key is missing. */
+function namesConfig(pod: K8sObject): boolean {
+  return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].some(
+    (status) => status.state?.waiting?.reason === 'CreateContainerConfigError',
   );
 }
 
@@ -74,25 +88,30 @@ function missingFromSpec(context: AnalysisContext, pod: K8sObject): RootCause | 
 
 export const containerConfigError: Analyzer = {
   name: 'container-config',
+  reads: { Pod: ['pods', 'replicaSets'] },
+  // What the container references, to name the missing one when the kubelet's message does not.
+  // Only a config error (not a runtime CreateContainerError) makes the Secrets worth reading: keys, never values.
+  followUps: (context) => [
+    ...ownerReads(context),
+    ...(context.list('pods').some(namesConfig) ? (['configMaps', 'secrets'] as const) : []),
+  ],
   analyze(context) {
     const pods = context.list('pods').filter((pod) => configContainer(pod));
-    return groupByOwner(context, pods).map((group): Finding => {
+    return groupByOwner(context, pods).map((group) => {
       const pod = group.pods[0]!;
       const status = configContainer(pod)!;
       const message: string = status.state.waiting.message ?? '';
       const fromMessage = missingReference(pod.metadata.namespace, message);
       const rootCause = fromMessage.object ? fromMessage : (missingFromSpec(context, pod) ?? fromMessage);
       const who = groupName(group.owner, pod);
-      return {
+      return podGroupFinding(group, pod, {
         code: 'ContainerConfigError',
         severity: 'critical',
-        object: refOf(pod),
-        ...(group.owner ? { owner: group.owner } : {}),
         rootCause,
         summary: `${who} cannot create container ${status.name}: ${rootCause.detail}.`,
         evidence: [
           `pod ${pod.metadata.name} container ${status.name}: ${status.state.waiting.reason}${message ? `: ${message.slice(0, 160)}` : ''}`,
-          ...(group.pods.length > 1 ? [`${group.pods.length} pods affected`] : []),
+          ...morePods(group, `affected`),
         ],
         suggestions: rootCause.object
           ? [
@@ -100,7 +119,7 @@ export const containerConfigError: Analyzer = {
               `create the ${rootCause.object.kind} (or the key), or fix the reference in the workload spec`,
             ]
           : [`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`],
-      };
+      });
     });
   },
 };

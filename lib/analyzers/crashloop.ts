@@ -1,15 +1,19 @@
 // CrashLoopBackOff: a container keeps restarting; the previous log says why (a dependency, a setting, the app).
 import type { K8sObject } from '../cluster/index.ts';
-import type { Finding } from '../report/index.ts';
-import type { AnalysisContext } from './context.ts';
-import { refOf } from './context.ts';
+import type { AnalysisContext } from '../evidence/index.ts';
 import {
   type ContainerStatus,
   causeFromLog,
   containerStatuses,
   groupByOwner,
   groupName,
-} from './correlate.ts';
+  morePods,
+  ownerReads,
+  podGroupFinding,
+  policyReads,
+  refOf,
+} from '../evidence/index.ts';
+import type { Finding } from '../report/index.ts';
 import { type Analyzer, LOG_LIMIT_BYTES, LOG_TAIL_LINES, type LogRequest } from './types.ts';
 
 /** The crash-looping container of a pod (not OOM: that has its own analyzer). */
@@ -45,6 +49,10 @@ function suspects(context: AnalysisContext) {
 
 export const crashLoop: Analyzer = {
   name: 'crashloop',
+  // ownerOf walks ReplicaSets to Deployments; a log's host:port leads to a Service, its endpoints and the
+  // workloads its selector should match.
+  reads: { Pod: ['pods', 'services', 'endpoints', 'events', 'deployments', 'replicaSets', 'statefulSets'] },
+  followUps: (context) => [...ownerReads(context), ...policyReads(context)],
   logs(context) {
     return suspects(context).map((group): LogRequest => {
       const { pod, status } = worstPod(context, group.pods);
@@ -59,7 +67,7 @@ export const crashLoop: Analyzer = {
     });
   },
   analyze(context) {
-    return suspects(context).map((group): Finding => {
+    return suspects(context).map((group) => {
       const { pod, status } = worstPod(context, group.pods);
       const namespace = pod.metadata.namespace;
       const last = status.lastState?.terminated;
@@ -79,23 +87,21 @@ export const crashLoop: Analyzer = {
       const restarts = `restarted ${status.restartCount ?? 0} times${last ? `, last exit code ${last.exitCode}${last.reason ? ` (${last.reason})` : ''}` : ''}`;
       const backoff = context.eventsFor(refOf(pod)).find((event) => event.reason === 'BackOff');
       const kubectl = `kubectl -n ${namespace} logs ${pod.metadata.name} -c ${status.name} --previous`;
-      return {
+      return podGroupFinding(group, pod, {
         code: 'CrashLoopBackOff',
         severity: 'critical',
-        object: refOf(pod),
-        ...(group.owner ? { owner: group.owner } : {}),
-        ...(cause ? { rootCause: cause.rootCause } : {}),
+        rootCause: cause?.rootCause,
         summary: cause?.rootCause.detail
           ? `${who} is crash-looping: ${cause.rootCause.detail.startsWith('cannot') ? 'it ' : ''}${cause.rootCause.detail}.`
           : `${who} is crash-looping: container ${status.name} ${restarts}.`,
         evidence: [
           `pod ${pod.metadata.name} container ${status.name}: ${status.state?.waiting?.reason ?? 'restarting'}, ${restarts}`,
-          ...(group.pods.length > 1 ? [`${group.pods.length} pods of ${who} are crash-looping`] : []),
+          ...morePods(group, `of ${who} are crash-looping`),
           ...(backoff ? [`event BackOff ×${backoff.count}: ${backoff.message}`] : []),
           ...(cause?.evidence ?? []),
         ],
         suggestions: [kubectl, ...suggestionsFor(cause?.rootCause, namespace)],
-      };
+      });
     });
   },
 };

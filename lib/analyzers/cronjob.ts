@@ -1,9 +1,15 @@
 // CronJobFailing: a CronJob's latest Job failed (its pod log says why) or it has not run when due.
-
 import type { K8sObject } from '../cluster/index.ts';
+import {
+  type AnalysisContext,
+  describeRef,
+  nextRun,
+  ownerReads,
+  parseCron,
+  policyReads,
+  refOf,
+} from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { type AnalysisContext, describeRef, refOf } from './context.ts';
-import { nextRun, parseCron } from './cron.ts';
 import { failedCondition, failedPodOf, jobCause, jobLogRequest } from './job.ts';
 import type { Analyzer } from './types.ts';
 
@@ -45,6 +51,9 @@ const failing = (context: AnalysisContext) =>
 
 export const cronJobFailing: Analyzer = {
   name: 'cronjob',
+  // A Job a CronJob started is reported as the CronJob failing.
+  reads: { CronJob: ['jobs', 'cronJobs', 'pods'], Job: ['cronJobs'] },
+  followUps: (context) => [...ownerReads(context), ...policyReads(context)],
   logs(context) {
     return failing(context).flatMap(({ job }) => {
       const pod = failedPodOf(context, job);

@@ -1,26 +1,24 @@
 // Evicted: pods evicted by the kubelet (node pressure). Leftover evicted pods are a warning, not an outage.
-import type { Finding } from '../report/index.ts';
-import { refOf } from './context.ts';
-import { groupByOwner, groupName } from './correlate.ts';
+import { groupByOwner, groupName, ownerReads, podGroupFinding } from '../evidence/index.ts';
 import type { Analyzer } from './types.ts';
 
 export const evicted: Analyzer = {
   name: 'evicted',
+  reads: { Pod: ['pods', 'replicaSets'] },
+  followUps: ownerReads,
   analyze(context) {
     const pods = context
       .list('pods')
       .filter((pod) => pod.status?.phase === 'Failed' && pod.status?.reason === 'Evicted');
-    return groupByOwner(context, pods).map((group): Finding => {
+    return groupByOwner(context, pods).map((group) => {
       const pod = group.pods[0]!;
       const node = pod.spec?.nodeName;
       const message: string = pod.status?.message ?? '';
       const resource = /low on resource: ([\w-]+)/i.exec(message)?.[1];
       const who = groupName(group.owner, pod);
-      return {
+      return podGroupFinding(group, pod, {
         code: 'Evicted',
         severity: 'warning',
-        object: refOf(pod),
-        ...(group.owner ? { owner: group.owner } : {}),
         ...(node
           ? {
               rootCause: {
@@ -36,7 +34,7 @@ export const evicted: Analyzer = {
           `kubectl -n ${pod.metadata.namespace} delete pod --field-selector=status.phase=Failed (cleans up evicted pods)`,
           'set memory/ephemeral-storage requests and limits so the scheduler accounts for them',
         ],
-      };
+      });
     });
   },
 };

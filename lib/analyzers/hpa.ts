@@ -1,10 +1,11 @@
 // HPAAtLimit: an autoscaler is pinned at maxReplicas, or cannot read the metrics it scales on.
+import { describeRef, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { describeRef, refOf } from './context.ts';
 import type { Analyzer } from './types.ts';
 
 export const hpaAtLimit: Analyzer = {
   name: 'hpa',
+  reads: { HorizontalPodAutoscaler: ['horizontalPodAutoscalers'] },
   analyze(context) {
     const findings: Finding[] = [];
     for (const hpa of context.list('horizontalPodAutoscalers')) {

@@ -1,8 +1,16 @@
 // ImagePullFailure: an image cannot be pulled; the pull error says whether the reference or the credentials are wrong.
 import type { K8sObject } from '../cluster/index.ts';
-import type { Finding, RootCause } from '../report/index.ts';
-import { type AnalysisContext, refOf } from './context.ts';
-import { type ContainerStatus, groupByOwner, groupName } from './correlate.ts';
+import {
+  type AnalysisContext,
+  type ContainerStatus,
+  groupByOwner,
+  groupName,
+  morePods,
+  ownerReads,
+  podGroupFinding,
+  refOf,
+} from '../evidence/index.ts';
+import type { RootCause } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
 
 const PULL = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
@@ -49,32 +57,32 @@ export function pullCause(
 
 export const imagePullFailure: Analyzer = {
   name: 'image-pull',
+  reads: { Pod: ['pods', 'events', 'replicaSets'] },
+  followUps: ownerReads,
   analyze(context) {
     const pods = context.list('pods').filter((pod) => pullingContainer(pod));
-    return groupByOwner(context, pods).map((group): Finding => {
+    return groupByOwner(context, pods).map((group) => {
       const pod = group.pods[0]!;
       const status = pullingContainer(pod)!;
       const cause = pullCause(context, pod, status);
       const rs = pod.metadata.ownerReferences?.find((ref) => ref.kind === 'ReplicaSet')?.name;
       const who = groupName(group.owner, pod);
-      return {
+      return podGroupFinding(group, pod, {
         code: 'ImagePullFailure',
         severity: 'critical',
-        object: refOf(pod),
-        ...(group.owner ? { owner: group.owner } : {}),
         rootCause: cause.rootCause,
         summary: `${who} cannot start: ${cause.rootCause.detail}${rs ? ` (ReplicaSet ${rs})` : ''}.`,
         evidence: [
           `pod ${pod.metadata.name} container ${status.name}: ${status.state.waiting.reason}, image ${status.image}`,
           ...(cause.line ? [cause.line.slice(0, 200)] : []),
-          ...(group.pods.length > 1 ? [`${group.pods.length} pods affected`] : []),
+          ...morePods(group, `affected`),
         ],
         suggestions: [
           cause.rootCause.code === 'BadImageReference'
             ? `check the tag exists in the registry, or roll back: kubectl -n ${pod.metadata.namespace} rollout undo ${group.owner?.kind.toLowerCase() ?? 'deployment'}/${group.owner?.name ?? pod.metadata.name}`
             : 'check the imagePullSecret and the registry credentials',
         ],
-      };
+      });
     });
   },
 };

@@ -22,9 +22,7 @@ import type { Analyzer } from './types.ts';
 import { unschedulablePods } from './unschedulable.ts';
 import { workloadUnavailable } from './workload-unavailable.ts';
 
-export { AnalysisContext, describeRef, refOf, sameRef } from './context.ts';
-export { connectionFailures, keyLines } from './logs.ts';
-export type { Analyzer, LogRequest } from './types.ts';
+export type { Analyzer, LogRequest, Reads } from './types.ts';
 
 /** Every analyzer (order does not change results; the diagnosis groups and sorts findings). */
 export const analyzers: readonly Analyzer[] = [

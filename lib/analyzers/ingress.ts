@@ -1,7 +1,6 @@
 // IngressBackendMissing: an Ingress routes to a Service or port that does not exist, or to one with no endpoints.
+import { describeRef, explainNoEndpoints, refOf } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
-import { describeRef, refOf } from './context.ts';
-import { explainNoEndpoints } from './correlate.ts';
 import type { Analyzer } from './types.ts';
 
 interface Backend {
@@ -13,6 +12,7 @@ interface Backend {
 
 export const ingressBackendMissing: Analyzer = {
   name: 'ingress',
+  reads: { Ingress: ['ingresses', 'services', 'endpoints', 'pods'] },
   analyze(context) {
     const findings: Finding[] = [];
     for (const ingress of context.list('ingresses')) {

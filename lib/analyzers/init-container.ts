@@ -1,8 +1,15 @@
 // InitContainerFailure: an init container fails or never finishes, so the app container never starts.
 import type { K8sObject } from '../cluster/index.ts';
-import type { Finding } from '../report/index.ts';
-import { type AnalysisContext, refOf } from './context.ts';
-import { type ContainerStatus, causeFromLog, groupByOwner, groupName } from './correlate.ts';
+import {
+  type AnalysisContext,
+  type ContainerStatus,
+  causeFromLog,
+  groupByOwner,
+  groupName,
+  ownerReads,
+  podGroupFinding,
+  policyReads,
+} from '../evidence/index.ts';
 import { type Analyzer, LOG_LIMIT_BYTES, LOG_TAIL_LINES } from './types.ts';
 
 const STUCK_MS = 10 * 60 * 1000;
@@ -32,6 +39,8 @@ const suspects = (context: AnalysisContext) =>
 
 export const initContainerFailure: Analyzer = {
   name: 'init-container',
+  reads: { Pod: ['pods', 'events', 'services', 'endpoints', 'replicaSets'] },
+  followUps: (context) => [...ownerReads(context), ...policyReads(context)],
   logs(context) {
     return suspects(context).map((group) => {
       const pod = group.pods[0]!;
@@ -48,7 +57,7 @@ export const initContainerFailure: Analyzer = {
     });
   },
   analyze(context) {
-    return suspects(context).map((group): Finding => {
+    return suspects(context).map((group) => {
       const pod = group.pods[0]!;
       const status = failingInit(context, pod)!;
       const ns = pod.metadata.namespace!;
@@ -60,12 +69,10 @@ export const initContainerFailure: Analyzer = {
       const stuck = Boolean(status.state?.running);
       const who = groupName(group.owner, pod);
       const what = stuck ? 'never finishes' : 'keeps failing';
-      return {
+      return podGroupFinding(group, pod, {
         code: 'InitContainerFailure',
         severity: 'critical',
-        object: refOf(pod),
-        ...(group.owner ? { owner: group.owner } : {}),
-        ...(cause ? { rootCause: cause.rootCause } : {}),
+        rootCause: cause?.rootCause,
         summary: `${who} never starts: init container ${status.name} ${what}${cause?.rootCause.detail ? ` (${cause.rootCause.detail})` : ''}.`,
         evidence: [
           `pod ${pod.metadata.name} init container ${status.name}: ${status.state?.waiting?.reason ?? (stuck ? `running since ${status.state.running.startedAt}` : 'terminated')}, restarts ${status.restartCount ?? 0}`,
@@ -74,7 +81,7 @@ export const initContainerFailure: Analyzer = {
         suggestions: [
           `kubectl -n ${ns} logs ${pod.metadata.name} -c ${status.name}${stuck ? '' : ' --previous'}`,
         ],
-      };
+      });
     });
   },
 };

@@ -1,8 +1,15 @@
 // JobFailed: a Job failed (BackoffLimitExceeded, DeadlineExceeded); its failed pod's log says why.
 import type { K8sObject } from '../cluster/index.ts';
+import {
+  type AnalysisContext,
+  type Cause,
+  causeFromLog,
+  describeRef,
+  ownerReads,
+  policyReads,
+  refOf,
+} from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { type AnalysisContext, describeRef, refOf } from './context.ts';
-import { type Cause, causeFromLog } from './correlate.ts';
 import { type Analyzer, LOG_LIMIT_BYTES, LOG_TAIL_LINES, type LogRequest } from './types.ts';
 
 export function failedCondition(job: K8sObject) {
@@ -58,6 +65,8 @@ const standalone = (context: AnalysisContext) =>
 
 export const jobFailed: Analyzer = {
   name: 'job',
+  reads: { Job: ['jobs', 'pods', 'events'] },
+  followUps: (context) => [...ownerReads(context), ...policyReads(context)],
   logs(context) {
     return standalone(context).flatMap((job) => {
       const pod = failedPodOf(context, job);

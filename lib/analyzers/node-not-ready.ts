@@ -1,10 +1,25 @@
 // NodeNotReady: a node's Ready condition is False or Unknown (kubelet down, network, runtime).
+import { describeRef, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { describeRef, refOf } from './context.ts';
 import type { Analyzer } from './types.ts';
 
 export const nodeNotReady: Analyzer = {
   name: 'node-not-ready',
+  // And the pods on the node (an alert on a Node lists only those).
+  reads: { Node: ['nodes'] },
+  // A Pending pod may wait for a node that is down; a pod whose Ready is Unknown lost its node.
+  followUps: (context) =>
+    context
+      .list('pods')
+      .some(
+        (pod) =>
+          pod.status?.phase === 'Pending' ||
+          (pod.status?.conditions ?? []).some(
+            (c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'Unknown',
+          ),
+      )
+      ? ['nodes']
+      : [],
   analyze(context) {
     const findings: Finding[] = [];
     for (const node of context.list('nodes')) {

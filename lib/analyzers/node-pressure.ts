@@ -1,12 +1,16 @@
 // NodePressure: a node reports memory, disk or PID pressure (and will evict pods).
+import { refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { refOf } from './context.ts';
 import type { Analyzer } from './types.ts';
 
 const PRESSURES = ['MemoryPressure', 'DiskPressure', 'PIDPressure'];
 
 export const nodePressure: Analyzer = {
   name: 'node-pressure',
+  reads: { Node: ['nodes'] },
+  // An evicted pod was pushed out by a node under pressure.
+  followUps: (context) =>
+    context.list('pods').some((pod) => pod.status?.reason === 'Evicted') ? ['nodes'] : [],
   analyze(context) {
     const findings: Finding[] = [];
     for (const node of context.list('nodes')) {

@@ -1,8 +1,14 @@
 // OOMKilled: a container was killed for exceeding its memory limit (and usually restarts into a crash loop).
 import type { K8sObject } from '../cluster/index.ts';
-import type { Finding } from '../report/index.ts';
-import { refOf } from './context.ts';
-import { type ContainerStatus, containerStatuses, groupByOwner, groupName } from './correlate.ts';
+import {
+  type ContainerStatus,
+  containerStatuses,
+  groupByOwner,
+  groupName,
+  morePods,
+  ownerReads,
+  podGroupFinding,
+} from '../evidence/index.ts';
 import type { Analyzer } from './types.ts';
 
 function oomContainer(
@@ -23,21 +29,21 @@ function oomContainer(
 
 export const oomKilled: Analyzer = {
   name: 'oomkilled',
+  reads: { Pod: ['pods', 'replicaSets'] },
+  followUps: ownerReads,
   analyze(context) {
     const recent = (time: string | undefined) => context.age(time) < 60 * 60 * 1000;
     const pods = context.list('pods').filter((pod) => oomContainer(pod, recent));
-    return groupByOwner(context, pods).map((group): Finding => {
+    return groupByOwner(context, pods).map((group) => {
       const pod = group.pods[0]!;
       const status = oomContainer(pod, recent)!;
       const spec = (pod.spec?.containers ?? []).find((c: { name: string }) => c.name === status.name);
       const limit = spec?.resources?.limits?.memory;
       const who = groupName(group.owner, pod);
-      return {
+      return podGroupFinding(group, pod, {
         code: 'OOMKilled',
         severity:
           status.state?.waiting?.reason === 'CrashLoopBackOff' || !status.ready ? 'critical' : 'warning',
-        object: refOf(pod),
-        ...(group.owner ? { owner: group.owner } : {}),
         summary: `${who} is being OOM-killed: container ${status.name} exceeds its memory limit${limit ? ` of ${limit}` : ' (no limit set: the node ran out of memory)'}.`,
         evidence: [
           `pod ${pod.metadata.name} container ${status.name}: last terminated OOMKilled (exit code ${status.lastState?.terminated?.exitCode ?? status.state?.terminated?.exitCode ?? 137}), restarts ${status.restartCount ?? 0}`,
@@ -46,13 +52,13 @@ export const oomKilled: Analyzer = {
                 `memory limit ${limit}${spec?.resources?.requests?.memory ? `, request ${spec.resources.requests.memory}` : ''}`,
               ]
             : []),
-          ...(group.pods.length > 1 ? [`${group.pods.length} pods of ${who} were OOM-killed`] : []),
+          ...morePods(group, `of ${who} were OOM-killed`),
         ],
         suggestions: [
           `raise the memory limit of container ${status.name} or find what grows (heap size, caches, leaks)`,
           `kubectl -n ${pod.metadata.namespace} top pod ${pod.metadata.name} --containers`,
         ],
-      };
+      });
     });
   },
 };

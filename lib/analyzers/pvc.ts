@@ -1,7 +1,7 @@
 // PVCPending: a claim is not bound, and why (missing StorageClass, provisioning failure).
 import type { K8sObject } from '../cluster/index.ts';
+import { type AnalysisContext, refOf } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
-import { type AnalysisContext, refOf } from './context.ts';
 import type { Analyzer } from './types.ts';
 
 export function pvcCause(context: AnalysisContext, pvc: K8sObject): RootCause | undefined {
@@ -34,6 +34,12 @@ export function pvcCause(context: AnalysisContext, pvc: K8sObject): RootCause | 
 
 export const pvcPending: Analyzer = {
   name: 'pvc',
+  reads: { PersistentVolumeClaim: ['persistentVolumeClaims', 'storageClasses', 'events'] },
+  // A claim found Pending: whether its StorageClass exists.
+  followUps: (context) =>
+    context.list('persistentVolumeClaims').some((pvc) => pvc.status?.phase === 'Pending')
+      ? ['storageClasses']
+      : [],
   analyze(context) {
     const findings: Finding[] = [];
     for (const pvc of context.list('persistentVolumeClaims')) {

@@ -1,10 +1,22 @@
 // QuotaExceeded: a controller cannot create pods because a ResourceQuota is used up (FailedCreate events).
+import { type ClusterEvent, describeRef, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { type ClusterEvent, describeRef, refOf } from './context.ts';
 import type { Analyzer } from './types.ts';
 
 export const quotaExceeded: Analyzer = {
   name: 'quota',
+  // The controllers whose FailedCreate events name the quota, by the workload kind that owns them.
+  reads: {
+    Deployment: ['replicaSets', 'events'],
+    StatefulSet: ['statefulSets', 'events'],
+    DaemonSet: ['daemonSets', 'events'],
+    Job: ['jobs', 'events'],
+    ResourceQuota: ['resourceQuotas'],
+  },
+  followUps: (context) =>
+    context.list('events').some((event) => /exceeded quota/i.test(String(event.message ?? event.note ?? '')))
+      ? ['resourceQuotas']
+      : [],
   analyze(context) {
     const findings: Finding[] = [];
     const controllers = [

@@ -1,7 +1,7 @@
 // RolloutStuck: a Deployment's rollout passed its progress deadline; names the new ReplicaSet and what blocks it.
 import type { K8sObject } from '../cluster/index.ts';
+import { type AnalysisContext, describeRef, refOf } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
-import { type AnalysisContext, describeRef, refOf } from './context.ts';
 import { pullCause, pullingContainer } from './image-pull.ts';
 import type { Analyzer } from './types.ts';
 
@@ -22,6 +22,7 @@ function newestReplicaSet(context: AnalysisContext, deployment: K8sObject): K8sO
 
 export const rolloutStuck: Analyzer = {
   name: 'rollout',
+  reads: { Deployment: ['deployments', 'replicaSets', 'pods', 'events'] },
   analyze(context) {
     const findings: Finding[] = [];
     for (const deployment of context.list('deployments')) {

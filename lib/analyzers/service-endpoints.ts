@@ -1,11 +1,11 @@
 // ServiceNoEndpoints: a Service with a selector but no ready endpoint, and why (selector, readiness, scale).
+import { describeRef, explainNoEndpoints, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { describeRef, refOf } from './context.ts';
-import { explainNoEndpoints } from './correlate.ts';
 import type { Analyzer } from './types.ts';
 
 export const serviceNoEndpoints: Analyzer = {
   name: 'service-endpoints',
+  reads: { Service: ['services', 'endpoints', 'pods', 'deployments', 'statefulSets'] },
   analyze(context) {
     const findings: Finding[] = [];
     for (const service of context.list('services')) {

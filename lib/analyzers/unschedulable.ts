@@ -1,8 +1,15 @@
 // Unschedulable: a pod cannot be placed; the scheduler's message names why (resources, taints, selectors, claims).
 import type { K8sObject } from '../cluster/index.ts';
-import type { Finding, RootCause } from '../report/index.ts';
-import { type AnalysisContext, refOf } from './context.ts';
-import { groupByOwner, groupName } from './correlate.ts';
+import {
+  type AnalysisContext,
+  groupByOwner,
+  groupName,
+  morePods,
+  ownerReads,
+  podGroupFinding,
+  refOf,
+} from '../evidence/index.ts';
+import type { RootCause } from '../report/index.ts';
 import { pvcCause } from './pvc.ts';
 import type { Analyzer } from './types.ts';
 
@@ -73,27 +80,39 @@ function cause(context: AnalysisContext, pod: K8sObject, message: string): RootC
 
 export const unschedulablePods: Analyzer = {
   name: 'unschedulable',
+  reads: { Pod: ['pods', 'events', 'replicaSets'] },
+  // A Pending pod's claims say whether an unbound volume holds it.
+  followUps: (context) => [
+    ...ownerReads(context),
+    ...(context
+      .list('pods')
+      .some(
+        (pod) =>
+          pod.status?.phase === 'Pending' &&
+          (pod.spec?.volumes ?? []).some((volume: K8sObject['spec']) => volume.persistentVolumeClaim),
+      )
+      ? (['persistentVolumeClaims'] as const)
+      : []),
+  ],
   analyze(context) {
     const pods = context.list('pods').filter((pod) => unschedulable(pod) !== undefined);
-    return groupByOwner(context, pods).map((group): Finding => {
+    return groupByOwner(context, pods).map((group) => {
       const pod = group.pods[0]!;
       const event = context.eventsFor(refOf(pod), false).find((e) => e.reason === 'FailedScheduling');
       const message = event?.message || unschedulable(pod) || '';
       const rootCause = cause(context, pod, message);
       const who = groupName(group.owner, pod);
-      return {
+      return podGroupFinding(group, pod, {
         code: 'Unschedulable',
         severity: 'critical',
-        object: refOf(pod),
-        ...(group.owner ? { owner: group.owner } : {}),
-        ...(rootCause ? { rootCause } : {}),
+        rootCause,
         summary: `${who} cannot be scheduled: ${rootCause?.detail ?? message.slice(0, 160)}.`,
         evidence: [
           `pod ${pod.metadata.name}: Pending, PodScheduled=False (Unschedulable)`,
           ...(message
             ? [`FailedScheduling${event ? ` ×${event.count}` : ''}: ${message.slice(0, 200)}`]
             : []),
-          ...(group.pods.length > 1 ? [`${group.pods.length} pods pending`] : []),
+          ...morePods(group, `pending`),
         ],
         suggestions:
           rootCause?.code === 'InsufficientResources'
@@ -104,7 +123,7 @@ export const unschedulablePods: Analyzer = {
             : rootCause?.code === 'PVCPending'
               ? [`kubectl -n ${pod.metadata.namespace} describe pvc ${rootCause.object?.name}`]
               : [`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`],
-      };
+      });
     });
   },
 };

@@ -1,8 +1,8 @@
 // WorkloadUnavailable: a Deployment/StatefulSet/DaemonSet has fewer ready replicas than desired (not while a
 // normal rollout is still within its deadline, not when deliberately scaled to zero).
 import type { K8sObject } from '../cluster/index.ts';
+import { describeRef, ownerReads, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { describeRef, refOf } from './context.ts';
 import type { Analyzer } from './types.ts';
 
 function counts(workload: K8sObject): { desired: number; ready: number } {
@@ -18,6 +18,8 @@ function condition(workload: K8sObject, type: string) {
 
 export const workloadUnavailable: Analyzer = {
   name: 'workload-unavailable',
+  reads: { Deployment: ['deployments'], StatefulSet: ['statefulSets'], DaemonSet: ['daemonSets'] },
+  followUps: ownerReads, // a DaemonSet's pods, when the first read had no DaemonSets
   analyze(context) {
     const findings: Finding[] = [];
     for (const workload of [

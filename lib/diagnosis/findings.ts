@@ -1,6 +1,6 @@
 // Turns raw analyzer output into what a person reads: one finding per owner, the alert's object and its
 // root cause first, then by severity; and a one- or two-sentence summary.
-import { type AnalysisContext, describeRef, sameRef } from '../analyzers/index.ts';
+import { type AnalysisContext, describeRef, sameRef } from '../evidence/index.ts';
 import type { Finding, ObjectRef, Scope } from '../report/index.ts';
 
 const SEVERITY = { critical: 0, warning: 1, info: 2 } as const;

@@ -1,12 +1,7 @@
 // The diagnosis: scoped snapshot → logs for suspects → every analyzer → grouped, ordered findings → Report.
-import {
-  AnalysisContext,
-  type Analyzer,
-  analyzers as allAnalyzers,
-  connectionFailures,
-  type LogRequest,
-} from '../analyzers/index.ts';
-import { type ClusterReader, loadLogs, loadResources } from '../cluster/index.ts';
+import { type Analyzer, analyzers as allAnalyzers } from '../analyzers/index.ts';
+import type { ClusterReader } from '../cluster/index.ts';
+import { AnalysisContext } from '../evidence/index.ts';
 import type { Finding, ObjectRef, Report, ReportSource, Scope } from '../report/index.ts';
 import { consolidate, orderFindings, summarize } from './findings.ts';
 import { loadSnapshot } from './load.ts';
@@ -41,23 +36,14 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
 
   input.onProgress?.('listing objects');
   const snapshot = await loadSnapshot(reader, scope, {
+    analyzers,
     fallbackNow: startedAt,
+    maxLogs: input.maxLogs ?? (scope.kind === 'cluster' ? 60 : 4),
     ...(input.now ? { now: input.now } : {}),
     ...(input.pageSize ? { pageSize: input.pageSize } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
   const context = new AnalysisContext(snapshot);
-
-  input.onProgress?.('reading logs');
-  const maxLogs = input.maxLogs ?? (scope.kind === 'cluster' ? 60 : 4);
-  const wanted = analyzers.flatMap((analyzer) => analyzer.logs?.(context) ?? []);
-  await loadLogs(reader, snapshot, prioritise(context, wanted, scope).slice(0, maxLogs));
-  // A timeout or a failed lookup may be a NetworkPolicy: read the policies (one list) only then.
-  if (snapshot.logs.some((log) => connectionFailures(log.text).some((f) => f.kind !== 'refused'))) {
-    await loadResources(reader, snapshot, ['networkPolicies'], {
-      ...(snapshot.namespace ? { namespace: snapshot.namespace } : {}),
-      ...(input.pageSize ? { pageSize: input.pageSize } : {}),
-    });
-  }
 
   input.onProgress?.('analyzing');
   const raw: Finding[] = analyzers.flatMap((analyzer) => analyzer.analyze(context));
@@ -108,17 +94,4 @@ function guessOwner(target: ObjectRef): ObjectRef | undefined {
   if (deployment) return { kind: 'Deployment', ...ns, name: deployment };
   const statefulSet = /^(.+)-\d+$/.exec(target.name)?.[1];
   return statefulSet ? { kind: 'StatefulSet', ...ns, name: statefulSet } : undefined;
-}
-
-/** Logs of the scope's own object first, then one per suspect. */
-function prioritise(context: AnalysisContext, requests: LogRequest[], scope: Scope): LogRequest[] {
-  const target = scope.object;
-  if (!target) return requests;
-  const score = (request: LogRequest) => {
-    if (target.kind === 'Pod') return request.pod === target.name ? 0 : 1;
-    const pod = context.find('Pod', request.namespace, request.pod);
-    const owner = pod ? context.ownerOf(pod) : undefined;
-    return owner?.kind === target.kind && owner.name === target.name ? 0 : 1;
-  };
-  return [...requests].sort((a, b) => score(a) - score(b));
 }

@@ -1,9 +1,8 @@
 // NetworkPolicy as a root cause: named only when the policies really drop the traffic; anything that allows it
 // (namespace selectors, named ports, an egress rule, an ipBlock we cannot judge) keeps the policy out of it.
 import { describe, expect, it } from 'vitest';
-import { AnalysisContext } from '../../lib/analyzers/index.ts';
-import { explainBlocked, explainDnsBlocked } from '../../lib/analyzers/network-policy.ts';
 import type { K8sObject } from '../../lib/cluster/index.ts';
+import { AnalysisContext, explainBlocked, explainDnsBlocked } from '../../lib/evidence/index.ts';
 
 const pod = (
   name: string,

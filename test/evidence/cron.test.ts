@@ -1,7 +1,7 @@
 // When a CronJob's schedule fires next: the standard five fields, names, steps, Vixie day rules, macros,
 // @every and time zones — what "has not run when due" is measured against.
 import { describe, expect, it } from 'vitest';
-import { CronError, nextRun, parseCron } from '../../lib/analyzers/cron.ts';
+import { CronError, nextRun, parseCron } from '../../lib/evidence/index.ts';
 
 const next = (schedule: string, after: string, timeZone?: string) => {
   const at = nextRun(parseCron(schedule), Date.parse(after), timeZone);

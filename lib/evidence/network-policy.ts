@@ -1,9 +1,10 @@
 // NetworkPolicy: whether the policies let a pod reach a Service's pods on a port. It is the cause behind a
 // timeout (or a failed DNS lookup) to a Service that has ready endpoints, which no other object shows.
-import type { K8sObject } from '../cluster/index.ts';
+import type { K8sObject, ResourceName } from '../cluster/index.ts';
 import type { ObjectRef } from '../report/index.ts';
 import { type AnalysisContext, formatSelector, refOf } from './context.ts';
 import { isReady } from './correlate.ts';
+import { connectionFailures } from './logs.ts';
 
 interface LabelSelector {
   matchLabels?: Record<string, string>;
@@ -225,4 +226,12 @@ export function explainDnsBlocked(context: AnalysisContext, source: K8sObject): 
         `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: egress ports ${JSON.stringify((p.spec?.egress ?? []).flatMap((r: Rule) => r.ports ?? []))}`,
     ),
   };
+}
+
+/** The policies, read only once a log shows a timeout or a failed lookup (a refused connection is no policy). */
+export function policyReads(context: AnalysisContext): ResourceName[] {
+  const suspect = context.snapshot.logs.some((log) =>
+    connectionFailures(log.text).some((failure) => failure.kind !== 'refused'),
+  );
+  return suspect ? ['networkPolicies'] : [];
 }

@@ -1,6 +1,6 @@
 // Log reading: the lines a person needs (errors, connection targets, missing settings), secrets masked.
 import { describe, expect, it } from 'vitest';
-import { applicationError, connectionFailures, keyLines, missingSetting } from '../../lib/analyzers/logs.ts';
+import { applicationError, connectionFailures, keyLines, missingSetting } from '../../lib/evidence/index.ts';
 
 describe('log reading', () => {
   it('finds the host and port of a refused connection, in several runtimes’ wording', () => {

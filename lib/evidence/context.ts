@@ -15,32 +15,44 @@ export interface ClusterEvent {
 /** Events older than this before "now" are history, not a current problem. */
 export const FRESH_EVENT_MS = 60 * 60 * 1000;
 
+interface Indexes {
+  byKey: Map<string, K8sObject>;
+  events: Map<string, ClusterEvent[]>;
+  podsByNamespace: Map<string, K8sObject[]>;
+}
+
 export class AnalysisContext {
   readonly now: number;
-  readonly #byKey = new Map<string, K8sObject>();
-  readonly #events = new Map<string, ClusterEvent[]>();
-  readonly #podsByNamespace = new Map<string, K8sObject[]>();
+  #indexes: Indexes | undefined;
 
   constructor(readonly snapshot: Snapshot) {
     this.now = Date.parse(snapshot.now);
-    for (const objects of Object.values(snapshot.objects)) {
-      for (const object of objects ?? []) this.#byKey.set(key(refOf(object)), object);
+  }
+
+  /** Built on first use: the loader's follow-up rounds only list, and should not pay for indexing. */
+  #indexed(): Indexes {
+    if (this.#indexes) return this.#indexes;
+    const indexes: Indexes = { byKey: new Map(), events: new Map(), podsByNamespace: new Map() };
+    for (const objects of Object.values(this.snapshot.objects)) {
+      for (const object of objects ?? []) indexes.byKey.set(key(refOf(object)), object);
     }
-    for (const raw of snapshot.objects.events ?? []) {
+    for (const raw of this.snapshot.objects.events ?? []) {
       const event = toEvent(raw);
       if (!event) continue;
-      const list = this.#events.get(key(event.object)) ?? [];
+      const list = indexes.events.get(key(event.object)) ?? [];
       list.push(event);
-      this.#events.set(key(event.object), list);
+      indexes.events.set(key(event.object), list);
     }
-    for (const list of this.#events.values()) list.sort((a, b) => b.lastSeen - a.lastSeen);
+    for (const list of indexes.events.values()) list.sort((a, b) => b.lastSeen - a.lastSeen);
     // Selector matching runs per Service: index pods by namespace so a big cluster stays linear.
-    for (const pod of snapshot.objects.pods ?? []) {
+    for (const pod of this.snapshot.objects.pods ?? []) {
       const namespace = pod.metadata.namespace ?? '';
-      const list = this.#podsByNamespace.get(namespace) ?? [];
+      const list = indexes.podsByNamespace.get(namespace) ?? [];
       list.push(pod);
-      this.#podsByNamespace.set(namespace, list);
+      indexes.podsByNamespace.set(namespace, list);
     }
+    this.#indexes = indexes;
+    return indexes;
   }
 
   list(name: ResourceName): K8sObject[] {
@@ -52,12 +64,12 @@ export class AnalysisContext {
   }
 
   find(kind: string, namespace: string | undefined, name: string): K8sObject | undefined {
-    return this.#byKey.get(key({ kind, namespace, name }));
+    return this.#indexed().byKey.get(key({ kind, namespace, name }));
   }
 
   /** Events about an object, newest first; `freshOnly` drops those last seen long before now. */
   eventsFor(ref: ObjectRef, freshOnly = true): ClusterEvent[] {
-    const events = this.#events.get(key(ref)) ?? [];
+    const events = this.#indexed().events.get(key(ref)) ?? [];
     return freshOnly ? events.filter((event) => this.isFresh(event.lastSeen)) : events;
   }
 
@@ -100,7 +112,7 @@ export class AnalysisContext {
   }
 
   podsIn(namespace: string | undefined): K8sObject[] {
-    return this.#podsByNamespace.get(namespace ?? '') ?? [];
+    return this.#indexed().podsByNamespace.get(namespace ?? '') ?? [];
   }
 
   /** Pods whose top-level owner is the given workload. */

@@ -26,29 +26,6 @@ export function containerStatuses(pod: K8sObject): ContainerStatus[] {
   return pod.status?.containerStatuses ?? [];
 }
 
-/** Pods grouped by their top-level owner (a pod with no owner is its own group). */
-export function groupByOwner(
-  context: AnalysisContext,
-  pods: K8sObject[],
-): { owner: ObjectRef | undefined; pods: K8sObject[] }[] {
-  const groups = new Map<string, { owner: ObjectRef | undefined; pods: K8sObject[] }>();
-  for (const pod of pods) {
-    const owner = context.ownerOf(pod);
-    const key = owner
-      ? `${owner.kind}/${owner.namespace}/${owner.name}`
-      : `Pod/${pod.metadata.namespace}/${pod.metadata.name}`;
-    const group = groups.get(key) ?? { owner, pods: [] };
-    group.pods.push(pod);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
-}
-
-/** "Deployment shop/payment" or "Pod shop/x" — how a group is named in a sentence. */
-export function groupName(owner: ObjectRef | undefined, pod: K8sObject): string {
-  return describeRef(owner ?? refOf(pod));
-}
-
 /** The Service a host (name, FQDN or ClusterIP) refers to, seen from a namespace. */
 export function serviceForHost(context: AnalysisContext, namespace: string | undefined, host: string) {
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host))

@@ -1,0 +1,43 @@
+// Reading evidence from a snapshot: the indexed context, pods grouped by owner, root-cause correlation, log
+// lines, cron schedules and NetworkPolicy reasoning. The analyzers build their findings from these.
+
+export {
+  AnalysisContext,
+  type ClusterEvent,
+  describeRef,
+  FRESH_EVENT_MS,
+  formatSelector,
+  matches,
+  refOf,
+  sameRef,
+} from './context.ts';
+export {
+  type Cause,
+  type ContainerStatus,
+  causeFromLog,
+  containerStatuses,
+  explainNoEndpoints,
+  hasReadyEndpoints,
+  isReady,
+  serviceForHost,
+} from './correlate.ts';
+export { CronError, type CronSchedule, nextRun, parseCron } from './cron.ts';
+export {
+  applicationError,
+  type ConnectionFailure,
+  clean,
+  connectionFailures,
+  keyLines,
+  mentionsOom,
+  missingSetting,
+} from './logs.ts';
+export { type Blocked, explainBlocked, explainDnsBlocked, policyReads, selects } from './network-policy.ts';
+export {
+  groupByOwner,
+  groupName,
+  morePods,
+  ownerReads,
+  type PodGroup,
+  type PodGroupReport,
+  podGroupFinding,
+} from './pod-group.ts';
