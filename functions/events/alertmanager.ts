@@ -5,7 +5,7 @@ import { loadConfig } from '../../lib/config/index.ts';
 import { parseAlertmanagerPayload } from '../../lib/events/index.ts';
 import { ingestAlerts } from '../../lib/jobs/index.ts';
 import { bearerMatches, readBodyLimited } from '../../lib/security/index.ts';
-import { alertTargets, queueFor, storeFor } from '../adapters.ts';
+import { alertTargets, queueFor, storesFor } from '../adapters.ts';
 import type { AppEnv } from '../env.ts';
 
 export const MAX_ALERTMANAGER_BODY = 1024 * 1024;
@@ -33,7 +33,7 @@ export async function alertmanagerWebhook(c: Context<AppEnv>) {
 
   const result = await ingestAlerts(parsed.alerts, {
     queue: queueFor(config, c.req.url, (p) => c.executionCtx.waitUntil(p)),
-    store: storeFor(config),
+    incidents: storesFor(config)?.incidents,
     defaultCluster: config.CLUSTER_NAME,
     replyTo: alertTargets(config),
     incidentWindowSeconds: config.INCIDENT_WINDOW_SECONDS,

@@ -7,6 +7,7 @@ import {
   type LogRequest,
 } from '../analyzers/index.ts';
 import { type ClusterReader, loadLogs, loadResources } from '../cluster/index.ts';
+import { foldName } from '../events/index.ts';
 import type { Finding, ObjectRef, Report, ReportSource, Scope } from '../report/index.ts';
 import { consolidate, orderFindings, summarize } from './findings.ts';
 import { loadSnapshot } from './load.ts';
@@ -103,11 +104,13 @@ function scopeTargets(context: AnalysisContext, scope: Scope): ObjectRef[] {
 /** The owner of a pod that is already gone, from the controllers' naming (`deploy-<hash>-<id>`, `sts-<n>`). */
 function guessOwner(target: ObjectRef): ObjectRef | undefined {
   if (target.kind !== 'Pod') return undefined;
-  const ns = target.namespace ? { namespace: target.namespace } : {};
-  const deployment = /^(.+)-[a-z0-9]{6,10}-[a-z0-9]{5}$/.exec(target.name)?.[1];
-  if (deployment) return { kind: 'Deployment', ...ns, name: deployment };
-  const statefulSet = /^(.+)-\d+$/.exec(target.name)?.[1];
-  return statefulSet ? { kind: 'StatefulSet', ...ns, name: statefulSet } : undefined;
+  const folded = foldName('Pod', target.name);
+  if (!folded?.controller) return undefined;
+  return {
+    kind: folded.controller,
+    ...(target.namespace ? { namespace: target.namespace } : {}),
+    name: folded.name,
+  };
 }
 
 /** Logs of the scope's own object first, then one per suspect. */

@@ -1,9 +1,11 @@
 // The diagnose-alert job: idempotent (one message per job however often it is delivered), read-only.
 import type { ClusterReader } from '../cluster/index.ts';
 import { diagnose, scopeFromAlert } from '../diagnosis/index.ts';
-import type { Store } from '../memory/index.ts';
-import type { Report } from '../report/index.ts';
+import type { ObjectRef, Report } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
+import type { IncidentStore, JobLedger, ReportStore } from '../store/index.ts';
+import { objectIncidentKey } from './alert.ts';
+import { joinedAlert } from './ingest.ts';
 import { deliverOnce, runOnce } from './once.ts';
 import type { AiFollowupJob, DiagnoseAlertJob, ReplyTarget } from './schema.ts';
 
@@ -14,7 +16,12 @@ export interface Enriched {
 }
 
 export interface JobDeps {
-  store: Store;
+  ledger: JobLedger;
+  reports: ReportStore;
+  /** With incidents, a job whose alert the cluster shows to be about an open incident joins it (see confirmOwner). */
+  incidents?: IncidentStore;
+  /** How long an incident stays open (INCIDENT_WINDOW_SECONDS); the owner's incident is opened for as long. */
+  incidentWindowSeconds?: number;
   /** A reader for the named cluster that acts (and is audited) as `actor`. */
   readerFor(cluster: string, actor: string): ClusterReader;
   /** Sends the report to one chat target; answers the message's id in that chat (Slack `ts`) when it has one. */
@@ -32,10 +39,14 @@ export interface JobDeps {
 export type JobOutcome =
   | { status: 'done'; reportId: string; delivered: string[]; aiFollowup?: number }
   | { status: 'duplicate' }
-  | { status: 'busy' };
+  | { status: 'busy' }
+  /** The cluster showed the alert to be about an incident another job already reported: nothing was sent. */
+  | { status: 'grouped'; incident: string; jobId: string };
 
 export const MAX_AI_FOLLOWUPS = 3;
 const REPORT_TTL_SECONDS = 7 * 86_400;
+/** INCIDENT_WINDOW_SECONDS' default. */
+const DEFAULT_INCIDENT_WINDOW_SECONDS = 900;
 
 /** Follow-ups go out no sooner than a second and no later than an hour, whatever the model asked for. */
 export function followupDelaySeconds(retryAfterMs: number): number {
@@ -82,7 +93,7 @@ export async function runDiagnoseAlertJob(
   deps: JobDeps,
   attempt: AttemptInfo = { finalAttempt: false },
 ): Promise<JobOutcome> {
-  return runOnce(deps.store, job.id, deps.lockSeconds ?? 120, async (): Promise<JobOutcome> => {
+  return runOnce(deps.ledger, job.id, deps.lockSeconds ?? 120, async (): Promise<JobOutcome> => {
     const reportId = `${job.id}-${crypto.randomUUID().slice(0, 8)}`;
     let report: Report;
     let retryAfterMs: number | undefined;
@@ -102,11 +113,15 @@ export async function runDiagnoseAlertJob(
       if (!attempt.finalAttempt) throw error;
       report = unreadableClusterReport(job, reportId, error, deps.now?.() ?? new Date());
     }
+    const grouped = await confirmOwner(job, report, deps);
+    if (grouped) return grouped;
     // Last line of defence before anything is stored or leaves: mask credentials that slipped into evidence.
     report = redactDeep(report);
-    await deps.store.saveReport(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
+    await deps.reports.save(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
     // A retry after a partial failure skips the targets that already got the message.
-    const sent = await deliverOnce(deps.store, job.id, job.replyTo, (target) => deps.deliver(target, report));
+    const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) =>
+      deps.deliver(target, report),
+    );
     // The follow-up replies in each message's thread (Slack answers the message's ts).
     const threads = sent.map(({ target, result }) =>
       target.channel === 'slack' && result ? { ...target, threadTs: result } : target,
@@ -122,6 +137,36 @@ export async function runDiagnoseAlertJob(
     const delivered = sent.map(({ key }) => key);
     return { status: 'done', reportId: report.id, delivered, ...(aiFollowup ? { aiFollowup } : {}) };
   });
+}
+
+/** The workload that owns the alert's object, as the cluster showed it (the findings on that object name it). */
+export function confirmedOwner(report: Report): ObjectRef | undefined {
+  const object = report.scope.object;
+  if (!object) return undefined;
+  const same = (ref: ObjectRef) =>
+    ref.kind === object.kind && ref.name === object.name && ref.namespace === object.namespace;
+  return report.findings.find((finding) => same(finding.object) && finding.owner)?.owner;
+}
+
+/**
+ * A pod whose name did not fold opened an incident of its own. When the cluster names its owner and an
+ * incident for that owner is already open under another job, this alert joins it and nothing is sent;
+ * otherwise the job claims the owner's incident too, so later alerts about the owner join this one.
+ */
+async function confirmOwner(
+  job: DiagnoseAlertJob,
+  report: Report,
+  deps: JobDeps,
+): Promise<JobOutcome | undefined> {
+  const owner = confirmedOwner(report);
+  if (!owner || !deps.incidents) return undefined;
+  const incident = objectIncidentKey(job.cluster, owner);
+  if (incident === job.incidentKey) return undefined;
+  const window = deps.incidentWindowSeconds ?? DEFAULT_INCIDENT_WINDOW_SECONDS;
+  const claim = await deps.incidents.claim(incident, job.id, window);
+  if (claim.claimed) return undefined;
+  await deps.incidents.join([{ key: incident, alert: joinedAlert(job.alert) }], window);
+  return { status: 'grouped', incident, jobId: claim.jobId };
 }
 
 export function aiFollowupJob(
