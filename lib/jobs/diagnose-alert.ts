@@ -1,6 +1,7 @@
 // The diagnose-alert job: idempotent (one message per job however often it is delivered), read-only.
-import type { ClusterReader } from '../cluster/index.ts';
+import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
 import { diagnose, scopeFromAlert } from '../diagnosis/index.ts';
+import { alertSubject } from '../events/index.ts';
 import type { ObjectRef, Report } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
 import type { IncidentStore, JobLedger, ReportStore } from '../store/index.ts';
@@ -107,14 +108,15 @@ export async function runDiagnoseAlertJob(
         alert: alertOf(job),
         id: reportId,
       });
+      // Before the model is asked: an alert that joins another job's incident sends nothing, so needs no AI part.
+      const grouped = await confirmOwner(job, reader, deps);
+      if (grouped) return grouped;
       if (deps.enrich) ({ report, retryAfterMs } = await deps.enrich(report, reader));
     } catch (error) {
       // Retries may still reach the cluster; the last one tells the person on call instead of going quiet.
       if (!attempt.finalAttempt) throw error;
       report = unreadableClusterReport(job, reportId, error, deps.now?.() ?? new Date());
     }
-    const grouped = await confirmOwner(job, report, deps);
-    if (grouped) return grouped;
     // Last line of defence before anything is stored or leaves: mask credentials that slipped into evidence.
     report = redactDeep(report);
     await deps.reports.save(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
@@ -139,13 +141,25 @@ export async function runDiagnoseAlertJob(
   });
 }
 
-/** The workload that owns the alert's object, as the cluster showed it (the findings on that object name it). */
-export function confirmedOwner(report: Report): ObjectRef | undefined {
-  const object = report.scope.object;
-  if (!object) return undefined;
-  const same = (ref: ObjectRef) =>
-    ref.kind === object.kind && ref.name === object.name && ref.namespace === object.namespace;
-  return report.findings.find((finding) => same(finding.object) && finding.owner)?.owner;
+/** Owners that are owned in turn: a Deployment's ReplicaSet, a CronJob's Job. */
+const OWNED_OWNERS = { ReplicaSet: resources.replicaSets, Job: resources.jobs } as const;
+
+/** The top workload that owns a pod, read from the cluster: its controller ownerReferences, followed up. */
+export async function podOwner(
+  reader: ClusterReader,
+  namespace: string,
+  pod: string,
+): Promise<ObjectRef | undefined> {
+  let object: K8sObject | undefined = await reader.get(resources.pods, namespace, pod);
+  let owner: ObjectRef | undefined;
+  for (let depth = 0; object && depth < 3; depth++) {
+    const controller = object.metadata.ownerReferences?.find((ref) => ref.controller);
+    if (!controller) break;
+    owner = { kind: controller.kind, namespace, name: controller.name };
+    const resource = OWNED_OWNERS[controller.kind as keyof typeof OWNED_OWNERS];
+    object = resource ? await reader.get(resource, namespace, controller.name) : undefined;
+  }
+  return owner;
 }
 
 /**
@@ -155,11 +169,13 @@ export function confirmedOwner(report: Report): ObjectRef | undefined {
  */
 async function confirmOwner(
   job: DiagnoseAlertJob,
-  report: Report,
+  reader: ClusterReader,
   deps: JobDeps,
 ): Promise<JobOutcome | undefined> {
-  const owner = confirmedOwner(report);
-  if (!owner || !deps.incidents) return undefined;
+  const subject = alertSubject(job.alert.labels);
+  if (!deps.incidents || subject.about?.kind !== 'Pod' || !subject.namespace) return undefined;
+  const owner = await podOwner(reader, subject.namespace, subject.about.name).catch(() => undefined);
+  if (!owner) return undefined;
   const incident = objectIncidentKey(job.cluster, owner);
   if (incident === job.incidentKey) return undefined;
   const window = deps.incidentWindowSeconds ?? DEFAULT_INCIDENT_WINDOW_SECONDS;
