@@ -21,11 +21,11 @@ import {
   type ReplyTarget,
   runJob as runJobOfKind,
 } from '../lib/jobs/index.ts';
-import { MemoryStore, RedisStore, type Store } from '../lib/memory/index.ts';
 import { InlineQueue, QStashQueue, type Queue } from '../lib/queue/index.ts';
 import type { Report } from '../lib/report/index.ts';
+import { MemoryKv, RedisKv, type Stores, stores } from '../lib/store/index.ts';
 
-const inlineStore = new MemoryStore();
+const inlineStores = stores(new MemoryKv());
 
 function redisFor(config: Config): Redis | undefined {
   if (!config.UPSTASH_REDIS_REST_URL || !config.UPSTASH_REDIS_REST_TOKEN) return undefined;
@@ -36,9 +36,10 @@ function redisFor(config: Config): Redis | undefined {
   });
 }
 
-export function storeFor(config: Config, redis = redisFor(config)): Store | undefined {
-  if (redis) return new RedisStore(redis);
-  return config.QUEUE === 'inline' ? inlineStore : undefined;
+/** The stores over Redis; in memory (per isolate) for QUEUE=inline without Redis; else none. */
+export function storesFor(config: Config, redis = redisFor(config)): Stores | undefined {
+  if (redis) return stores(new RedisKv(redis));
+  return config.QUEUE === 'inline' ? inlineStores : undefined;
 }
 
 /** The URL QStash calls back: PUBLIC_URL, else the origin the request came in on (a cron tick has none). */
@@ -148,7 +149,7 @@ function enricherFor(config: Config, redis: Redis | undefined): JobDeps['enrich'
 
 export function jobDeps(config: Config, requestUrl: string | undefined): AiFollowupDeps {
   const redis = redisFor(config);
-  const store = storeFor(config, redis);
+  const store = storesFor(config, redis);
   if (!store)
     throw new ConfigError('jobs need UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (idempotency)');
   const enrich = enricherFor(config, redis);
@@ -160,7 +161,10 @@ export function jobDeps(config: Config, requestUrl: string | undefined): AiFollo
         }
       : undefined;
   return {
-    store,
+    ledger: store.ledger,
+    reports: store.reports,
+    incidents: store.incidents,
+    incidentWindowSeconds: config.INCIDENT_WINDOW_SECONDS,
     readerFor: readerFor(config),
     deliver: deliverFor(config),
     reply: replyFor(config),

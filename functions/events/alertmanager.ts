@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { bearer, type EdgeEnv, jsonBody, rawBody } from '../../lib/edge/index.ts';
 import { AlertmanagerEnvelope, alertsOf } from '../../lib/events/index.ts';
 import { ingestAlerts } from '../../lib/jobs/index.ts';
-import { alertTargets, queueFor, storeFor } from '../adapters.ts';
+import { alertTargets, queueFor, storesFor } from '../adapters.ts';
 
 export const MAX_ALERTMANAGER_BODY = 1024 * 1024;
 
@@ -20,7 +20,7 @@ export const alertmanager = new Hono<EdgeEnv>().post(
 
     const result = await ingestAlerts(alerts, {
       queue: queueFor(config, c.req.url, (p) => c.executionCtx.waitUntil(p)),
-      store: storeFor(config),
+      incidents: storesFor(config)?.incidents,
       defaultCluster: config.CLUSTER_NAME,
       replyTo: alertTargets(config),
       incidentWindowSeconds: config.INCIDENT_WINDOW_SECONDS,

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Redis } from '@upstash/redis';
-import type { Report } from '../../lib/report/index.ts';
+import { RedisKv, reportStore } from '../../lib/store/index.ts';
 import { slackMessageAsText } from '../stack/slack-text.ts';
 import { startStack } from '../stack/stack.ts';
 
@@ -55,7 +55,7 @@ try {
       token: stack.info.secrets.redisToken,
       enableTelemetry: false,
     });
-    const report = reportId ? await redis.get<Report>(`kr:report:${reportId}`) : null;
+    const report = reportId ? await reportStore(new RedisKv(redis)).get(reportId) : undefined;
     say(
       `\nThe full report is stored in Redis (${stack.info.redis}) under key kr:report:${reportId ?? '<id>'}:`,
     );

@@ -18,7 +18,14 @@ export interface UpstashBridgeOptions {
 export interface UpstashBridge {
   /** Base URL for `new Redis({ url, token })`. */
   url: string;
+  /** What clients cost so far: HTTP requests (round trips) and the Redis commands they carried. */
+  readonly stats: BridgeStats;
   close(): Promise<void>;
+}
+
+export interface BridgeStats {
+  requests: number;
+  commands: number;
 }
 
 type Command = string[];
@@ -164,8 +171,10 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
   const maxBytes = options.maxRequestBytes ?? 10 * 1024 * 1024;
   const redis = new RedisClient(port, host);
   const scripts = new ScriptFlags();
+  const stats: BridgeStats = { requests: 0, commands: 0 };
   /** Sends commands as Upstash would run them (see ScriptFlags) and returns Upstash's replies. */
   const run = async (commands: Command[]): Promise<RedisReply[]> => {
+    stats.commands += commands.filter(([name]) => !['MULTI', 'EXEC'].includes(name ?? '')).length;
     const rewrites = commands.map((command) => scripts.rewrite(command));
     const replies = await redis.send(rewrites.map((r) => r.command));
     return replies.map((reply, i) => rewrites[i]?.reply?.(reply) ?? reply);
@@ -177,6 +186,7 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
       sendJson(response, 401, { error: 'Unauthorized' });
       return;
     }
+    stats.requests++;
     const base64 = String(request.headers['upstash-encoding'] ?? '').toLowerCase() === 'base64';
     let raw: Buffer;
     try {
@@ -269,6 +279,7 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
   let closed: Promise<void> | undefined;
   return {
     url: server.url,
+    stats,
     close() {
       closed ??= (async () => {
         await server.close();

@@ -2,6 +2,7 @@
 
 export * from './clusters.ts';
 export * from './columns.ts';
+export * from './names.ts';
 export * from './reader.ts';
 export * from './resources.ts';
 export * from './snapshot.ts';

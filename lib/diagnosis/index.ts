@@ -1,6 +1,6 @@
 // The diagnosis: scoped snapshot → logs for suspects → every analyzer → grouped, ordered findings → Report.
 import { type Analyzer, analyzers as allAnalyzers } from '../analyzers/index.ts';
-import type { ClusterReader } from '../cluster/index.ts';
+import { type ClusterReader, foldName } from '../cluster/index.ts';
 import { AnalysisContext } from '../evidence/index.ts';
 import type { Finding, ObjectRef, Report, ReportSource, Scope } from '../report/index.ts';
 import { consolidate, orderFindings, summarize } from './findings.ts';
@@ -89,9 +89,11 @@ function scopeTargets(context: AnalysisContext, scope: Scope): ObjectRef[] {
 /** The owner of a pod that is already gone, from the controllers' naming (`deploy-<hash>-<id>`, `sts-<n>`). */
 function guessOwner(target: ObjectRef): ObjectRef | undefined {
   if (target.kind !== 'Pod') return undefined;
-  const ns = target.namespace ? { namespace: target.namespace } : {};
-  const deployment = /^(.+)-[a-z0-9]{6,10}-[a-z0-9]{5}$/.exec(target.name)?.[1];
-  if (deployment) return { kind: 'Deployment', ...ns, name: deployment };
-  const statefulSet = /^(.+)-\d+$/.exec(target.name)?.[1];
-  return statefulSet ? { kind: 'StatefulSet', ...ns, name: statefulSet } : undefined;
+  const folded = foldName('Pod', target.name);
+  if (!folded?.controller) return undefined;
+  return {
+    kind: folded.controller,
+    ...(target.namespace ? { namespace: target.namespace } : {}),
+    name: folded.name,
+  };
 }

@@ -1,39 +1,11 @@
 // Maps an alert's labels to what to diagnose: the most specific object the labels name, in its namespace.
-import type { ObjectRef, Scope } from '../report/index.ts';
+import { alertSubject } from '../events/index.ts';
+import type { Scope } from '../report/index.ts';
 
-/** Label → kind, most specific first (kube-state-metrics and kubelet label names). */
-const LABELS: [label: string, kind: string, namespaced: boolean][] = [
-  ['pod', 'Pod', true],
-  ['deployment', 'Deployment', true],
-  ['statefulset', 'StatefulSet', true],
-  ['daemonset', 'DaemonSet', true],
-  ['job_name', 'Job', true],
-  ['cronjob', 'CronJob', true],
-  ['persistentvolumeclaim', 'PersistentVolumeClaim', true],
-  ['horizontalpodautoscaler', 'HorizontalPodAutoscaler', true],
-  ['ingress', 'Ingress', true],
-  ['service', 'Service', true],
-  ['node', 'Node', false],
-  // `job` is usually Prometheus's scrape job; read it as a Job only when nothing more specific is there.
-  ['job', 'Job', true],
-];
-
-const MONITORING_SERVICE = /kube-state-metrics|prometheus|node-exporter|kubelet|alertmanager/;
-const SCRAPE_JOBS =
-  /^(kube-state-metrics|kubelet|node-exporter|apiserver|prometheus|alertmanager|kubernetes-.*|cadvisor)$/;
-
+/** The alert's own object (see alertSubject: the exporter's labels never are), in its namespace. */
 export function scopeFromAlert(labels: Record<string, string>): Scope {
-  const namespace = labels.namespace || labels.exported_namespace || undefined;
-  for (const [label, kind, namespaced] of LABELS) {
-    const name = labels[label];
-    if (!name) continue;
-    if (label === 'job' && (SCRAPE_JOBS.test(name) || !namespace)) continue;
-    // kube-prometheus adds the scrape target's Service (kube-state-metrics…) as `service`: not the object.
-    if (label === 'service' && (MONITORING_SERVICE.test(name) || name === labels.job)) continue;
-    if (namespaced && !namespace) continue;
-    const object: ObjectRef = { kind, ...(namespaced && namespace ? { namespace } : {}), name };
-    return { kind: 'alert', ...(namespace ? { namespace } : {}), object };
-  }
+  const { namespace, object } = alertSubject(labels);
+  if (object) return { kind: 'alert', ...(namespace ? { namespace } : {}), object };
   return namespace ? { kind: 'alert', namespace } : { kind: 'cluster' };
 }
 

@@ -1,5 +1,5 @@
 // What every analyzer gets: the snapshot with indexes (owners, events, selectors, logs) and the snapshot's "now".
-import type { K8sObject, PodLog, ResourceName, Snapshot } from '../cluster/index.ts';
+import { foldName, type K8sObject, type PodLog, type ResourceName, type Snapshot } from '../cluster/index.ts';
 import type { ObjectRef } from '../report/index.ts';
 
 /** An event, whichever API (core/v1 or events.k8s.io/v1) it came from. */
@@ -96,7 +96,7 @@ export class AnalysisContext {
         const hash = object.metadata.labels?.['pod-template-hash'];
         if (ref.kind === 'ReplicaSet' && hash && ref.name.endsWith(`-${hash}`))
           return { kind: 'Deployment', namespace, name: ref.name.slice(0, -hash.length - 1) } as ObjectRef;
-        const named = ref.kind === 'ReplicaSet' ? /^(.+)-[a-z0-9]{6,10}$/.exec(ref.name)?.[1] : undefined;
+        const named = ref.kind === 'ReplicaSet' ? foldName('ReplicaSet', ref.name)?.name : undefined;
         if (named) return { kind: 'Deployment', namespace, name: named } as ObjectRef;
         break;
       }

@@ -26,8 +26,8 @@ export type AiFollowupOutcome =
 export async function runAiFollowupJob(job: AiFollowupJob, deps: AiFollowupDeps): Promise<AiFollowupOutcome> {
   const enrich = deps.enrich;
   if (!enrich) return { status: 'skipped', reason: 'no model configured' };
-  return runOnce(deps.store, job.id, deps.lockSeconds ?? 120, async (): Promise<AiFollowupOutcome> => {
-    const stored = await deps.store.getReport(job.reportId);
+  return runOnce(deps.ledger, job.id, deps.lockSeconds ?? 120, async (): Promise<AiFollowupOutcome> => {
+    const stored = await deps.reports.get(job.reportId);
     if (!stored || stored.ai) {
       return {
         status: 'skipped',
@@ -50,8 +50,8 @@ export async function runAiFollowupJob(job: AiFollowupJob, deps: AiFollowupDeps)
       return { status: 'rescheduled', inSeconds };
     }
     const report = redactDeep(enriched.report);
-    await deps.store.saveReport(report, deps.reportTtlSeconds ?? 7 * 86_400);
-    const sent = await deliverOnce(deps.store, job.id, job.replyTo, (target) => deps.reply(target, report));
+    await deps.reports.save(report, deps.reportTtlSeconds ?? 7 * 86_400);
+    const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) => deps.reply(target, report));
     return { status: 'done', reportId: report.id, delivered: sent.map(({ key }) => key) };
   });
 }

@@ -1,10 +1,13 @@
 // The diagnose-alert job: idempotent (one message per job however often it is delivered), read-only.
 import type { MessageRef } from '../chat/index.ts';
-import type { ClusterReader } from '../cluster/index.ts';
+import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
 import { diagnose, scopeFromAlert } from '../diagnosis/index.ts';
-import type { Store } from '../memory/index.ts';
-import type { Report } from '../report/index.ts';
+import { alertSubject } from '../events/index.ts';
+import type { ObjectRef, Report } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
+import type { IncidentStore, JobLedger, ReportStore } from '../store/index.ts';
+import { objectIncidentKey } from './alert.ts';
+import { joinedAlert } from './ingest.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
 import { type AiFollowupJob, DiagnoseAlertJob, type ReplyTarget } from './schema.ts';
@@ -16,7 +19,12 @@ export interface Enriched {
 }
 
 export interface JobDeps {
-  store: Store;
+  ledger: JobLedger;
+  reports: ReportStore;
+  /** With incidents, a job whose alert the cluster shows to be about an open incident joins it (see confirmOwner). */
+  incidents?: IncidentStore;
+  /** How long an incident stays open (INCIDENT_WINDOW_SECONDS); the owner's incident is opened for as long. */
+  incidentWindowSeconds?: number;
   /** A reader for the named cluster that acts (and is audited) as `actor`. */
   readerFor(cluster: string, actor: string): ClusterReader;
   /** Sends the report to one chat target; answers the posted message's reference when the chat gives one. */
@@ -34,10 +42,14 @@ export interface JobDeps {
 export type JobOutcome =
   | { status: 'done'; reportId: string; delivered: string[]; aiFollowup?: number }
   | { status: 'duplicate' }
-  | { status: 'busy' };
+  | { status: 'busy' }
+  /** The cluster showed the alert to be about an incident another job already reported: nothing was sent. */
+  | { status: 'grouped'; incident: string; jobId: string };
 
 export const MAX_AI_FOLLOWUPS = 3;
 const REPORT_TTL_SECONDS = 7 * 86_400;
+/** INCIDENT_WINDOW_SECONDS' default. */
+const DEFAULT_INCIDENT_WINDOW_SECONDS = 900;
 
 /** Follow-ups go out no sooner than a second and no later than an hour, whatever the model asked for. */
 export function followupDelaySeconds(retryAfterMs: number): number {
@@ -84,7 +96,7 @@ export async function runDiagnoseAlertJob(
   deps: JobDeps,
   attempt: AttemptInfo = { finalAttempt: false },
 ): Promise<JobOutcome> {
-  return runOnce(deps.store, job.id, deps.lockSeconds ?? 120, async (): Promise<JobOutcome> => {
+  return runOnce(deps.ledger, job.id, deps.lockSeconds ?? 120, async (): Promise<JobOutcome> => {
     const reportId = `${job.id}-${crypto.randomUUID().slice(0, 8)}`;
     let report: Report;
     let retryAfterMs: number | undefined;
@@ -98,6 +110,9 @@ export async function runDiagnoseAlertJob(
         alert: alertOf(job),
         id: reportId,
       });
+      // Before the model is asked: an alert that joins another job's incident sends nothing, so needs no AI part.
+      const grouped = await confirmOwner(job, reader, deps);
+      if (grouped) return grouped;
       if (deps.enrich) ({ report, retryAfterMs } = await deps.enrich(report, reader));
     } catch (error) {
       // Retries may still reach the cluster; the last one tells the person on call instead of going quiet.
@@ -106,9 +121,11 @@ export async function runDiagnoseAlertJob(
     }
     // Last line of defence before anything is stored or leaves: mask credentials that slipped into evidence.
     report = redactDeep(report);
-    await deps.store.saveReport(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
+    await deps.reports.save(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
     // A retry after a partial failure skips the targets that already got the message.
-    const sent = await deliverOnce(deps.store, job.id, job.replyTo, (target) => deps.deliver(target, report));
+    const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) =>
+      deps.deliver(target, report),
+    );
     // The follow-up answers each message that was posted (in its thread, where the chat has threads).
     const threads = sent.map(({ target, result }) =>
       result ? { channel: result.channel, to: result.to, thread: result.thread ?? result.id } : target,
@@ -124,6 +141,50 @@ export async function runDiagnoseAlertJob(
     const delivered = sent.map(({ key }) => key);
     return { status: 'done', reportId: report.id, delivered, ...(aiFollowup ? { aiFollowup } : {}) };
   });
+}
+
+/** Owners that are owned in turn: a Deployment's ReplicaSet, a CronJob's Job. */
+const OWNED_OWNERS = { ReplicaSet: resources.replicaSets, Job: resources.jobs } as const;
+
+/** The top workload that owns a pod, read from the cluster: its controller ownerReferences, followed up. */
+export async function podOwner(
+  reader: ClusterReader,
+  namespace: string,
+  pod: string,
+): Promise<ObjectRef | undefined> {
+  let object: K8sObject | undefined = await reader.get(resources.pods, namespace, pod);
+  let owner: ObjectRef | undefined;
+  for (let depth = 0; object && depth < 3; depth++) {
+    const controller = object.metadata.ownerReferences?.find((ref) => ref.controller);
+    if (!controller) break;
+    owner = { kind: controller.kind, namespace, name: controller.name };
+    const resource = OWNED_OWNERS[controller.kind as keyof typeof OWNED_OWNERS];
+    object = resource ? await reader.get(resource, namespace, controller.name) : undefined;
+  }
+  return owner;
+}
+
+/**
+ * A pod whose name did not fold opened an incident of its own. When the cluster names its owner and an
+ * incident for that owner is already open under another job, this alert joins it and nothing is sent;
+ * otherwise the job claims the owner's incident too, so later alerts about the owner join this one.
+ */
+async function confirmOwner(
+  job: DiagnoseAlertJob,
+  reader: ClusterReader,
+  deps: JobDeps,
+): Promise<JobOutcome | undefined> {
+  const subject = alertSubject(job.alert.labels);
+  if (!deps.incidents || subject.about?.kind !== 'Pod' || !subject.namespace) return undefined;
+  const owner = await podOwner(reader, subject.namespace, subject.about.name).catch(() => undefined);
+  if (!owner) return undefined;
+  const incident = objectIncidentKey(job.cluster, owner);
+  if (incident === job.incidentKey) return undefined;
+  const window = deps.incidentWindowSeconds ?? DEFAULT_INCIDENT_WINDOW_SECONDS;
+  const claim = await deps.incidents.claim(incident, job.id, window);
+  if (claim.claimed) return undefined;
+  await deps.incidents.join([{ key: incident, alert: joinedAlert(job.alert) }], window);
+  return { status: 'grouped', incident, jobId: claim.jobId };
 }
 
 export function aiFollowupJob(

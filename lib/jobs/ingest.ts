@@ -1,14 +1,15 @@
-// Alerts in, jobs out: one diagnose job per incident (workload), not per alert, enqueued exactly once.
+// Alerts in, jobs out: one diagnose job per incident (workload), not per alert, enqueued exactly once. However
+// many alerts a webhook carries, the incidents cost two round trips to Redis: one to claim, one to join.
 import type { AlertmanagerAlert } from '../events/index.ts';
-import type { Store } from '../memory/index.ts';
 import type { Queue } from '../queue/index.ts';
+import type { IncidentStore } from '../store/index.ts';
 import { diagnoseAlertJob } from './alert.ts';
 import type { DiagnoseAlertJob, ReplyTarget } from './schema.ts';
 
 export interface IngestOptions {
   queue: Queue<DiagnoseAlertJob>;
-  /** Without a store there is no incident grouping (QStash dedup ids still stop redeliveries). */
-  store?: Store;
+  /** Without incidents there is no grouping across webhooks (QStash dedup ids still stop redeliveries). */
+  incidents?: IncidentStore;
   defaultCluster: string;
   replyTo: ReplyTarget[];
   incidentWindowSeconds: number;
@@ -26,13 +27,25 @@ export interface IngestResult {
   failed: { index: number; error: string }[];
 }
 
+/** An incident of this webhook: the job of its first alert, and every alert's index and own summary. */
+type Opened = { job: DiagnoseAlertJob; indexes: number[]; summaries: string[] };
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** How a joined alert is remembered in its incident: enough to find it in Alertmanager. */
+export const joinedAlert = (alert: { name: string; fingerprint: string }) =>
+  `${alert.name} ${alert.fingerprint}`;
+
 export async function ingestAlerts(
   alerts: { index: number; alert: AlertmanagerAlert }[],
   options: IngestOptions,
 ): Promise<IngestResult> {
   const result: IngestResult = { enqueued: [], grouped: [], resolved: [], failed: [] };
+  const fail = (indexes: number[], error: unknown) => {
+    for (const index of indexes) result.failed.push({ index, error: messageOf(error) });
+  };
   // Alerts of one batch about the same workload form one incident before anything touches the network.
-  const incidents = new Map<string, { job: DiagnoseAlertJob; indexes: number[] }>();
+  const incidents = new Map<string, Opened>();
   for (const { index, alert } of alerts) {
     if (alert.status === 'resolved') {
       result.resolved.push(index);
@@ -44,46 +57,69 @@ export async function ingestAlerts(
       now: options.now,
     });
     const open = incidents.get(job.incidentKey);
-    if (open) open.indexes.push(index);
-    else incidents.set(job.incidentKey, { job, indexes: [index] });
+    if (open) {
+      open.indexes.push(index);
+      open.summaries.push(joinedAlert(job.alert));
+    } else incidents.set(job.incidentKey, { job, indexes: [index], summaries: [joinedAlert(job.alert)] });
+  }
+
+  const opened = [...incidents.values()];
+  let toPublish = opened;
+  if (options.incidents && opened.length > 0) {
+    const store = options.incidents;
+    const window = options.incidentWindowSeconds;
+    let claims: Awaited<ReturnType<typeof store.claimAll>>;
+    try {
+      claims = await store.claimAll(
+        opened.map(({ job }) => ({ key: job.incidentKey, jobId: job.id })),
+        window,
+      );
+    } catch (error) {
+      fail(
+        opened.flatMap(({ indexes }) => indexes),
+        error,
+      );
+      return result;
+    }
+    toPublish = opened.filter((_, i) => claims[i]?.claimed);
+    const joining = opened.flatMap((incident, i) => {
+      const claim = claims[i];
+      return claim && !claim.claimed ? [{ ...incident, holder: claim.jobId }] : [];
+    });
+    if (joining.length > 0) {
+      try {
+        await store.join(
+          joining.flatMap(({ job, summaries }) =>
+            summaries.map((alert) => ({ key: job.incidentKey, alert })),
+          ),
+          window,
+        );
+        for (const { job, indexes, holder } of joining)
+          for (const index of indexes)
+            result.grouped.push({ index, incident: job.incidentKey, jobId: holder });
+      } catch (error) {
+        fail(
+          joining.flatMap(({ indexes }) => indexes),
+          error,
+        );
+      }
+    }
   }
 
   await Promise.all(
-    [...incidents.values()].map(async ({ job, indexes }) => {
+    toPublish.map(async ({ job, indexes }) => {
       try {
-        if (options.store) {
-          const claim = await options.store.claimIncident(
-            job.incidentKey,
-            job.id,
-            options.incidentWindowSeconds,
-          );
-          if (!claim.claimed) {
-            for (const index of indexes) {
-              await options.store.joinIncident(
-                job.incidentKey,
-                `${job.alert.name} ${job.alert.fingerprint}`,
-                options.incidentWindowSeconds,
-              );
-              result.grouped.push({ index, incident: job.incidentKey, jobId: claim.jobId });
-            }
-            return;
-          }
-        }
-        try {
-          const published = await options.queue.publish(job);
-          result.enqueued.push({
-            jobId: job.id,
-            incident: job.incidentKey,
-            alerts: indexes,
-            deduplicated: published.deduplicated,
-          });
-        } catch (error) {
-          await options.store?.releaseIncident(job.incidentKey, job.id);
-          throw error;
-        }
+        const published = await options.queue.publish(job);
+        result.enqueued.push({
+          jobId: job.id,
+          incident: job.incidentKey,
+          alerts: indexes,
+          deduplicated: published.deduplicated,
+        });
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        for (const index of indexes) result.failed.push({ index, error: message });
+        // Best effort: a claim left behind expires with its window; the alerts fail either way, so it is retried.
+        await options.incidents?.release(job.incidentKey, job.id).catch(() => undefined);
+        fail(indexes, error);
       }
     }),
   );

@@ -1,6 +1,6 @@
 // What makes a job safe to deliver twice: one worker at a time, nothing redone once it finished, and each chat
 // target sent to once even when a retry follows a partial failure.
-import type { Store } from '../memory/index.ts';
+import type { JobLedger } from '../store/index.ts';
 import type { ReplyTarget } from './schema.ts';
 
 export const targetKey = (target: ReplyTarget) => `${target.channel}:${target.to}`;
@@ -10,27 +10,27 @@ export const targetKey = (target: ReplyTarget) => `${target.channel}:${target.to
  * When `work` returns the job is done for good; when it throws the claim is released so a retry can take it.
  */
 export async function runOnce<T>(
-  store: Store,
+  ledger: JobLedger,
   jobId: string,
   lockSeconds: number,
   work: () => Promise<T>,
 ): Promise<T | { status: 'duplicate' } | { status: 'busy' }> {
-  const claim = await store.claimJob(jobId, lockSeconds);
+  const claim = await ledger.claim(jobId, lockSeconds);
   if (claim === 'done') return { status: 'duplicate' };
   if (claim === 'running') return { status: 'busy' };
   try {
     const result = await work();
-    await store.finishJob(jobId);
+    await ledger.finish(jobId);
     return result;
   } catch (error) {
-    await store.releaseJob(jobId);
+    await ledger.release(jobId);
     throw error;
   }
 }
 
 /** Sends to every target that has not had this job's message yet; answers what each send now returned. */
 export async function deliverOnce<R>(
-  store: Store,
+  ledger: JobLedger,
   jobId: string,
   targets: ReplyTarget[],
   send: (target: ReplyTarget) => Promise<R>,
@@ -38,9 +38,9 @@ export async function deliverOnce<R>(
   const sent: { target: ReplyTarget; key: string; result: R }[] = [];
   for (const target of targets) {
     const key = targetKey(target);
-    if (await store.wasDelivered(jobId, key)) continue;
+    if (await ledger.wasDelivered(jobId, key)) continue;
     const result = await send(target);
-    await store.markDelivered(jobId, key);
+    await ledger.markDelivered(jobId, key);
     sent.push({ target, key, result });
   }
   return sent;

@@ -14,8 +14,8 @@ import {
   runAiFollowupJob,
   runDiagnoseAlertJob,
 } from '../../lib/jobs/index.ts';
-import { MemoryStore } from '../../lib/memory/index.ts';
 import type { Report } from '../../lib/report/index.ts';
+import { MemoryKv, stores } from '../../lib/store/index.ts';
 import { fixtureCluster } from '../agent/cluster.ts';
 
 let gemini: GeminiFake;
@@ -38,7 +38,7 @@ function harness() {
   const scheduled: { job: AiFollowupJob; delaySeconds: number }[] = [];
   const llm = new GeminiLlm({ apiKey: 'gemini-test-key', baseUrl: gemini.url, model: 'gemini-3.8-flash' });
   const deps: AiFollowupDeps = {
-    store: new MemoryStore(),
+    ...stores(new MemoryKv()),
     readerFor: () => fixtureCluster(fixture).reader,
     async deliver(target, report) {
       sent.push({ kind: 'message', target, report });
@@ -99,7 +99,7 @@ describe('AI follow-up', () => {
     expect(sent.map((s) => s.kind)).toEqual(['message', 'reply']);
     expect(sent[1]?.target).toMatchObject({ thread: '1700000000.001' });
     expect(sent[1]?.report.ai?.model).toBe('gemini-3.8-flash');
-    expect((await deps.store.getReport(followup.job.reportId))?.ai).toBeDefined();
+    expect((await deps.reports.get(followup.job.reportId))?.ai).toBeDefined();
 
     // QStash may deliver the follow-up again: nothing more is sent.
     expect(await runAiFollowupJob(followup.job, deps)).toEqual({ status: 'duplicate' });

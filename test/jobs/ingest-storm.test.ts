@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { type AlertmanagerAlert, parseAlertmanagerPayload } from '../../lib/events/index.ts';
 import { alertWorkload, ingestAlerts, type Job } from '../../lib/jobs/index.ts';
-import { MemoryStore } from '../../lib/memory/index.ts';
 import type { Queue } from '../../lib/queue/index.ts';
+import { incidentStore, MemoryKv } from '../../lib/store/index.ts';
 
 class RecordingQueue implements Queue {
   readonly published: Job[] = [];
@@ -26,9 +26,9 @@ const alert = (labels: Record<string, string>, fingerprint: string): Alertmanage
   fingerprint,
 });
 
-const options = (queue: Queue, store = new MemoryStore()) => ({
+const options = (queue: Queue, incidents = incidentStore(new MemoryKv())) => ({
   queue,
-  store,
+  incidents,
   defaultCluster: 'prod',
   replyTo: [{ channel: 'slack' as const, to: 'C1' }],
   incidentWindowSeconds: 600,
@@ -64,7 +64,7 @@ describe('incident grouping', () => {
 
   it('turns a storm of 60 alerts on 3 workloads into 3 jobs, across several batches', async () => {
     const queue = new RecordingQueue();
-    const store = new MemoryStore();
+    const store = incidentStore(new MemoryKv());
     const workloads = ['payment-7d9f8c6b5d', 'cart-5f6b7c8d9x', 'search-6c7d8f9b2z'];
     const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
     const suffix = (i: number) =>
@@ -88,7 +88,7 @@ describe('incident grouping', () => {
 
   it('releases the incident when the publish fails, so the retry enqueues it', async () => {
     const queue = new RecordingQueue();
-    const store = new MemoryStore();
+    const store = incidentStore(new MemoryKv());
     queue.failNext = 1;
     const batch = [{ index: 0, alert: alert({ pod: 'payment-7d9f8c6b5d-x2x7q' }, 'abc123') }];
     const failed = await ingestAlerts(batch, options(queue, store));

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { renderSlackReport } from '../../lib/chat/index.ts';
 import { RestClusterReader } from '../../lib/cluster/index.ts';
 import { type DiagnoseAlertJob, type JobDeps, runDiagnoseAlertJob } from '../../lib/jobs/index.ts';
-import { MemoryStore } from '../../lib/memory/index.ts';
 import type { Report } from '../../lib/report/index.ts';
+import { MemoryKv, stores } from '../../lib/store/index.ts';
 
 const job: DiagnoseAlertJob = {
   v: 1,
@@ -31,7 +31,7 @@ const job: DiagnoseAlertJob = {
 function deps() {
   const sent: Report[] = [];
   const value: JobDeps = {
-    store: new MemoryStore(),
+    ...stores(new MemoryKv()),
     // Nothing listens on port 9: every read fails the way a proxy that is down does.
     readerFor: () => new RestClusterReader({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 2000 }),
     async deliver(target, report) {
@@ -48,7 +48,7 @@ describe('a cluster that cannot be read', () => {
     await expect(runDiagnoseAlertJob(job, value, { finalAttempt: false })).rejects.toThrow();
     expect(sent).toHaveLength(0);
     // The job was released: the next delivery may run it.
-    expect(await value.store.claimJob(job.id, 60)).toBe('claimed');
+    expect(await value.ledger.claim(job.id, 60)).toBe('claimed');
   });
 
   it('on the last attempt sends what fired and why there is no diagnosis, once', async () => {

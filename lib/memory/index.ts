@@ -1,2 +1,0 @@
-// Memory: the Store port and its Redis and in-process adapters.
-export * from './store.ts';
