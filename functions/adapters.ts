@@ -3,7 +3,7 @@
 import { Client } from '@upstash/qstash';
 import { Redis } from '@upstash/redis/cloudflare';
 import { jobEnricher, llmFromEnv, upstashModelCallLimiter } from '../lib/agent/index.ts';
-import { aiFollowupMessage, channelsFor, reportMessage } from '../lib/chat/index.ts';
+import { aiFollowupMessage, alertDestinations, channelsFor, reportMessage } from '../lib/chat/index.ts';
 import {
   type ClusterReader,
   type ClusterTarget,
@@ -13,7 +13,6 @@ import {
 } from '../lib/cluster/index.ts';
 import { type Config, ConfigError, requireSettings } from '../lib/config/index.ts';
 import {
-  type AiFollowupDeps,
   type AiFollowupJob,
   type AttemptInfo,
   type Job,
@@ -77,12 +76,7 @@ export function queueFor(
 }
 
 /** Where each alert's report goes: every chat configured for alerts. */
-export function alertTargets(config: Config): ReplyTarget[] {
-  const targets: ReplyTarget[] = [];
-  if (config.SLACK_BOT_TOKEN && config.SLACK_CHANNEL)
-    targets.push({ channel: 'slack', to: config.SLACK_CHANNEL });
-  return targets;
-}
+export const alertTargets = (config: Config): ReplyTarget[] => alertDestinations(config);
 
 /** Where the named cluster's proxy is: `CLUSTERS` when set, else the single `PROXY_URL` + `PROXY_KEY`. */
 function proxyFor(config: Config, cluster: string): ClusterTarget {
@@ -147,7 +141,7 @@ function enricherFor(config: Config, redis: Redis | undefined): JobDeps['enrich'
   });
 }
 
-export function jobDeps(config: Config, requestUrl: string | undefined): AiFollowupDeps {
+export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps {
   const redis = redisFor(config);
   const store = storesFor(config, redis);
   if (!store)

@@ -2,8 +2,8 @@
 // alert on its own; one job per incident, and 2xx only once every valid alert is safely queued.
 import { Hono } from 'hono';
 import { bearer, type EdgeEnv, jsonBody, rawBody } from '../../lib/edge/index.ts';
-import { AlertmanagerEnvelope, alertsOf } from '../../lib/events/index.ts';
-import { ingestAlerts } from '../../lib/jobs/index.ts';
+import { AlertmanagerEnvelope, alertsOf, ingestAlerts } from '../../lib/events/index.ts';
+
 import { alertTargets, queueFor, storesFor } from '../adapters.ts';
 
 export const MAX_ALERTMANAGER_BODY = 1024 * 1024;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { RESTARTED_AT_ANNOTATION } from '../../lib/actions/index.ts';
+import { MAX_SCALE_REPLICAS, RESTARTED_AT_ANNOTATION } from '../../lib/actions/index.ts';
 import { type ApiRequest, describeRequest, type Verb } from './request.ts';
 
 // The catalog's restart sets this annotation; the proxy's restartAnnotation write allows nothing else.
@@ -66,7 +66,7 @@ const RuleSchema = z
     /** Required on a rule that writes: which of the three guarded writes it allows. */
     write: z.enum(Object.keys(WRITE_SHAPES) as [WriteShape, ...WriteShape[]]).optional(),
     /** Upper bound of `spec.replicas` for `write: scale`. */
-    maxReplicas: z.number().int().min(0).max(10_000).optional(),
+    maxReplicas: z.number().int().min(0).max(MAX_SCALE_REPLICAS).optional(),
   })
   .superRefine((rule, ctx) => {
     const hasResources = rule.resources !== undefined || rule.apiGroups !== undefined;

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { objectPath } from '../cluster/index.ts';
 import { type ExecutableAction, targetResources, targetText } from './action.ts';
 
-const args = z.object({ replicas: z.number().int().min(0) });
+/** The most any proxy policy may allow (its `maxReplicas` is at most this); the policy's own bound is lower. */
+export const MAX_SCALE_REPLICAS = 10_000;
+
+const args = z.object({ replicas: z.number().int().min(0).max(MAX_SCALE_REPLICAS) });
 
 export const scale = {
   name: 'scale',

@@ -35,6 +35,8 @@ export interface ChannelAdapter<N extends string = string> {
   name: N;
   /** The adapter, or a ConfigError naming the setting that is missing. */
   fromConfig(config: Config): Channel;
+  /** Where alert reports go in this chat, as configured (none when it is not set up for alerts). */
+  alertDestinations(config: Config): { channel: N; to: string }[];
 }
 
 export const defineChannel = <N extends string>(adapter: ChannelAdapter<N>): ChannelAdapter<N> => adapter;

@@ -1,4 +1,2 @@
-// Incoming events: each source's payload schema and its parsing into alerts the jobs understand, and what an
-// alert is about.
-export * from './alertmanager.ts';
-export * from './subject.ts';
+// Incoming events, one folder per source: its payload schema, what an event is about, and the jobs it becomes.
+export * from './alertmanager/index.ts';

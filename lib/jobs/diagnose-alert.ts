@@ -1,65 +1,30 @@
 // The diagnose-alert job: idempotent (one message per job however often it is delivered), read-only.
-import type { MessageRef } from '../chat/index.ts';
+
+import { z } from 'zod';
 import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
 import { diagnose, scopeFromAlert } from '../diagnosis/index.ts';
-import { alertSubject } from '../events/index.ts';
+import { alertSubject, joinedAlert, objectIncidentKey } from '../events/index.ts';
 import type { ObjectRef, Report } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
-import type { IncidentStore, JobLedger, ReportStore } from '../store/index.ts';
-import { objectIncidentKey } from './alert.ts';
-import { joinedAlert } from './ingest.ts';
+import { aiFollowupJob, followupDelaySeconds } from './ai-followup.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
-import { type AiFollowupJob, DiagnoseAlertJob, type ReplyTarget } from './schema.ts';
+import { JobAlert, JobBase } from './schema.ts';
+import type { AttemptInfo, JobDeps, JobOutcome } from './types.ts';
 
-/** The report with its AI part when the model answered; `retryAfterMs` when it could not now but may later. */
-export interface Enriched {
-  report: Report;
-  retryAfterMs?: number;
-}
+export const DiagnoseAlertJob = JobBase.extend({
+  kind: z.literal('diagnose-alert'),
+  source: z.literal('alertmanager'),
+  /** The incident this job speaks for: later alerts about the same workload join it instead of paging again. */
+  incidentKey: z.string(),
+  namespace: z.string().optional(),
+  alert: JobAlert,
+});
+export type DiagnoseAlertJob = z.infer<typeof DiagnoseAlertJob>;
 
-export interface JobDeps {
-  ledger: JobLedger;
-  reports: ReportStore;
-  /** With incidents, a job whose alert the cluster shows to be about an open incident joins it (see confirmOwner). */
-  incidents?: IncidentStore;
-  /** How long an incident stays open (INCIDENT_WINDOW_SECONDS); the owner's incident is opened for as long. */
-  incidentWindowSeconds?: number;
-  /** A reader for the named cluster that acts (and is audited) as `actor`. */
-  readerFor(cluster: string, actor: string): ClusterReader;
-  /** Sends the report to one chat target; answers the posted message's reference when the chat gives one. */
-  deliver(target: ReplyTarget, report: Report): Promise<MessageRef | undefined>;
-  /** Adds the AI part when a model is configured; must not throw (the rule-based report stands). */
-  enrich?(report: Report, reader: ClusterReader): Promise<Enriched>;
-  /** Queues the AI follow-up of a report that went out without its AI part. */
-  scheduleAiFollowup?(job: AiFollowupJob, delaySeconds: number): Promise<void>;
-  reportTtlSeconds?: number;
-  /** How long one delivery may hold the job before another may take over. */
-  lockSeconds?: number;
-  now?: () => Date;
-}
-
-export type JobOutcome =
-  | { status: 'done'; reportId: string; delivered: string[]; aiFollowup?: number }
-  | { status: 'duplicate' }
-  | { status: 'busy' }
-  /** The cluster showed the alert to be about an incident another job already reported: nothing was sent. */
-  | { status: 'grouped'; incident: string; jobId: string };
-
-export const MAX_AI_FOLLOWUPS = 3;
 const REPORT_TTL_SECONDS = 7 * 86_400;
 /** INCIDENT_WINDOW_SECONDS' default. */
 const DEFAULT_INCIDENT_WINDOW_SECONDS = 900;
-
-/** Follow-ups go out no sooner than a second and no later than an hour, whatever the model asked for. */
-export function followupDelaySeconds(retryAfterMs: number): number {
-  return Math.min(3600, Math.max(1, Math.ceil(retryAfterMs / 1000)));
-}
-
-export interface AttemptInfo {
-  /** No delivery will follow this one: rather than fail, say what could not be done. */
-  finalAttempt: boolean;
-}
 
 /** What goes out when the cluster could not be read at all: the alert itself and why there is no diagnosis. */
 export function unreadableClusterReport(
@@ -185,27 +150,6 @@ async function confirmOwner(
   if (claim.claimed) return undefined;
   await deps.incidents.join([{ key: incident, alert: joinedAlert(job.alert) }], window);
   return { status: 'grouped', incident, jobId: claim.jobId };
-}
-
-export function aiFollowupJob(
-  parent: { id: string; cluster: string },
-  reportId: string,
-  replyTo: ReplyTarget[],
-  attempt: number,
-  now: Date,
-): AiFollowupJob {
-  // The id stays within the Job id alphabet and length, and is the same for a redelivered parent.
-  const base = parent.id.replace(/-ai\d+$/, '').slice(0, 180);
-  return {
-    v: 1,
-    kind: 'ai-followup',
-    id: `${base}-ai${attempt}`,
-    createdAt: now.toISOString(),
-    cluster: parent.cluster,
-    replyTo,
-    reportId,
-    attempt,
-  };
 }
 
 export const diagnoseAlert = defineJobKind({

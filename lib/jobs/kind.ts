@@ -2,7 +2,7 @@
 // the registry (registry.ts) lists them and derives the Job union and the dispatcher.
 import type { z } from 'zod';
 import type { Config } from '../config/index.ts';
-import type { AttemptInfo, JobDeps } from './diagnose-alert.ts';
+import type { AttemptInfo, JobDeps } from './types.ts';
 
 /** One firing of the Worker's cron trigger. */
 export interface CronTick {

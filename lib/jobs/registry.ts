@@ -3,9 +3,9 @@
 import { z } from 'zod';
 import type { Config } from '../config/index.ts';
 import { aiFollowup } from './ai-followup.ts';
-import type { AttemptInfo, JobDeps } from './diagnose-alert.ts';
 import { diagnoseAlert } from './diagnose-alert.ts';
 import type { CronTick, JobKind } from './kind.ts';
+import type { AttemptInfo, JobDeps } from './types.ts';
 
 export const jobKinds = [diagnoseAlert, aiFollowup] as const;
 

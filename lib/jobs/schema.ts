@@ -1,4 +1,4 @@
-// Queue messages: one versioned Job per unit of work, never carrying credentials.
+// The parts of a queue message every job kind shares: one versioned Job per unit of work, never carrying credentials.
 import { z } from 'zod';
 import { channelNames } from '../chat/index.ts';
 
@@ -31,7 +31,8 @@ export const JobAlert = z.object({
 });
 export type JobAlert = z.infer<typeof JobAlert>;
 
-const JobBase = z.object({
+/** What every job carries, whatever its kind (each kind's file extends it with its `kind` and payload). */
+export const JobBase = z.object({
   v: z.literal(1),
   /** Derived from the event, so a redelivery is recognised (QStash dedup id and the worker's idempotency key). */
   id: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/),
@@ -39,22 +40,3 @@ const JobBase = z.object({
   cluster: z.string(),
   replyTo: z.array(ReplyTarget),
 });
-
-export const DiagnoseAlertJob = JobBase.extend({
-  kind: z.literal('diagnose-alert'),
-  source: z.literal('alertmanager'),
-  /** The incident this job speaks for: later alerts about the same workload join it instead of paging again. */
-  incidentKey: z.string(),
-  namespace: z.string().optional(),
-  alert: JobAlert,
-});
-export type DiagnoseAlertJob = z.infer<typeof DiagnoseAlertJob>;
-
-/** The AI part of a report that went out without it (model over budget or unavailable), tried again later. */
-export const AiFollowupJob = JobBase.extend({
-  kind: z.literal('ai-followup'),
-  reportId: z.string().min(1),
-  /** 1 for the first follow-up; the last one allowed is MAX_AI_FOLLOWUPS. */
-  attempt: z.number().int().min(1),
-});
-export type AiFollowupJob = z.infer<typeof AiFollowupJob>;

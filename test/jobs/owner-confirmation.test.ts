@@ -6,13 +6,8 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
 import type { AlertmanagerAlert } from '../../lib/events/index.ts';
-import {
-  type DiagnoseAlertJob,
-  ingestAlerts,
-  type Job,
-  type JobDeps,
-  runDiagnoseAlertJob,
-} from '../../lib/jobs/index.ts';
+import { ingestAlerts } from '../../lib/events/index.ts';
+import { type DiagnoseAlertJob, type Job, type JobDeps, runDiagnoseAlertJob } from '../../lib/jobs/index.ts';
 import type { Queue } from '../../lib/queue/index.ts';
 import type { Report } from '../../lib/report/index.ts';
 import { MemoryKv, stores } from '../../lib/store/index.ts';

@@ -50,4 +50,6 @@ export const slack = defineChannel({
       }),
     );
   },
+  alertDestinations: (config) =>
+    config.SLACK_BOT_TOKEN && config.SLACK_CHANNEL ? [{ channel: 'slack', to: config.SLACK_CHANNEL }] : [],
 });

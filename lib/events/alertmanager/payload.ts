@@ -1,7 +1,7 @@
 // Alertmanager's webhook (payload version 4): validated envelope, then each alert on its own, so one bad
 // alert is reported and the others still go through.
 import { z } from 'zod';
-import { describeIssues } from '../validation/index.ts';
+import { describeIssues } from '../../validation/index.ts';
 
 const LabelSet = z.record(z.string().max(256), z.string().max(4096));
 

@@ -1,10 +1,13 @@
 // What an alert is about decides its incident: one workload is one incident whatever label shape its alerts
 // arrive in, and the exporter that reported an alert (kube-state-metrics) is never what it is about.
+
 import { describe, expect, it } from 'vitest';
 import type { AlertmanagerAlert } from '../../lib/events/index.ts';
-import { ingestAlerts, type Job } from '../../lib/jobs/index.ts';
+import { ingestAlerts } from '../../lib/events/index.ts';
+import type { Job } from '../../lib/jobs/index.ts';
 import type { Queue } from '../../lib/queue/index.ts';
 import { incidentStore, MemoryKv } from '../../lib/store/index.ts';
+import { ingestOptions } from './ingest-options.ts';
 
 class RecordingQueue implements Queue {
   readonly published: Job[] = [];
@@ -33,14 +36,7 @@ const alert = (alertname: string, labels: Record<string, string>): AlertmanagerA
   fingerprint: (fingerprint++).toString(16),
 });
 
-const options = (queue: Queue, incidents = incidentStore(new MemoryKv())) => ({
-  queue,
-  incidents,
-  defaultCluster: 'prod',
-  replyTo: [{ channel: 'slack' as const, to: 'C1' }],
-  incidentWindowSeconds: 600,
-  now: new Date('2026-11-23T08:00:05Z'),
-});
+const options = ingestOptions;
 
 const incidentsOf = (queue: RecordingQueue) =>
   queue.published.map((job) => (job.kind === 'diagnose-alert' ? job.incidentKey : job.id));

@@ -1,6 +1,7 @@
 // From an Alertmanager alert to a diagnose-alert Job: the dedup id and the incident it belongs to.
-import { type AlertmanagerAlert, alertSubject, subjectKey } from '../events/index.ts';
-import type { DiagnoseAlertJob, ReplyTarget } from './schema.ts';
+import type { DiagnoseAlertJob, ReplyTarget } from '../../jobs/index.ts';
+import type { AlertmanagerAlert } from './payload.ts';
+import { alertSubject, subjectKey } from './subject.ts';
 
 /**
  * What an alert groups under (see alertSubject): the named workload, `Workload` for a pod name folded to its

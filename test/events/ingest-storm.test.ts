@@ -1,9 +1,16 @@
 // An alert storm of N alerts on K workloads produces K diagnose jobs, never N; a failed publish loses nothing.
+
 import { describe, expect, it } from 'vitest';
-import { type AlertmanagerAlert, parseAlertmanagerPayload } from '../../lib/events/index.ts';
-import { alertWorkload, ingestAlerts, type Job } from '../../lib/jobs/index.ts';
+import {
+  type AlertmanagerAlert,
+  alertWorkload,
+  ingestAlerts,
+  parseAlertmanagerPayload,
+} from '../../lib/events/index.ts';
+import type { Job } from '../../lib/jobs/index.ts';
 import type { Queue } from '../../lib/queue/index.ts';
 import { incidentStore, MemoryKv } from '../../lib/store/index.ts';
+import { ingestOptions } from './ingest-options.ts';
 
 class RecordingQueue implements Queue {
   readonly published: Job[] = [];
@@ -26,14 +33,7 @@ const alert = (labels: Record<string, string>, fingerprint: string): Alertmanage
   fingerprint,
 });
 
-const options = (queue: Queue, incidents = incidentStore(new MemoryKv())) => ({
-  queue,
-  incidents,
-  defaultCluster: 'prod',
-  replyTo: [{ channel: 'slack' as const, to: 'C1' }],
-  incidentWindowSeconds: 600,
-  now: new Date('2026-11-23T08:00:05Z'),
-});
+const options = ingestOptions;
 
 describe('incident grouping', () => {
   it('folds pod names to their workload', () => {

@@ -1,13 +1,16 @@
 // What a webhook costs in Redis, counted at the real Upstash REST bridge: a storm of alerts on one workload is
 // a constant number of round trips, never one per alert.
+
 import { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RedisServer, startRedisServer } from '../../infra/stack/redis.ts';
 import { startUpstashBridge, type UpstashBridge } from '../../infra/stack/upstash.ts';
 import type { AlertmanagerAlert } from '../../lib/events/index.ts';
-import { ingestAlerts, type Job } from '../../lib/jobs/index.ts';
+import { ingestAlerts } from '../../lib/events/index.ts';
+import type { Job } from '../../lib/jobs/index.ts';
 import type { Queue } from '../../lib/queue/index.ts';
 import { incidentStore, RedisKv } from '../../lib/store/index.ts';
+import { ingestOptions } from './ingest-options.ts';
 
 let server: RedisServer;
 let bridge: UpstashBridge;
@@ -61,14 +64,7 @@ it('records a webhook of 50 alerts on one workload in O(1) round trips, ≤ 2 co
   const incidents = incidentStore(
     new RedisKv(new Redis({ url: bridge.url, token: 'round-trip-token', enableTelemetry: false })),
   );
-  const options = {
-    queue,
-    incidents,
-    defaultCluster: 'prod',
-    replyTo: [{ channel: 'slack' as const, to: 'C1' }],
-    incidentWindowSeconds: 600,
-    now: new Date('2026-11-23T08:00:05Z'),
-  };
+  const options = ingestOptions(queue, incidents);
 
   // The first webhook opens the incident: one claim, one job.
   const opening = await cost(() => ingestAlerts(webhook(50, 0), options));

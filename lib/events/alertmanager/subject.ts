@@ -1,6 +1,6 @@
 // What an alert is about, from its labels: the object to diagnose, the subject it groups under (pods folded to
 // their workload by Kubernetes' naming rules) and the incident key both come from here, and only from here.
-import { foldName } from '../cluster/index.ts';
+import { foldName } from '../../cluster/index.ts';
 
 export interface NamedObject {
   kind: string;

@@ -1,10 +1,10 @@
 // Alerts in, jobs out: one diagnose job per incident (workload), not per alert, enqueued exactly once. However
 // many alerts a webhook carries, the incidents cost two round trips to Redis: one to claim, one to join.
-import type { AlertmanagerAlert } from '../events/index.ts';
-import type { Queue } from '../queue/index.ts';
-import type { IncidentStore } from '../store/index.ts';
-import { diagnoseAlertJob } from './alert.ts';
-import type { DiagnoseAlertJob, ReplyTarget } from './schema.ts';
+import type { DiagnoseAlertJob, ReplyTarget } from '../../jobs/index.ts';
+import type { Queue } from '../../queue/index.ts';
+import type { IncidentStore } from '../../store/index.ts';
+import { diagnoseAlertJob } from './job.ts';
+import type { AlertmanagerAlert } from './payload.ts';
 
 export interface IngestOptions {
   queue: Queue<DiagnoseAlertJob>;

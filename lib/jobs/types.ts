@@ -1,0 +1,49 @@
+// What every job kind shares: the adapters a job runs on, what one delivery may say about itself, and the
+// outcomes the job route answers QStash with.
+import type { MessageRef } from '../chat/index.ts';
+import type { ClusterReader } from '../cluster/index.ts';
+import type { Report } from '../report/index.ts';
+import type { IncidentStore, JobLedger, ReportStore } from '../store/index.ts';
+import type { AiFollowupJob } from './ai-followup.ts';
+import type { ReplyTarget } from './schema.ts';
+
+/** The report with its AI part when the model answered; `retryAfterMs` when it could not now but may later. */
+export interface Enriched {
+  report: Report;
+  retryAfterMs?: number;
+}
+
+export interface JobDeps {
+  ledger: JobLedger;
+  reports: ReportStore;
+  /** With incidents, a job whose alert the cluster shows to be about an open incident joins it (see confirmOwner). */
+  incidents?: IncidentStore;
+  /** How long an incident stays open (INCIDENT_WINDOW_SECONDS); the owner's incident is opened for as long. */
+  incidentWindowSeconds?: number;
+  /** A reader for the named cluster that acts (and is audited) as `actor`. */
+  readerFor(cluster: string, actor: string): ClusterReader;
+  /** Sends the report to one chat target; answers the posted message's reference when the chat gives one. */
+  deliver(target: ReplyTarget, report: Report): Promise<MessageRef | undefined>;
+  /** Adds the AI part when a model is configured; must not throw (the rule-based report stands). */
+  enrich?(report: Report, reader: ClusterReader): Promise<Enriched>;
+  /** Sends the AI part of a report under the message the target already has (the ai-followup job). */
+  reply?(target: ReplyTarget, report: Report): Promise<void>;
+  /** Queues a job for later (QStash only): the AI follow-up of a report that went out without its AI part. */
+  scheduleAiFollowup?(job: AiFollowupJob, delaySeconds: number): Promise<void>;
+  reportTtlSeconds?: number;
+  /** How long one delivery may hold the job before another may take over. */
+  lockSeconds?: number;
+  now?: () => Date;
+}
+
+export type JobOutcome =
+  | { status: 'done'; reportId: string; delivered: string[]; aiFollowup?: number }
+  | { status: 'duplicate' }
+  | { status: 'busy' }
+  /** The cluster showed the alert to be about an incident another job already reported: nothing was sent. */
+  | { status: 'grouped'; incident: string; jobId: string };
+
+export interface AttemptInfo {
+  /** No delivery will follow this one: rather than fail, say what could not be done. */
+  finalAttempt: boolean;
+}
