@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { MAX_SCALE_REPLICAS, RESTARTED_AT_ANNOTATION } from '../../lib/actions/index.ts';
+import { describeIssues } from '../../lib/validation/index.ts';
 import { type ApiRequest, describeRequest, type Verb } from './request.ts';
 
 // The catalog's restart sets this annotation; the proxy's restartAnnotation write allows nothing else.
@@ -195,18 +196,13 @@ export class PolicyError extends Error {
   }
 }
 
-function fieldPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
-  return out || '(top level)';
-}
-
 /** Validates a parsed policy document; the error names every bad field (`rules[2].verbs: …`). */
 export function parsePolicy(document: unknown, source = 'policy'): Policy {
   const parsed = PolicySchema.safeParse(document);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${fieldPath(issue.path)}: ${issue.message}`);
-    throw new PolicyError(`${source} is invalid: ${problems.join('; ')}`);
+    throw new PolicyError(
+      `${source} is invalid: ${describeIssues(parsed.error, { whole: '(top level)', max: Infinity })}`,
+    );
   }
   return parsed.data;
 }

@@ -1,5 +1,7 @@
 // The action registry: the one list of what kube-responder may propose, and the proposal fields derived from it.
+
 import { z } from 'zod';
+import { describeIssues } from '../validation/index.ts';
 import type { ActionDefinition, TargetKind } from './action.ts';
 import { deletePod } from './delete-pod.ts';
 import { restart } from './restart.ts';
@@ -70,5 +72,5 @@ export function proposalMisfit(
   const missing = parsed.error.issues.filter((issue) => fields[String(issue.path[0])] === undefined);
   if (missing.length > 0)
     return `${name} needs ${missing.map((issue) => issue.path.join('.')).join(' and ')}.`;
-  return `${name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`;
+  return `${name}: ${describeIssues(parsed.error, { max: Infinity })}.`;
 }

@@ -1,7 +1,9 @@
 // The agent's final answer: a zod schema (sent to the model as JSON Schema) and a tolerant parser for what
 // models really return (fenced JSON, `<think>` blocks, prose around the object).
+
 import { z } from 'zod';
 import { ActionName, proposalArgs, targetKinds } from '../actions/index.ts';
+import { describeIssues } from '../validation/index.ts';
 
 const kindList = `${targetKinds.slice(0, -1).join(', ')} or ${targetKinds.at(-1)}`;
 
@@ -66,10 +68,7 @@ export function parseAnswer(text: string | undefined): ParsedAnswer {
     }
     const parsed = AgentAnswer.safeParse(value);
     if (parsed.success) return { ok: true, answer: parsed.data };
-    lastError = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join('.') || 'answer'}: ${issue.message}`)
-      .join('; ');
+    lastError = describeIssues(parsed.error, { whole: 'answer', max: 3 });
   }
   return { ok: false, error: lastError };
 }

@@ -1,6 +1,8 @@
 // The Worker's map of clusters (`CLUSTERS`): cluster name (an alert's `cluster` label, a chat command) → the
 // proxy that serves it and the key that signs for it. One proxy per cluster.
+
 import { z } from 'zod';
+import { describeIssues } from '../validation/index.ts';
 
 const ClusterEntrySchema = z
   .strictObject({
@@ -52,10 +54,7 @@ export function parseClusters(json: string): Clusters {
   }
   const parsed = ClustersSchema.safeParse(document);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${['CLUSTERS', ...issue.path.map(String)].join('.')}: ${issue.message}`,
-    );
-    throw new ClustersConfigError(problems.join('; '));
+    throw new ClustersConfigError(describeIssues(parsed.error, { prefix: 'CLUSTERS', max: Infinity }));
   }
   if (Object.keys(parsed.data).length === 0) throw new ClustersConfigError('CLUSTERS names no cluster');
   return parsed.data;

@@ -17,14 +17,18 @@ export interface DescribeOptions {
   whole?: string;
   /** How many issues to name (default 5); the rest are left out. */
   max?: number;
+  /** Said instead of zod's message for a field that is missing (e.g. `required`, for a model to act on). */
+  missing?: string;
 }
 
 /** `path: message` for the first few issues, joined with `; `. */
 export function describeIssues(error: z.ZodError, options: DescribeOptions = {}): string {
   return error.issues
     .slice(0, options.max ?? 5)
-    .map(
-      (issue) => `${fieldPath(issue.path, options.prefix) || (options.whole ?? '(body)')}: ${issue.message}`,
-    )
+    .map((issue) => {
+      const where = fieldPath(issue.path, options.prefix) || (options.whole ?? '(body)');
+      const missing = options.missing && issue.code === 'invalid_type' && issue.input === undefined;
+      return `${where}: ${missing ? options.missing : issue.message}`;
+    })
     .join('; ');
 }

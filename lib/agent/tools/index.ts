@@ -1,7 +1,9 @@
 // The model's tools: read-only views of the cluster, each answering compact capped text, and `propose_action`,
 // which only records a request for a person to approve. Adding a tool means adding a file and a line here.
+
 import { z } from 'zod';
 import { redactText } from '../../security/index.ts';
+import { describeIssues } from '../../validation/index.ts';
 import type { JsonSchema, ToolSpec } from '../llm.ts';
 import { describeObject } from './describe-object.ts';
 import { getEvents } from './get-events.ts';
@@ -38,14 +40,8 @@ export const toolSpecs: ToolSpec[] = agentTools.map((tool) => ({
 }));
 
 /** `field: problem; field: problem`, for the model to correct its call. */
-function problems(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
-      return `${issue.path.join('.') || 'arguments'}: ${missing ? 'required' : issue.message}`;
-    })
-    .join('; ');
-}
+const problems = (error: z.ZodError): string =>
+  describeIssues(error, { whole: 'arguments', max: Infinity, missing: 'required' });
 
 /** Runs one tool call; every failure becomes a line the model can act on, never an exception. */
 export async function runTool(
