@@ -2,6 +2,7 @@
 // by API group) and the only writes it may make. Anything not listed is denied (403 naming the rule). Secret
 // values, sensitive env values, token-like strings and last-applied-configuration are redacted from every
 // response whatever the policy says. The Helm chart (values.yaml `policy`) carries the same document.
+import { actionByName, targetResources } from '../../lib/actions/index.ts';
 import { type ResourceType, resources } from '../../lib/cluster/index.ts';
 import { type Policy, parsePolicy } from './policy.ts';
 
@@ -51,14 +52,21 @@ function readRules(): RuleDocument[] {
   ];
 }
 
-/** The three guarded writes (their body checks are in policy.ts `checkWrite`). */
+/** The plurals an action of the catalog writes, with a subresource (`deployments/scale`). */
+const writtenBy = (action: keyof typeof actionByName, subresource = '') =>
+  actionByName[action].targetKinds.map((kind) => `${targetResources[kind].plural}${subresource}`);
+
+/**
+ * The three guarded writes, on exactly the kinds the action catalog targets (their body checks are policy.ts
+ * `checkWrite`, which stays a separate, stricter guard: the catalog cannot widen what the proxy lets through).
+ */
 const writeRules: RuleDocument[] = [
   {
     name: 'rollout-restart',
     description: 'kubectl rollout restart; the patch may only set the restartedAt annotation',
     verbs: ['patch'],
     apiGroups: ['apps'],
-    resources: ['deployments', 'statefulsets', 'daemonsets'],
+    resources: writtenBy('restart'),
     write: 'restartAnnotation',
   },
   {
@@ -66,7 +74,7 @@ const writeRules: RuleDocument[] = [
     description: 'the scale subresource, bounded',
     verbs: ['get', 'patch', 'update'],
     apiGroups: ['apps'],
-    resources: ['deployments/scale', 'statefulsets/scale'],
+    resources: writtenBy('scale', '/scale'),
     write: 'scale',
     maxReplicas: 20,
   },
@@ -75,7 +83,7 @@ const writeRules: RuleDocument[] = [
     description: 'delete one pod (its controller replaces it)',
     verbs: ['delete'],
     apiGroups: [''],
-    resources: ['pods'],
+    resources: writtenBy('delete-pod'),
     write: 'podDelete',
   },
 ];
