@@ -1,7 +1,7 @@
 // The cron trigger (wrangler.toml [triggers]): publishes the jobs that job kinds schedule for this tick. It has no
 // request, so queued jobs need PUBLIC_URL to know where QStash must deliver them.
 import type { ExecutionContext } from 'hono';
-import { type Env, loadConfig } from '../lib/config/index.ts';
+import { ConfigError, type Env, loadConfig } from '../lib/config/index.ts';
 import { scheduledJobs } from '../lib/jobs/index.ts';
 import { queueFor } from './adapters.ts';
 
@@ -15,6 +15,19 @@ export interface ScheduledController {
 }
 
 export async function scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+  try {
+    await queueScheduled(controller, env, ctx);
+  } catch (error) {
+    // The same line a request's configuration error gets (the setting's name, never its value).
+    if (error instanceof ConfigError)
+      console.error(
+        JSON.stringify({ msg: 'configuration error', cron: controller.cron, error: error.message }),
+      );
+    throw error;
+  }
+}
+
+async function queueScheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
   const config = loadConfig(env);
   const at = new Date(controller.scheduledTime);
   const jobs = scheduledJobs({ cron: controller.cron, at }, config);
