@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Redis } from '@upstash/redis';
+import { stripControl } from '../../lib/security/index.ts';
 import { RedisKv, reportStore } from '../../lib/store/index.ts';
 import { slackMessageAsText } from '../stack/slack-text.ts';
 import { startStack } from '../stack/stack.ts';
@@ -10,7 +11,8 @@ import { startStack } from '../stack/stack.ts';
 const alertPath = resolve(import.meta.dirname, '../../test/fixtures/demo/alert-crashloop.json');
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
-const say = (line: string) => process.stdout.write(`${line}\n`);
+// What the demo prints came from cluster text: no escape sequence of it reaches the terminal.
+const say = (line: string) => process.stdout.write(`${stripControl(line)}\n`);
 
 say(
   'kube-responder demo: starting the local stack (fixture cluster, proxy, Redis, QStash, Slack/LINE fakes, wrangler dev)…',

@@ -1,5 +1,6 @@
 // Renders a Report for a person at a terminal: summary first, then each finding with its cause and next steps.
 import type { Finding, ObjectRef, Report } from '../../lib/report/index.ts';
+import { stripControlDeep } from '../../lib/security/index.ts';
 
 export interface TextOptions {
   /** ANSI colours (only when writing to a TTY, and NO_COLOR is not set). */
@@ -8,7 +9,9 @@ export interface TextOptions {
 
 const CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, cyan: 36 } as const;
 
-export function renderReportText(report: Report, options: TextOptions): string {
+export function renderReportText(unsafe: Report, options: TextOptions): string {
+  // Cluster text may carry terminal escape sequences; only our own colours reach the terminal.
+  const report = stripControlDeep(unsafe);
   const paint = (style: keyof typeof CODES, text: string) =>
     options.color ? `\x1b[${CODES[style]}m${text}\x1b[0m` : text;
   const severityStyle = { critical: 'red', warning: 'yellow', info: 'blue' } as const;

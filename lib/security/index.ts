@@ -4,3 +4,4 @@ export * from './chat.ts';
 export * from './http.ts';
 export * from './redact.ts';
 export * from './signature.ts';
+export * from './terminal.ts';

@@ -72,4 +72,19 @@ describe('renderSlackReport', () => {
     expect(json).not.toContain('<https://evil.example');
     expect(json).toContain('&lt;!channel&gt;');
   });
+
+  it('escapes the notification text and every field, severity included', () => {
+    const hostile = '<!channel> deploy now <https://evil.example|click>';
+    const message = renderSlackReport(report([finding(1, { evidence: ['x'] })], hostile));
+    expect(message.text).not.toContain('<!channel>');
+    expect(message.text).not.toContain('<https://evil.example');
+    expect(message.text).toContain('&lt;!channel&gt;');
+    // Without findings the severity shown is the alert's own label: cluster text too.
+    const quiet = renderSlackReport(
+      Report.parse({ ...report([]), alert: { name: 'X', severity: '<!here>', labels: {} } }),
+    );
+    const fields = JSON.stringify(quiet.blocks[1]);
+    expect(fields).not.toContain('<!here>');
+    expect(fields).toContain('&lt;!here&gt;');
+  });
 });

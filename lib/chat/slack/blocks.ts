@@ -43,10 +43,10 @@ function reportBlocks(message: ReportMessage): SlackMessage {
     },
     {
       type: 'section',
-      fields: message.fields.map((field, i) => ({
+      // Every value may be cluster text (without findings the severity is the alert's own label).
+      fields: message.fields.map((field) => ({
         type: 'mrkdwn',
-        // The first field is the severity, one of our own words; the others are cluster text.
-        text: `*${field.label}*\n${i === 0 ? field.value : escapeMrkdwn(field.value)}`,
+        text: `*${escapeMrkdwn(field.label)}*\n${escapeMrkdwn(field.value)}`,
       })),
     },
     mrkdwn(escapeMrkdwn(message.summary)),
@@ -63,14 +63,14 @@ function reportBlocks(message: ReportMessage): SlackMessage {
   if (message.otherFindings.length > 0) {
     const lines = message.otherFindings.map(
       (f) =>
-        `• ${f.severity} ${f.code} — ${escapeMrkdwn(f.subject)}: ${escapeMrkdwn(clip(f.summary, MAX_FINDING_SUMMARY))}`,
+        `• ${escapeMrkdwn(`${f.severity} ${f.code}`)} — ${escapeMrkdwn(f.subject)}: ${escapeMrkdwn(clip(f.summary, MAX_FINDING_SUMMARY))}`,
     );
     if (message.moreFindings > 0) lines.push(`…and ${message.moreFindings} more`);
     blocks.push(mrkdwn(`*Also found*\n${lines.join('\n')}`));
   }
   blocks.push(context(escapeMrkdwn(message.footer)));
-  // The notification text (push, screen readers) is the summary alone.
-  return { text: clip(message.notification, MAX_SECTION), blocks };
+  // The notification text (push, screen readers, the fallback) is parsed as mrkdwn too: escaped like the blocks.
+  return { text: clip(escapeMrkdwn(message.notification), MAX_SECTION), blocks };
 }
 
 function followupBlocks(message: AiFollowupMessage): SlackMessage {
@@ -79,7 +79,7 @@ function followupBlocks(message: AiFollowupMessage): SlackMessage {
   const blocks: SlackMessage['blocks'] = [mrkdwn(lines.join('\n'))];
   if (message.nextSteps.length > 0) blocks.push(bulletSection('Next steps', message.nextSteps));
   blocks.push(context(escapeMrkdwn(message.footer)));
-  return { text: clip(message.notification, MAX_SECTION), blocks };
+  return { text: clip(escapeMrkdwn(message.notification), MAX_SECTION), blocks };
 }
 
 export function toSlack(message: ChatMessage): SlackMessage {
