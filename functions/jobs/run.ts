@@ -56,7 +56,13 @@ export const jobs = new Hono<EdgeEnv>().post(
       // A missing setting is answered by the app's onError, naming it.
       if (error instanceof ConfigError) throw error;
       console.error(
-        JSON.stringify({ msg: 'job failed', kind: job.kind, id: job.id, finalAttempt, error: errorDetail(error) }),
+        JSON.stringify({
+          msg: 'job failed',
+          kind: job.kind,
+          id: job.id,
+          finalAttempt,
+          error: errorDetail(error),
+        }),
       );
       // QStash retries a 5xx and keeps the answer: which part failed, never the failing command or its data.
       return c.json({ error: publicReason(error), retry: !finalAttempt }, 503);

@@ -1,6 +1,6 @@
 // A TCP pass-through that can be cut: put it between the Worker and one of the stack's services (the Upstash
 // bridge, say) to play an outage. Cut, it resets every open connection and every new one, as a dead host does.
-import { createServer, connect, type Socket } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 
 export interface OutageSwitch {
   /** `http://127.0.0.1:PORT`: give this to the client instead of the service's own URL. */

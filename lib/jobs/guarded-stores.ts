@@ -31,7 +31,9 @@ function wrap<T extends object>(
 const strict = <T extends object>(name: string, store: T): T =>
   wrap(store, (_method, run) =>
     run().catch((error: unknown) => {
-      throw error instanceof StoreUnavailableError ? error : new StoreUnavailableError(name, { cause: error });
+      throw error instanceof StoreUnavailableError
+        ? error
+        : new StoreUnavailableError(name, { cause: error });
     }),
   );
 

@@ -42,7 +42,8 @@ export const INCIDENT_STORE_UNAVAILABLE = 'incident store (Redis) unavailable';
 
 /** The queue's own message (QStash's answer), cut to its first line and to what no SDK appended. */
 const queueReason = (error: unknown) =>
-  (messageOf(error).split('\n')[0] ?? '').replace(/, command was:.*$/s, '').slice(0, 200) || 'queue unavailable';
+  (messageOf(error).split('\n')[0] ?? '').replace(/, command was:.*$/s, '').slice(0, 200) ||
+  'queue unavailable';
 
 /** How a joined alert is remembered in its incident: enough to find it in Alertmanager. */
 export const joinedAlert = (alert: { name: string; fingerprint: string }) =>
