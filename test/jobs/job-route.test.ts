@@ -97,7 +97,7 @@ describe('POST /jobs/diagnose-alert', () => {
     expect(response.headers.get('upstash-nonretryable-error')).toBe('true');
     expect(((await response.json()) as { error: string }).error).toMatch(/^invalid job: v:/);
     expect(posts()).toHaveLength(1);
-    expect(slackMessageAsText(posts()[0]!.body.blocks)).toMatch(
+    expect(slackMessageAsText((posts()[0]!.body as { blocks: never }).blocks)).toMatch(
       /No diagnosis: the responder could not read this alert's job \(invalid job: v:.*\)\. The alert says: Pod is crash looping\./,
     );
   });
