@@ -17,6 +17,7 @@ import {
   type AttemptInfo,
   type Job,
   type JobDeps,
+  type RefusedJobDeps,
   type ReplyTarget,
   runJob as runJobOfKind,
 } from '../lib/jobs/index.ts';
@@ -32,6 +33,9 @@ function redisFor(config: Config): Redis | undefined {
     url: config.UPSTASH_REDIS_REST_URL,
     token: config.UPSTASH_REDIS_REST_TOKEN,
     enableTelemetry: false,
+    // Every caller retries the whole request (QStash a job, Alertmanager a webhook): fail fast here (~150 ms,
+    // not the SDK's ~4 s per command), so a delivery with Redis down answers 503 or, if last, still sends.
+    retry: { retries: 2, backoff: (attempt) => 50 * 2 ** attempt },
   });
 }
 
@@ -170,4 +174,18 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
 /** Runs a job with the kind that declared it (lib/jobs/registry.ts), on adapters built from `env`. */
 export async function runJob(job: Job, config: Config, requestUrl: string | undefined, attempt: AttemptInfo) {
   return runJobOfKind(job, jobDeps(config, requestUrl), attempt);
+}
+
+/** What telling the person on call about a refused job needs: the stores, the chats, where alerts go. */
+export function refusedJobDeps(config: Config): RefusedJobDeps {
+  const store = storesFor(config);
+  if (!store)
+    throw new ConfigError('jobs need UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (idempotency)');
+  return {
+    ledger: store.ledger,
+    reports: store.reports,
+    incidents: store.incidents,
+    deliver: deliverFor(config),
+    alertTargets: alertTargets(config),
+  };
 }

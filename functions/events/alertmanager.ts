@@ -33,8 +33,14 @@ export const alertmanager = new Hono<EdgeEnv>().post(
       rejected,
     };
     if (result.failed.length > 0) {
+      // The detail stays in the log; Alertmanager is answered the public reasons only.
       console.error(
-        JSON.stringify({ msg: 'enqueue failed', receiver: payload.receiver, failed: result.failed }),
+        JSON.stringify({
+          msg: 'enqueue failed',
+          receiver: payload.receiver,
+          failed: result.failed,
+          errors: result.errors,
+        }),
       );
       // Alertmanager retries the whole batch on 5xx; what was queued is deduplicated on the retry.
       return c.json({ ...answer, error: 'could not enqueue every alert; retry', failed: result.failed }, 503);

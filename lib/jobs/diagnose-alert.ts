@@ -1,4 +1,5 @@
-// The diagnose-alert job: idempotent (one message per job however often it is delivered), read-only.
+// The diagnose-alert job: idempotent (one message per job however often it is delivered), read-only, and never
+// silent: a cluster it cannot read, or Redis down on the last delivery, still ends in a message.
 
 import { z } from 'zod';
 import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
@@ -7,6 +8,8 @@ import { alertSubject, joinedAlert, objectIncidentKey } from '../events/index.ts
 import type { ObjectRef, Report } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
 import { aiFollowupJob, followupDelaySeconds } from './ai-followup.ts';
+import { isPermanent } from './failure.ts';
+import { type DedupState, guardedStores } from './guarded-stores.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
 import { JobAlert, JobBase } from './schema.ts';
@@ -26,14 +29,13 @@ const REPORT_TTL_SECONDS = 7 * 86_400;
 /** INCIDENT_WINDOW_SECONDS' default. */
 const DEFAULT_INCIDENT_WINDOW_SECONDS = 900;
 
-/** What goes out when the cluster could not be read at all: the alert itself and why there is no diagnosis. */
-export function unreadableClusterReport(
-  job: DiagnoseAlertJob,
-  reportId: string,
-  error: unknown,
-  now: Date,
-): Report {
-  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+/** What an undiagnosed message needs of its job: the cluster and the alert. */
+type AlertOfJob = Pick<DiagnoseAlertJob, 'cluster'> & {
+  alert: Pick<JobAlert, 'name' | 'severity' | 'labels' | 'annotations'>;
+};
+
+/** What goes out when there is no diagnosis: the alert itself and why (`why` ends "No diagnosis: …"). */
+export function undiagnosedReport(job: AlertOfJob, reportId: string, why: string, now: Date): Report {
   const said = job.alert.annotations.summary ?? job.alert.annotations.description ?? job.alert.name;
   return {
     id: reportId,
@@ -43,12 +45,23 @@ export function unreadableClusterReport(
     startedAt: now.toISOString(),
     alert: alertOf(job),
     findings: [],
-    summary: `No diagnosis: cluster ${job.cluster} could not be read (${reason}). The alert says: ${said}`,
+    summary: `No diagnosis: ${why}. The alert says: ${said}`,
     proposals: [],
   };
 }
 
-function alertOf(job: DiagnoseAlertJob): NonNullable<Report['alert']> {
+/** What goes out when the cluster could not be read at all: the alert itself and why there is no diagnosis. */
+export function unreadableClusterReport(
+  job: DiagnoseAlertJob,
+  reportId: string,
+  error: unknown,
+  now: Date,
+): Report {
+  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+  return undiagnosedReport(job, reportId, `cluster ${job.cluster} could not be read (${reason})`, now);
+}
+
+function alertOf(job: AlertOfJob): NonNullable<Report['alert']> {
   return {
     name: job.alert.name,
     ...(job.alert.severity ? { severity: job.alert.severity } : {}),
@@ -56,56 +69,100 @@ function alertOf(job: DiagnoseAlertJob): NonNullable<Report['alert']> {
   };
 }
 
+/** The line a message gets when its last delivery could not reach Redis: nothing recorded that it was sent. */
+export const DEDUP_UNAVAILABLE_NOTE =
+  'Dedup was unavailable (Redis could not be reached), so this message may repeat one already sent.';
+
+const withDedupNote = (report: Report): Report => ({
+  ...report,
+  summary: `${report.summary} ${DEDUP_UNAVAILABLE_NOTE}`,
+});
+
 export async function runDiagnoseAlertJob(
   job: DiagnoseAlertJob,
   deps: JobDeps,
   attempt: AttemptInfo = { finalAttempt: false },
 ): Promise<JobOutcome> {
-  return runOnce(deps.ledger, job.id, deps.lockSeconds ?? 120, async (): Promise<JobOutcome> => {
-    const reportId = `${job.id}-${crypto.randomUUID().slice(0, 8)}`;
-    let report: Report;
-    let retryAfterMs: number | undefined;
-    try {
-      const reader = deps.readerFor(job.cluster, `alert:${job.alert.name}`);
-      report = await diagnose({
-        reader,
-        cluster: job.cluster,
-        source: 'alertmanager',
-        scope: scopeFromAlert(job.alert.labels),
-        alert: alertOf(job),
-        id: reportId,
-      });
-      // Before the model is asked: an alert that joins another job's incident sends nothing, so needs no AI part.
-      const grouped = await confirmOwner(job, reader, deps);
-      if (grouped) return grouped;
-      if (deps.enrich) ({ report, retryAfterMs } = await deps.enrich(report, reader));
-    } catch (error) {
-      // Retries may still reach the cluster; the last one tells the person on call instead of going quiet.
-      if (!attempt.finalAttempt) throw error;
-      report = unreadableClusterReport(job, reportId, error, deps.now?.() ?? new Date());
-    }
-    // Last line of defence before anything is stored or leaves: mask credentials that slipped into evidence.
-    report = redactDeep(report);
-    await deps.reports.save(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
-    // A retry after a partial failure skips the targets that already got the message.
-    const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) =>
-      deps.deliver(target, report),
+  const dedup: DedupState = { unavailable: false };
+  const guarded: JobDeps = { ...deps, ...guardedStores(deps, attempt.finalAttempt, dedup) };
+  try {
+    return await runOnce(guarded.ledger, job.id, deps.lockSeconds ?? 120, () =>
+      diagnoseAndSend(job, guarded, attempt, dedup),
     );
-    // The follow-up answers each message that was posted (in its thread, where the chat has threads).
-    const threads = sent.map(({ target, result }) =>
-      result ? { channel: result.channel, to: result.to, thread: result.thread ?? result.id } : target,
+  } catch (error) {
+    // Failed for good (the message itself could not be sent): the incident must not swallow later alerts.
+    if (attempt.finalAttempt) await releaseIncident(job, guarded);
+    throw error;
+  }
+}
+
+/** Best effort: a claim left behind expires with its window anyway. */
+async function releaseIncident(job: DiagnoseAlertJob, deps: JobDeps): Promise<void> {
+  await deps.incidents?.release(job.incidentKey, job.id).catch(() => undefined);
+}
+
+async function diagnoseAndSend(
+  job: DiagnoseAlertJob,
+  deps: JobDeps,
+  attempt: AttemptInfo,
+  dedup: DedupState,
+): Promise<JobOutcome> {
+  const reportId = `${job.id}-${crypto.randomUUID().slice(0, 8)}`;
+  let report: Report;
+  let retryAfterMs: number | undefined;
+  let diagnosed = true;
+  try {
+    const reader = deps.readerFor(job.cluster, `alert:${job.alert.name}`);
+    report = await diagnose({
+      reader,
+      cluster: job.cluster,
+      source: 'alertmanager',
+      scope: scopeFromAlert(job.alert.labels),
+      alert: alertOf(job),
+      id: reportId,
+    });
+    // Before the model is asked: an alert that joins another job's incident sends nothing, so needs no AI part.
+    const grouped = await confirmOwner(job, reader, deps);
+    if (grouped) return grouped;
+    // Without Redis the model's shared budget cannot be kept, nor a follow-up find the report: rule-based only.
+    if (deps.enrich && !dedup.unavailable) ({ report, retryAfterMs } = await deps.enrich(report, reader));
+  } catch (error) {
+    // Retries may still reach the cluster, unless it refused in a way no retry changes (a 400, a policy denial);
+    // the last attempt, or such a refusal, tells the person on call instead of going quiet.
+    if (!attempt.finalAttempt && !isPermanent(error)) throw error;
+    report = unreadableClusterReport(job, reportId, error, deps.now?.() ?? new Date());
+    diagnosed = false;
+  }
+  // Last line of defence before anything is stored or leaves: mask credentials that slipped into evidence.
+  report = redactDeep(report);
+  await deps.reports.save(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
+  // A retry after a partial failure skips the targets that already got the message. Whether the ledger answered
+  // is known only once it was asked, so the note is added per target.
+  const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) =>
+    deps.deliver(target, dedup.unavailable ? withDedupNote(report) : report),
+  );
+  // No diagnosis came of it: the next alert about the workload opens an incident of its own (and may get one).
+  if (!diagnosed) await releaseIncident(job, deps);
+  // The follow-up answers each message that was posted (in its thread, where the chat has threads).
+  const threads = sent.map(({ target, result }) =>
+    result ? { channel: result.channel, to: result.to, thread: result.thread ?? result.id } : target,
+  );
+  let aiFollowup: number | undefined;
+  if (retryAfterMs !== undefined && deps.scheduleAiFollowup && threads.length > 0) {
+    aiFollowup = followupDelaySeconds(retryAfterMs);
+    await deps.scheduleAiFollowup(
+      aiFollowupJob(job, report.id, threads, 1, deps.now?.() ?? new Date()),
+      aiFollowup,
     );
-    let aiFollowup: number | undefined;
-    if (retryAfterMs !== undefined && deps.scheduleAiFollowup && threads.length > 0) {
-      aiFollowup = followupDelaySeconds(retryAfterMs);
-      await deps.scheduleAiFollowup(
-        aiFollowupJob(job, report.id, threads, 1, deps.now?.() ?? new Date()),
-        aiFollowup,
-      );
-    }
-    const delivered = sent.map(({ key }) => key);
-    return { status: 'done', reportId: report.id, delivered, ...(aiFollowup ? { aiFollowup } : {}) };
-  });
+  }
+  return {
+    status: 'done',
+    reportId: report.id,
+    delivered: sent.map(({ key }) => key),
+    ...(aiFollowup ? { aiFollowup } : {}),
+    ...(diagnosed ? {} : { diagnosed: false }),
+    ...(dedup.unavailable ? { dedupUnavailable: true } : {}),
+  };
 }
 
 /** Owners that are owned in turn: a Deployment's ReplicaSet, a CronJob's Job. */

@@ -23,7 +23,8 @@ export async function runOnce<T>(
     await ledger.finish(jobId);
     return result;
   } catch (error) {
-    await ledger.release(jobId);
+    // The work's own failure is the one to report, even when the ledger cannot take the claim back.
+    await ledger.release(jobId).catch(() => undefined);
     throw error;
   }
 }

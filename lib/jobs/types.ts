@@ -37,7 +37,16 @@ export interface JobDeps {
 }
 
 export type JobOutcome =
-  | { status: 'done'; reportId: string; delivered: string[]; aiFollowup?: number }
+  | {
+      status: 'done';
+      reportId: string;
+      delivered: string[];
+      aiFollowup?: number;
+      /** The cluster could not be read: the message says what fired and why there is no diagnosis. */
+      diagnosed?: false;
+      /** The last delivery could not reach Redis: sent without dedup, the message says it may be a duplicate. */
+      dedupUnavailable?: true;
+    }
   | { status: 'duplicate' }
   | { status: 'busy' }
   /** The cluster showed the alert to be about an incident another job already reported: nothing was sent. */

@@ -23,14 +23,27 @@ export interface IngestResult {
   grouped: { index: number; incident: string; jobId: string }[];
   /** Resolved alerts: nothing to diagnose. */
   resolved: number[];
-  /** Alerts whose job could not be enqueued (the caller answers 5xx so Alertmanager retries). */
+  /**
+   * Alerts whose job could not be enqueued (the caller answers 5xx so Alertmanager retries), each with a short
+   * public reason: which part failed, never the failing command (Alertmanager logs what it is answered).
+   */
   failed: { index: number; error: string }[];
+  /** The same failures in full, for the log only: they may carry internal text (keys, commands). */
+  errors: string[];
 }
 
 /** An incident of this webhook: the job of its first alert, and every alert's index and own summary. */
 type Opened = { job: DiagnoseAlertJob; indexes: number[]; summaries: string[] };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** What the incident store's failures are answered as: its SDK echoes the failed command in its message. */
+export const INCIDENT_STORE_UNAVAILABLE = 'incident store (Redis) unavailable';
+
+/** The queue's own message (QStash's answer), cut to its first line and to what no SDK appended. */
+const queueReason = (error: unknown) =>
+  (messageOf(error).split('\n')[0] ?? '').replace(/, command was:.*$/s, '').slice(0, 200) ||
+  'queue unavailable';
 
 /** How a joined alert is remembered in its incident: enough to find it in Alertmanager. */
 export const joinedAlert = (alert: { name: string; fingerprint: string }) =>
@@ -40,9 +53,10 @@ export async function ingestAlerts(
   alerts: { index: number; alert: AlertmanagerAlert }[],
   options: IngestOptions,
 ): Promise<IngestResult> {
-  const result: IngestResult = { enqueued: [], grouped: [], resolved: [], failed: [] };
-  const fail = (indexes: number[], error: unknown) => {
-    for (const index of indexes) result.failed.push({ index, error: messageOf(error) });
+  const result: IngestResult = { enqueued: [], grouped: [], resolved: [], failed: [], errors: [] };
+  const fail = (indexes: number[], error: unknown, reason: string) => {
+    for (const index of indexes) result.failed.push({ index, error: reason });
+    result.errors.push(messageOf(error));
   };
   // Alerts of one batch about the same workload form one incident before anything touches the network.
   const incidents = new Map<string, Opened>();
@@ -78,6 +92,7 @@ export async function ingestAlerts(
       fail(
         opened.flatMap(({ indexes }) => indexes),
         error,
+        INCIDENT_STORE_UNAVAILABLE,
       );
       return result;
     }
@@ -101,6 +116,7 @@ export async function ingestAlerts(
         fail(
           joining.flatMap(({ indexes }) => indexes),
           error,
+          INCIDENT_STORE_UNAVAILABLE,
         );
       }
     }
@@ -119,7 +135,7 @@ export async function ingestAlerts(
       } catch (error) {
         // Best effort: a claim left behind expires with its window; the alerts fail either way, so it is retried.
         await options.incidents?.release(job.incidentKey, job.id).catch(() => undefined);
-        fail(indexes, error);
+        fail(indexes, error, queueReason(error));
       }
     }),
   );

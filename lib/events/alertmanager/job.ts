@@ -1,7 +1,11 @@
 // From an Alertmanager alert to a diagnose-alert Job: the dedup id and the incident it belongs to.
 import type { DiagnoseAlertJob, ReplyTarget } from '../../jobs/index.ts';
+import { boundedSet, boundedText } from './bounds.ts';
 import type { AlertmanagerAlert } from './payload.ts';
-import { alertSubject, subjectKey } from './subject.ts';
+import { alertSubject, SUBJECT_LABELS, subjectKey } from './subject.ts';
+
+/** The annotations a message quotes: kept first when a job must leave some out. */
+const QUOTED_ANNOTATIONS = ['summary', 'description', 'message', 'runbook_url'] as const;
 
 /**
  * What an alert groups under (see alertSubject): the named workload, `Workload` for a pod name folded to its
@@ -29,11 +33,17 @@ export function alertJobId(alert: AlertmanagerAlert): string {
   return `am-${alert.fingerprint}-${Math.floor(Date.parse(alert.startsAt) / 1000)}`;
 }
 
+/**
+ * The job of one alert, always small enough for the job route (about 50 KiB at most, see bounds.ts): the labels
+ * and annotations bounded, and everything derived from the labels derived from the bounded ones.
+ */
 export function diagnoseAlertJob(
   alert: AlertmanagerAlert,
   options: { defaultCluster: string; replyTo: ReplyTarget[]; now: Date },
 ): DiagnoseAlertJob {
-  const cluster = alert.labels.cluster ?? options.defaultCluster;
+  const labels = boundedSet(alert.labels, { first: SUBJECT_LABELS });
+  const annotations = boundedSet(alert.annotations, { first: QUOTED_ANNOTATIONS });
+  const cluster = labels.cluster ?? options.defaultCluster;
   return {
     v: 1,
     kind: 'diagnose-alert',
@@ -42,17 +52,17 @@ export function diagnoseAlertJob(
     createdAt: options.now.toISOString(),
     cluster,
     replyTo: options.replyTo,
-    incidentKey: incidentKey(cluster, alert.labels),
-    ...(alert.labels.namespace ? { namespace: alert.labels.namespace } : {}),
+    incidentKey: incidentKey(cluster, labels),
+    ...(labels.namespace ? { namespace: labels.namespace } : {}),
     alert: {
-      name: alert.labels.alertname ?? 'unknown',
+      name: labels.alertname ?? 'unknown',
       status: alert.status,
-      ...(alert.labels.severity ? { severity: alert.labels.severity } : {}),
-      labels: alert.labels,
-      annotations: alert.annotations,
+      ...(labels.severity ? { severity: labels.severity } : {}),
+      labels,
+      annotations,
       startsAt: alert.startsAt,
       fingerprint: alert.fingerprint,
-      ...(alert.generatorURL ? { generatorURL: alert.generatorURL } : {}),
+      ...(alert.generatorURL ? { generatorURL: boundedText(alert.generatorURL) } : {}),
     },
   };
 }

@@ -31,6 +31,17 @@ const objectLabels = [
 ] as const;
 // Never a subject: `job`, `instance`, `container`, `endpoint` name the scrape target (the exporter), not the object.
 
+/** Every label what an alert is about is read from: a job keeps these first when it must leave some out. */
+export const SUBJECT_LABELS = [
+  'alertname',
+  'severity',
+  'cluster',
+  'namespace',
+  'exported_namespace',
+  ...objectLabels.map((o) => o.label),
+  'job',
+] as const;
+
 const workloadKinds = new Set<string>(objectLabels.filter((o) => o.workload).map((o) => o.kind));
 
 /** Services of the monitoring stack itself: on an alert they are the exporter that reported it. */

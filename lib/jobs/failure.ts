@@ -1,0 +1,45 @@
+// Why a job delivery failed, said two ways: in full for the log, and as a short public reason for the answer
+// QStash keeps (its dashboard, the dead-letter queue), which never carries internal text such as a Redis
+// command echoed back by the SDK. And which failures can never succeed, so are not retried.
+import { ClusterReadError } from '../cluster/index.ts';
+import { ConfigError } from '../config/index.ts';
+
+/** The state store (Redis) could not be reached: the delivery is retried; on the last one it goes on without. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+  constructor(
+    readonly store: string,
+    options: { cause: unknown },
+  ) {
+    super(`the ${store} (Redis) is unavailable`, options);
+  }
+}
+
+/** What the proxy or the API server answers for a request that will be refused however often it is sent. */
+const PERMANENT_STATUSES = new Set([400, 403, 404, 422]);
+
+/** A cluster read that can never succeed (a malformed namespace, a policy denial): no retry will help. */
+export const isPermanent = (error: unknown): boolean =>
+  error instanceof ClusterReadError && PERMANENT_STATUSES.has(error.status);
+
+const isTimeout = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+
+/** A short reason fit to answer a caller with: which part failed, never the failing command or its data. */
+export function publicReason(error: unknown): string {
+  if (error instanceof StoreUnavailableError) return error.message;
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof ClusterReadError) return `reading the cluster failed (HTTP ${error.status})`;
+  if (isTimeout(error)) return 'a request timed out';
+  return 'internal error';
+}
+
+/** The full story for the log: the message and the causes under it. */
+export function errorDetail(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e !== undefined && depth < 4; depth++) {
+    parts.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return parts.join(' <- ');
+}
