@@ -9,7 +9,7 @@
 // pinned by the corpus in test/security/credential-shapes.test.ts.
 
 import { isSensitiveName } from './credential-names.ts';
-import { type RedactionRule, redactionRules } from './redaction-rules.ts';
+import { applyRule, redactionRules } from './redaction-rules.ts';
 
 export { isSensitiveName, SENSITIVE_NAME } from './credential-names.ts';
 export { type RedactionRule, redactionRules } from './redaction-rules.ts';
@@ -25,17 +25,6 @@ function encodings(value: string): string[] {
     // Not Latin-1: no plain base64 form.
   }
   return [...out].sort((a, b) => b.length - a.length);
-}
-
-function applyRule(text: string, rule: RedactionRule, mask: string): string {
-  return text.replace(rule.pattern, (match: string, ...rest: unknown[]) => {
-    const groups = rest.at(-1);
-    return rule.replace(
-      mask,
-      match,
-      typeof groups === 'object' && groups ? (groups as Record<string, string>) : {},
-    );
-  });
 }
 
 /**

@@ -14,8 +14,25 @@ export interface RedactionRule {
   description: string;
   /** A global pattern; named groups `keep` and `tail` are kept, the rest of the match is the secret. */
   pattern: RegExp;
+  /** Like gitleaks' `keywords`: the rule is skipped when none of these occurs in the text (case-insensitive). */
+  keywords?: readonly string[];
   /** What takes the match's place. */
   replace: (mask: string, match: string, groups: Groups) => string;
+  /**
+   * For a rule that decides in code whether a value follows (a name checked by `isSensitiveName`): scans the
+   * text itself, reading a value only after a credential's name, so a chain `a=b=c…` stays linear.
+   */
+  apply?: (text: string, mask: string) => string;
+}
+
+/** Applies one rule to a text. */
+export function applyRule(text: string, rule: RedactionRule, mask: string): string {
+  if (rule.keywords && !rule.keywords.some((word) => text.toLowerCase().includes(word))) return text;
+  if (rule.apply) return rule.apply(text, mask);
+  return text.replace(rule.pattern, (match: string, ...rest: unknown[]) => {
+    const groups = rest.at(-1);
+    return rule.replace(mask, match, typeof groups === 'object' && groups ? (groups as Groups) : {});
+  });
 }
 
 /** Keeps `keep` and `tail`, masks what lies between. */
@@ -25,7 +42,7 @@ const AUTH_SCHEME = /^((?:Bearer|Basic|Token|Digest|Bot|bearer|basic|token)[ \t]
 const QUOTED = /^(\\{0,3}["'`])([\s\S]*)\1$/;
 /** Values that are references or empty, not secrets: `$DB_PASSWORD`, `{{ .Values.x }}`, `<redacted>`, `true`. */
 const PLACEHOLDER =
-  /^(?:\$\{?[\w.]+\}?|\$\([\w.]+\)|\{\{[^}]*\}\}|%[sdvq]|%\w+%|<[^<>]*>|\*{3}.*|true|false|null|none|nil|undefined|\[?redacted\]?|)$/i;
+  /^(?:\$\{?[\w.]+\}?|\$\([^()]*\)|\{\{[^}]*\}\}|%[sdvq]|%\w+%|<[^<>]*>|\*{3}.*|true|false|null|none|nil|undefined|\[?redacted\]?|)$/i;
 
 /** Masks a value found under a credential's name, keeping its quotes and an auth scheme (`Bearer`). */
 function maskValue(value: string, mask: string, name: string): string {
@@ -54,27 +71,34 @@ const VALUE = [
   String.raw`"(?:[^"\\\n]|\\.)*"`,
   String.raw`'[^'\n]*'`,
   '`[^`\\n]*`',
-  String.raw`\$\{[\w.]{1,100}\}|\$\([\w.]{1,100}\)`,
+  String.raw`\$\{[\w.]{1,100}\}|\$\([^()\n]{1,200}\)`,
   String.raw`(?:(?:Bearer|Basic|Token|Digest|Bot|bearer|basic|token)[ \t]+)?[^\s,;&"'\x60<>(){}\[\]\\]+`,
 ].join('|');
 
-const KEY_VALUE = new RegExp(
-  String.raw`(?<![\w.\/-])(?<open>\\{0,3}["'\x60]|)(?<name>[\w.\/-]{1,80})\k<open>(?<sep>[ \t]*(?:=>|:=|=|:)[ \t]*)(?<value>${VALUE})`,
-  'g',
-);
+/** A name and its separator: `key=`, `key: `, `"key": `, `\\"key\\":`, `:key => `, `--key=`. */
+const KEY =
+  /(?<![\w./-])(?<open>\\{0,3}["'\x60]|)(?<name>[\w./-]{1,80})\k<open>(?<sep>[ \t]*(?:=>|:=|=)[ \t]*|:[ \t]*|[ \t]+:[ \t]*(?=\\{0,3}["']))/g;
+const VALUE_AT = new RegExp(VALUE, 'y');
 
 /**
- * A `key=value` pair: its value masked under a credential's name, else searched again for pairs inside it, so
- * `url: https://x/cb?token=…` and `msg="login password=…"` are still found.
+ * Masks the value after every credential's name. Other names are passed over without reading their value, so
+ * `url: https://x/cb?token=…` and `msg="login password=…"` are still found, and the scan stays linear.
  */
-function replaceKeyValue(mask: string, match: string, g: Groups): string {
-  const { open = '', name = '', sep = '', value = '' } = g;
-  const head = `${open}${name}${open}${sep}`;
-  if (isSensitiveName(name)) return `${head}${maskValue(value, mask, name.replace(/^-+/, ''))}`;
-  const inner = value.replace(KEY_VALUE, (pair, ...rest) =>
-    replaceKeyValue(mask, pair, rest.at(-1) as Groups),
-  );
-  return inner === value ? match : `${head}${inner}`;
+function redactKeyValues(text: string, mask: string): string {
+  let out = '';
+  let last = 0;
+  KEY.lastIndex = 0;
+  for (let key = KEY.exec(text); key; key = KEY.exec(text)) {
+    const name = key.groups?.name ?? '';
+    if (!isSensitiveName(name)) continue;
+    VALUE_AT.lastIndex = KEY.lastIndex;
+    const value = VALUE_AT.exec(text)?.[0];
+    if (value === undefined) continue;
+    out += text.slice(last, KEY.lastIndex) + maskValue(value, mask, name.replace(/^-+/, ''));
+    last = KEY.lastIndex + value.length;
+    KEY.lastIndex = last;
+  }
+  return out + text.slice(last);
 }
 
 const COOKIE_ATTRIBUTE =
@@ -179,6 +203,7 @@ export const redactionRules: readonly RedactionRule[] = [
     description: 'PEM, OpenSSH and PGP private keys, also JSON-escaped (a GCP service-account `private_key`)',
     pattern:
       /(?<keep>-----BEGIN[A-Z ]{0,30} PRIVATE KEY(?: BLOCK)?-----)[\s\S]*?(?<tail>-----END[A-Z ]{0,30} PRIVATE KEY(?: BLOCK)?-----|$)/g,
+    keywords: ['private key'],
     replace: maskSecret,
   },
   ...vendorTokens.map(([id, description, pattern]) => ({ id, description, pattern, replace: maskSecret })),
@@ -308,7 +333,8 @@ export const redactionRules: readonly RedactionRule[] = [
       'a value under a credential name: password=, YAML password:, .env and export X_TOKEN=, JSON "password":"…", ' +
       'JSON-escaped {\\"password\\":\\"…\\"}, Ruby :password => \'…\', Password=…; in connection strings, ' +
       'kubeconfig token:/client-key-data:, annotations like example.com/db-password: …, --password=…',
-    pattern: KEY_VALUE,
-    replace: replaceKeyValue,
+    pattern: KEY,
+    replace: (mask, match) => redactKeyValues(match, mask),
+    apply: redactKeyValues,
   },
 ];
