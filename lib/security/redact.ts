@@ -1,52 +1,84 @@
-// Masks credentials in text read from a cluster (log lines, event messages, env values) before it is stored,
-// sent to a chat or shown to a model. Defence in depth: the proxy strips Secret values first.
+// The one redactor for the product: masks credentials in text read from a cluster (logs, events, termination
+// messages, annotations, argv, alert text) before it is stored, sent to a chat or shown to a model. Defence in
+// depth: the proxy strips Secret values first and runs this on every string it returns.
+//
+// Our own table rather than a library: secretlint (@secretlint/core with its recommended preset) is a file
+// linter — async, one package per rule, reporting ranges rather than masking, and it brings `debug`,
+// `structured-source` and a profiler along; gitleaks and trufflehog are Go. None is a synchronous, Web-API-only
+// function fast enough for every log line in workerd. So their shapes are kept here (redaction-rules.ts) and
+// pinned by the corpus in test/security/credential-shapes.test.ts.
+
+import { isSensitiveName } from './credential-names.ts';
+import { applyRule, redactionRules } from './redaction-rules.ts';
+
+export { isSensitiveName, SENSITIVE_NAME } from './credential-names.ts';
+export { type RedactionRule, redactionRules } from './redaction-rules.ts';
 
 export const MASK = '***';
 
-type Replacement = (mask: string) => string | ((...groups: string[]) => string);
-
-const patterns: [RegExp, Replacement][] = [
-  // PEM private keys, whole block.
-  [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, (mask) => mask],
-  // Credentials in URLs: scheme://user:password@host.
-  [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):[^\s@/]+@/gi, (mask) => (_m, head) => `${head}:${mask}@`],
-  // JSON Web Tokens.
-  [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, (mask) => mask],
-  // Well-known token shapes: AWS access keys, GitHub, Slack, Google API keys, Stripe, OpenAI-style keys.
-  [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, (mask) => mask],
-  [/\bgh[pousr]_[A-Za-z0-9]{30,}\b/g, (mask) => mask],
-  [/\bxox[abprse]-[A-Za-z0-9-]{10,}/g, (mask) => mask],
-  [/\bAIza[0-9A-Za-z_-]{35}\b/g, (mask) => mask],
-  [/\b(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,}\b/g, (mask) => mask],
-  [/\bsk-[A-Za-z0-9_-]{20,}/g, (mask) => mask],
-  [/\bglpat-[A-Za-z0-9_-]{20,}/g, (mask) => mask],
-  // Authorization headers.
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, (mask) => (_m, scheme) => `${scheme} ${mask}`],
-  // key=value / key: value / "key": "value" where the key names a secret.
-  [
-    /((?:["']?)[\w.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?)[\w.-]*["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&"'}]+)/gi,
-    (mask) => (_m, key) => `${key}${mask}`,
-  ],
-];
-
-/** Env var names whose values are treated as secret whatever they contain. */
-export const SENSITIVE_NAME =
-  /pass(word|wd)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth|session|cookie|signing|dsn|connection[_-]?string|database[_-]?url|_key$|^key$/i;
+/** A known secret as it also appears JSON-escaped, percent-encoded or base64-encoded. */
+function encodings(value: string): string[] {
+  const out = new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)]);
+  try {
+    out.add(btoa(value));
+  } catch {
+    // Not Latin-1: no plain base64 form.
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
 
 /**
- * Masks credentials in free text: known secret values wherever they appear, then anything shaped like a
- * credential. Only the secret part is masked, so the line stays readable for a diagnosis.
+ * Masks credentials in free text: known secret values wherever they appear (also encoded), then anything
+ * shaped like a credential. Only the secret part is masked, so the line stays readable for a diagnosis.
  */
 export function redactText(text: string, knownSecrets: readonly string[] = [], mask = MASK): string {
   let out = text;
   for (const value of knownSecrets) {
     // Short values would mask ordinary words; real secrets are longer than this.
-    if (value.length >= 6) out = out.split(value).join(mask);
+    if (value.length < 6) continue;
+    for (const form of encodings(value)) out = out.split(form).join(mask);
   }
-  for (const [pattern, replacement] of patterns) {
-    out = out.replace(pattern, replacement(mask) as string);
-  }
+  for (const rule of redactionRules) out = applyRule(out, rule, mask);
   return out;
+}
+
+const MYSQL_LIKE = /(?:^|\/)(?:mysql\w*|mariadb[\w-]*)$/;
+const REDIS_CLI = /(?:^|\/)redis-cli$/;
+const USER_PASSWORD_TOOL = /(?:^|\/)(?:curl|wget)$/;
+
+/**
+ * Masks the value after a credential flag in an argv list (a container's `command`/`args`, a probe's `exec`):
+ * `--password V`, `--password=V`, `--token V`, and for mysql-like tools `-pV` and `-p V`, for redis-cli `-a V`,
+ * for curl `-u user:V`; every argument is then redacted as text (`-e DB_PASSWORD=V`, `sh -c "…"`). `command`
+ * is the program part when `args` come apart from it, so the tool is known.
+ */
+export function redactArgs(
+  args: readonly string[],
+  options: { command?: readonly string[]; mask?: string } = {},
+): string[] {
+  const mask = options.mask ?? MASK;
+  const argv = [...(options.command ?? []), ...args];
+  const mysqlLike = argv.some((arg) => MYSQL_LIKE.test(arg));
+  const redisCli = argv.some((arg) => REDIS_CLI.test(arg));
+  const userPassword = argv.some((arg) => USER_PASSWORD_TOOL.test(arg));
+  const out = [...args];
+  for (let i = 0; i < out.length; i++) {
+    const arg = out[i] ?? '';
+    const next = out[i + 1];
+    const hasValueNext = next !== undefined && !next.startsWith('-');
+    const flag = /^(--?[A-Za-z][\w.-]*)(=.*)?$/.exec(arg);
+    if (mysqlLike && /^-p./.test(arg) && !arg.startsWith('-p=')) {
+      out[i] = `-p${mask}`;
+    } else if (flag?.[1] && isSensitiveName(flag[1])) {
+      // `--password=V` is masked as text below, which keeps a `$(VAR)` reference readable.
+      if (flag[2] === undefined && hasValueNext) out[++i] = mask;
+    } else if ((mysqlLike && arg === '-p') || (redisCli && arg === '-a')) {
+      if (hasValueNext) out[++i] = mask;
+    } else if (userPassword && (arg === '-u' || arg === '--user') && next?.includes(':')) {
+      out[++i] = `${next.slice(0, next.indexOf(':'))}:${mask}`;
+    }
+  }
+  return out.map((arg) => redactText(arg, [], mask));
 }
 
 /** Redacts every string inside a JSON-like value (objects and arrays are copied, never mutated). */

@@ -49,3 +49,37 @@ describe('redactText', () => {
     expect(value.evidence[0]).toBe('password=CANARY-1');
   });
 });
+
+describe('known secret values', () => {
+  it('are masked JSON-escaped, percent-encoded and base64-encoded too', () => {
+    const secret = 'kr-canary "q"/s3cr3t';
+    const text = `a=${JSON.stringify(secret)} b=${encodeURIComponent(secret)} c=${btoa(secret)}`;
+    const out = redactText(text, [secret]);
+    expect(out).not.toContain('s3cr3t');
+    expect(out).not.toContain(btoa(secret));
+    expect(out).toContain('a="***" b=*** c=***');
+  });
+});
+
+describe('linear time', () => {
+  // Each input would take seconds if a pattern backtracked; linear patterns take milliseconds.
+  const adversarial = [
+    'a'.repeat(100_000),
+    'password'.repeat(12_500),
+    'x=a'.repeat(33_000),
+    '--a '.repeat(25_000),
+    '\\"'.repeat(50_000),
+    'mysql '.repeat(16_000),
+    '%41'.repeat(33_000),
+    `-----BEGIN PRIVATE KEY-----${'A'.repeat(100_000)}`,
+    'token '.repeat(16_000),
+    'https://a:'.repeat(10_000),
+  ];
+  for (const input of adversarial) {
+    it(`redacts ${JSON.stringify(input.slice(0, 12))}… (${input.length} chars) quickly`, () => {
+      const started = performance.now();
+      redactText(input);
+      expect(performance.now() - started).toBeLessThan(1500);
+    });
+  }
+});
