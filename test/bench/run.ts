@@ -2,6 +2,7 @@
 const modules: (() => Promise<{ run(): Promise<void> }>)[] = [
   () => import('./diagnosis.ts'),
   () => import('./agent.ts'),
+  () => import('./redaction.ts'),
 ];
 
 for (const load of modules) {

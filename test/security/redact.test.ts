@@ -1,6 +1,8 @@
 // Credentials that show up in logs and events are masked before anything leaves the diagnose worker.
+
 import { describe, expect, it } from 'vitest';
 import { MASK, redactDeep, redactText } from '../../lib/security/index.ts';
+import { ADVERSARIAL_INPUTS } from './adversarial.ts';
 
 describe('redactText', () => {
   const cases: [string, string, string][] = [
@@ -61,25 +63,13 @@ describe('known secret values', () => {
   });
 });
 
-describe('linear time', () => {
-  // Each input would take seconds if a pattern backtracked; linear patterns take milliseconds.
-  const adversarial = [
-    'a'.repeat(100_000),
-    'password'.repeat(12_500),
-    'x=a'.repeat(33_000),
-    '--a '.repeat(25_000),
-    '\\"'.repeat(50_000),
-    'mysql '.repeat(16_000),
-    '%41'.repeat(33_000),
-    `-----BEGIN PRIVATE KEY-----${'A'.repeat(100_000)}`,
-    'token '.repeat(16_000),
-    'https://a:'.repeat(10_000),
-  ];
-  for (const input of adversarial) {
-    it(`redacts ${JSON.stringify(input.slice(0, 12))}… (${input.length} chars) quickly`, () => {
-      const started = performance.now();
-      redactText(input);
-      expect(performance.now() - started).toBeLessThan(1500);
+describe('adversarial inputs', () => {
+  // A backtracking pattern would take minutes on these (the test's timeout catches that); `npm run bench`
+  // prints how long they take. Here: they finish, and redacting twice changes nothing more.
+  for (const input of ADVERSARIAL_INPUTS) {
+    it(`redacts ${JSON.stringify(input.slice(0, 12))}… (${input.length} chars) to a fixed point`, () => {
+      const once = redactText(input);
+      expect(redactText(once)).toBe(once);
     });
   }
 });
