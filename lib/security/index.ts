@@ -2,5 +2,7 @@
 
 export * from './chat.ts';
 export * from './http.ts';
+export * from './objects.ts';
 export * from './redact.ts';
+export * from './secret-values.ts';
 export * from './signature.ts';
