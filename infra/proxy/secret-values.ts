@@ -2,6 +2,7 @@
 // serves, held in memory only, read again on an interval. Never logged, never passed on, never in an audit line.
 import type { KubeConfig } from '@kubernetes/client-node';
 import {
+  type KnownSecretValue,
   noSecretValues,
   type SecretValues,
   secretValues,
@@ -40,7 +41,7 @@ export function secretValueStore(kubeConfig: KubeConfig, policy: Policy): Secret
   const limits = policy.limits;
   /** Cluster-wide list allowed (ClusterRole) or only per namespace (Role per namespace): learnt on first read. */
   let scope: 'unknown' | 'cluster' | 'namespaced' = 'unknown';
-  const byNamespace = new Map<string, string[]>();
+  const byNamespace = new Map<string, KnownSecretValue[]>();
   const firstReads = new Map<string, Promise<void>>();
   let masker: SecretValues = noSecretValues;
 

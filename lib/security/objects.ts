@@ -2,8 +2,9 @@
 // cluster reads): Secret values emptied, values under credential names masked (env, args, probe and hook
 // commands, annotations, ConfigMap keys), ConfigMap binaryData dropped, every string masked for known Secret
 // values and credential shapes.
-import { redactText, SENSITIVE_NAME } from './redact.ts';
-import { noSecretValues, type SecretValues } from './secret-values.ts';
+import { maskCredentialArgs, namesCredential } from './credential-names.ts';
+import { redactText } from './redact.ts';
+import { type KnownSecretValue, noSecretValues, type SecretValues } from './secret-values.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -18,51 +19,6 @@ export interface ObjectRedaction {
 
 const isObject = (value: unknown): value is { [key: string]: Json } =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * Whether a name (an env var, a flag, a ConfigMap key, an annotation key) names a credential. An annotation key's
- * prefix (`example.com/`) is a domain, not a name, so only its last segment is judged.
- * Local stand-in for lib/security/redact.ts `isSensitiveName` until it lands.
- */
-export function namesCredential(name: string): boolean {
-  const last = name.slice(name.lastIndexOf('/') + 1);
-  return SENSITIVE_NAME.test(last);
-}
-
-// `--db-password=V`, `--token V`, `-password V` inside one string (a shell command line).
-const FLAG_IN_TEXT = /(^|\s)(--?[A-Za-z0-9][\w.-]*)(=|\s+)("[^"]*"|'[^']*'|[^\s"']+)/g;
-
-/**
- * Masks the values of credential flags in a command line: `--password=V`, `--password V` (the next item),
- * and the same inside a single shell string (`sh -c "mysql --password V"`).
- * Local stand-in for lib/security/redact.ts `redactArgs` until it lands.
- */
-export function maskCredentialArgs(argv: readonly string[], mask: string): string[] {
-  const out: string[] = [];
-  let maskNext = false;
-  for (const arg of argv) {
-    if (maskNext) {
-      out.push(mask);
-      maskNext = false;
-      continue;
-    }
-    const flag = /^(--?[A-Za-z0-9][\w.-]*)(=(.*))?$/s.exec(arg);
-    if (flag && namesCredential(flag[1] as string)) {
-      if (flag[2] !== undefined) out.push(`${flag[1]}=${mask}`);
-      else {
-        out.push(arg);
-        maskNext = true;
-      }
-      continue;
-    }
-    out.push(
-      arg.replace(FLAG_IN_TEXT, (whole, lead: string, name: string, sep: string) =>
-        namesCredential(name) && !name.startsWith('--no-') ? `${lead}${name}${sep}${mask}` : whole,
-      ),
-    );
-  }
-  return out;
-}
 
 /**
  * Redacts a parsed API answer (an object, a list, a Table) and returns a copy. `resource` is the plural the
@@ -147,28 +103,28 @@ export function redactClusterText(input: string, options: ObjectRedaction): stri
   return redactText(secrets.mask(input, options.mask), [], options.mask);
 }
 
-/** The values of a list of Secrets as the API serves them (base64 `data`), decoded, for `secretValues`. */
-export function valuesOfSecrets(secrets: readonly unknown[]): string[] {
-  const values: string[] = [];
+/** The values of a list of Secrets as the API serves them (base64 `data`), decoded, with their keys. */
+export function valuesOfSecrets(secrets: readonly unknown[]): KnownSecretValue[] {
+  const values: KnownSecretValue[] = [];
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (const secret of secrets) {
     if (!isObject(secret)) continue;
     for (const field of ['data', 'stringData'] as const) {
       const map = secret[field];
       if (!isObject(map)) continue;
-      for (const encoded of Object.values(map)) {
-        if (typeof encoded !== 'string' || encoded === '') continue;
+      for (const [key, served] of Object.entries(map)) {
+        if (typeof served !== 'string' || served === '') continue;
         if (field === 'stringData') {
-          values.push(encoded);
+          values.push({ key, value: served });
           continue;
         }
-        // The served form itself is a value too (an app may print what it read from the API).
-        values.push(encoded);
         try {
-          const bytes = Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0));
-          values.push(decoder.decode(bytes));
+          const bytes = Uint8Array.from(atob(served), (c) => c.charCodeAt(0));
+          // The masker masks the base64 forms of the decoded value, the served form among them.
+          values.push({ key, value: decoder.decode(bytes) });
         } catch {
-          // Binary or not base64: the served form above covers it.
+          // Binary (or not base64): its served form is what can show up in text.
+          values.push({ key, value: served });
         }
       }
     }

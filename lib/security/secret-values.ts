@@ -1,5 +1,6 @@
 // Masks known Secret values wherever they appear, raw or in the encodings they travel in (base64, URL-encoded,
 // JSON-escaped), with one scan of the text however many values there are.
+import { namesCredential } from './credential-names.ts';
 
 /** Values shorter than this are not masked: they would blank out ordinary words, ids and numbers. */
 export const MIN_SECRET_LENGTH = 6;
@@ -23,13 +24,34 @@ const COMMON_VALUES = new Set(
 /** Digits-only values under this length collide with counts, ports, ids and timestamps. */
 const MIN_NUMERIC_LENGTH = 10;
 
-/** Why a value is not masked by value (undefined: it is masked). */
-export function skipReason(value: string): string | undefined {
+/** A known value and, when known, the Secret key it is stored under. */
+export interface KnownSecretValue {
+  key?: string;
+  value: string;
+}
+
+/**
+ * Whether a value looks generated (a password, a token) rather than chosen (a user name, a host, a database
+ * name): at least 8 characters mixing at least three of lower case, upper case, digits and symbols.
+ */
+function looksGenerated(text: string): boolean {
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(text)).length;
+  return text.length >= 8 && classes >= 3;
+}
+
+/**
+ * Why a value is not masked by value (undefined: it is masked). Under a key that names no credential
+ * (`username`, `host`, `database`) a value is masked only when it looks generated: such values are often the
+ * names of the very objects a diagnosis is about (`username: payment` for Deployment payment).
+ */
+export function skipReason(value: string, key?: string): string | undefined {
   const text = value.trim();
   if (text.length < MIN_SECRET_LENGTH) return `shorter than ${MIN_SECRET_LENGTH} characters`;
   if (/^(.)\1*$/s.test(text)) return 'one repeated character';
   if (COMMON_VALUES.has(text.toLowerCase())) return 'a common word or config value';
   if (/^\d+$/.test(text) && text.length < MIN_NUMERIC_LENGTH) return 'a short number';
+  if (key !== undefined && !namesCredential(key) && !looksGenerated(text))
+    return 'under a key that names no credential, and not generated-looking';
   return undefined;
 }
 
@@ -65,8 +87,8 @@ function base64Forms(value: string): string[] {
 }
 
 /** Every form a value is masked in. */
-export function secretVariants(value: string): string[] {
-  const bases = [...new Set([value, value.trim()])].filter((v) => skipReason(v) === undefined);
+export function secretVariants(value: string, key?: string): string[] {
+  const bases = [...new Set([value, value.trim()])].filter((v) => skipReason(v, key) === undefined);
   const variants = new Set<string>();
   for (const base of bases) {
     const json = JSON.stringify(base).slice(1, -1);
@@ -97,12 +119,22 @@ export interface SecretValues {
 
 export const DEFAULT_SECRET_MASK = '***';
 
-/** Builds the masker from the known values (duplicates, short and common values are dropped). */
-export function secretValues(values: Iterable<string>, defaultMask = DEFAULT_SECRET_MASK): SecretValues {
+/**
+ * Builds the masker from the known values (duplicates, short and common values are dropped). A bare string
+ * counts as a credential's value; give `{ key, value }` to have the key judged too.
+ */
+export function secretValues(
+  values: Iterable<string | KnownSecretValue>,
+  defaultMask = DEFAULT_SECRET_MASK,
+): SecretValues {
   const buckets = new Map<string, string[]>();
+  const seen = new Set<string>();
   let size = 0;
-  for (const value of new Set(values)) {
-    const variants = secretVariants(value);
+  for (const entry of values) {
+    const { key, value } = typeof entry === 'string' ? { key: undefined, value: entry } : entry;
+    if (seen.has(`${key ?? ''}\0${value}`)) continue;
+    seen.add(`${key ?? ''}\0${value}`);
+    const variants = secretVariants(value, key);
     if (variants.length > 0) size++;
     for (const variant of variants) {
       const key = variant.slice(0, KEY_LENGTH);
