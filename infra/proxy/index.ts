@@ -90,7 +90,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     ? secretValueStore(kubeConfig, policy)
     : noSecretValueStore;
   // Read the values now, so the first request does not wait for them (a failure is retried on that request).
-  secretValues.forRequest(undefined).catch(() => {});
+  secretValues.forNamespaces([]).catch(() => {});
   const pipeline = createPipeline({ keys: [...options.keys], policy, kubeConfig, audit, secretValues });
 
   const server = createServer((request, response) => {

@@ -21,11 +21,11 @@ export class SecretValuesUnavailable extends Error {
 
 export interface SecretValueStore {
   /**
-   * The masker for an answer about `namespace` (undefined: cluster-scoped or across namespaces). Waits only for
-   * the first read of the values it needs, never for a refresh; throws SecretValuesUnavailable when that first
-   * read failed.
+   * The masker for an answer holding objects of these namespaces (none: cluster-scoped). Waits only for the
+   * first read of the values it needs, never for a refresh; throws SecretValuesUnavailable when that first read
+   * failed.
    */
-  forRequest(namespace: string | undefined): Promise<SecretValues>;
+  forNamespaces(namespaces: Iterable<string>): Promise<SecretValues>;
   close(): void;
 }
 
@@ -33,7 +33,7 @@ const PAGE_SIZE = 500;
 
 /** A store that masks nothing (secretValueMasking.enabled: false). */
 export const noSecretValueStore: SecretValueStore = {
-  forRequest: async () => noSecretValues,
+  forNamespaces: async () => noSecretValues,
   close: () => {},
 };
 
@@ -132,10 +132,12 @@ export function secretValueStore(kubeConfig: KubeConfig, policy: Policy): Secret
   timer.unref();
 
   return {
-    async forRequest(namespace) {
+    async forNamespaces(namespaces) {
       await firstRead('*', readCluster);
-      if (scope === 'namespaced' && namespace !== undefined && namespaceAllowed(policy.namespaces, namespace))
-        await firstRead(namespace, () => readNamespace(namespace));
+      if (scope === 'namespaced')
+        for (const namespace of new Set(namespaces))
+          if (namespaceAllowed(policy.namespaces, namespace))
+            await firstRead(namespace, () => readNamespace(namespace));
       return masker;
     },
     close: () => clearInterval(timer),

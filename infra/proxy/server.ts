@@ -154,9 +154,12 @@ export function createPipeline(options: PipelineOptions) {
   ): Promise<{ answer: Answer; json?: unknown }> {
     const method = request.method ?? 'GET';
     const isLog = api.kind === 'resource' && api.resource === 'pods/log';
-    // Discovery documents hold no cluster content; everything else is masked for the known Secret values.
-    const secretValues =
-      api.kind === 'resource' ? await options.secretValues.forRequest(api.namespace) : undefined;
+    // Discovery documents hold no cluster content; everything else is masked for the known Secret values. The
+    // values of the request's namespace are read before anything is forwarded (a write included).
+    let secretValues =
+      api.kind === 'resource'
+        ? await options.secretValues.forNamespaces(api.namespace ? [api.namespace] : [])
+        : undefined;
     const headers: Record<string, string> = {
       accept: isLog ? 'text/plain, */*' : upstreamAccept(headerValue(request, 'accept')),
       'user-agent': 'kube-responder-proxy',
@@ -215,6 +218,9 @@ export function createPipeline(options: PipelineOptions) {
       return { answer: statusAnswer(502, 'InternalError', 'the API server answered with invalid JSON') };
     }
     document = filterNamespaces(document, api);
+    // A list across namespaces holds objects of namespaces whose values may not be read yet (a Role per namespace).
+    if (api.kind === 'resource' && api.namespace === undefined)
+      secretValues = await options.secretValues.forNamespaces(namespacesIn(document));
     const redacted = redactObject(
       document as Parameters<typeof redactObject>[0],
       api.kind === 'resource' ? api.resource : undefined,
@@ -229,6 +235,21 @@ export function createPipeline(options: PipelineOptions) {
       },
       json: document,
     };
+  }
+
+  /** The namespaces of a list's items (or of a Table's embedded objects). */
+  function namespacesIn(document: unknown): string[] {
+    const list = document as {
+      items?: { metadata?: { namespace?: unknown } }[];
+      rows?: { object?: { metadata?: { namespace?: unknown } } }[];
+    } | null;
+    const objects = [
+      ...(Array.isArray(list?.items) ? list.items : []),
+      ...(Array.isArray(list?.rows) ? list.rows.map((row) => row?.object) : []),
+    ];
+    return objects.flatMap((object) =>
+      typeof object?.metadata?.namespace === 'string' ? [object.metadata.namespace] : [],
+    );
   }
 
   /** Drops items outside the policy's namespaces from lists that span namespaces. */
