@@ -7,6 +7,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { type AuditLine, type AuditSink, writeAuditToStdout } from './audit.ts';
 import { defaultPolicy } from './default-policy.ts';
 import { loadPolicy, type Policy } from './policy.ts';
+import { noSecretValueStore, secretValueStore } from './secret-values.ts';
 import { createPipeline } from './server.ts';
 import { loadKubeConfig } from './upstream.ts';
 
@@ -85,7 +86,12 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const policy = options.policy ?? (options.policyPath ? loadPolicy(options.policyPath) : defaultPolicy());
   const kubeConfig = loadKubeConfig(options);
   const audit: AuditSink = options.audit ?? writeAuditToStdout;
-  const pipeline = createPipeline({ keys: [...options.keys], policy, kubeConfig, audit });
+  const secretValues = policy.secretValueMasking.enabled
+    ? secretValueStore(kubeConfig, policy)
+    : noSecretValueStore;
+  // Read the values now, so the first request does not wait for them (a failure is retried on that request).
+  secretValues.forNamespaces([]).catch(() => {});
+  const pipeline = createPipeline({ keys: [...options.keys], policy, kubeConfig, audit, secretValues });
 
   const server = createServer((request, response) => {
     void pipeline.handle(request, response);
@@ -110,6 +116,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     url: `http://${shownHost}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        secretValues.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -164,12 +164,24 @@ const LimitsSchema = z.strictObject({
   maxConcurrentRequests: z.number().int().min(1).max(1000).default(16),
 });
 
+/**
+ * The proxy reads the Secret values of the namespaces it serves (in memory only, never logged or passed on) to
+ * mask them wherever they show up in an answer: a log line, an Event, an annotation, a ConfigMap. Off, a value an
+ * app prints reaches the caller unless it has a credential's shape. The chart grants `list` on Secrets for it.
+ */
+const SecretValueMaskingSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  /** How often the values are read again (a new or rotated Secret is masked from then on). */
+  refreshSeconds: z.number().int().min(5).max(3600).default(60),
+});
+
 export const PolicySchema = z
   .strictObject({
     apiVersion: z.literal('kube-responder.dev/v1'),
     kind: z.literal('ProxyPolicy'),
     namespaces: NamespaceSelectorSchema.default({}),
     limits: LimitsSchema.default(LimitsSchema.parse({})),
+    secretValueMasking: SecretValueMaskingSchema.default(SecretValueMaskingSchema.parse({})),
     rules: z.array(RuleSchema).min(1),
   })
   .superRefine((policy, ctx) => {

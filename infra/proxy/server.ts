@@ -8,6 +8,7 @@ import { type AuditLine, type AuditSink, actionEvent, cleanActor } from './audit
 import { authorize, checkWrite, namespaceAllowed, type Policy, RESTARTED_AT_ANNOTATION } from './policy.ts';
 import { redactLog, redactObject } from './redact.ts';
 import { type ApiRequest, BadRequestError, parseApiRequest, type ResourceRequest } from './request.ts';
+import { type SecretValueStore, SecretValuesUnavailable } from './secret-values.ts';
 import { sendUpstream, UpstreamError } from './upstream.ts';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
@@ -19,6 +20,8 @@ export interface PipelineOptions {
   policy: Policy;
   kubeConfig: KubeConfig;
   audit: AuditSink;
+  /** The known Secret values masked in every answer (secret-values.ts). */
+  secretValues: SecretValueStore;
 }
 
 interface Answer {
@@ -35,6 +38,7 @@ type Reason =
   | 'Conflict'
   | 'RequestEntityTooLarge'
   | 'TooManyRequests'
+  | 'ServiceUnavailable'
   | 'InternalError'
   | 'Timeout';
 
@@ -150,6 +154,12 @@ export function createPipeline(options: PipelineOptions) {
   ): Promise<{ answer: Answer; json?: unknown }> {
     const method = request.method ?? 'GET';
     const isLog = api.kind === 'resource' && api.resource === 'pods/log';
+    // Discovery documents hold no cluster content; everything else is masked for the known Secret values. The
+    // values of the request's namespace are read before anything is forwarded (a write included).
+    let secretValues =
+      api.kind === 'resource'
+        ? await options.secretValues.forNamespaces(api.namespace ? [api.namespace] : [])
+        : undefined;
     const headers: Record<string, string> = {
       accept: isLog ? 'text/plain, */*' : upstreamAccept(headerValue(request, 'accept')),
       'user-agent': 'kube-responder-proxy',
@@ -181,7 +191,7 @@ export function createPipeline(options: PipelineOptions) {
       };
     }
     if (isLog && upstream.status < 300) {
-      const { text, truncated } = redactLog(upstream.body, limits.maxLogBytes);
+      const { text, truncated } = redactLog(upstream.body, limits.maxLogBytes, secretValues);
       if (truncated || upstream.droppedBytes > 0) extra['x-kr-truncated'] = 'true';
       return {
         answer: {
@@ -208,9 +218,13 @@ export function createPipeline(options: PipelineOptions) {
       return { answer: statusAnswer(502, 'InternalError', 'the API server answered with invalid JSON') };
     }
     document = filterNamespaces(document, api);
+    // A list across namespaces holds objects of namespaces whose values may not be read yet (a Role per namespace).
+    if (api.kind === 'resource' && api.namespace === undefined)
+      secretValues = await options.secretValues.forNamespaces(namespacesIn(document));
     const redacted = redactObject(
       document as Parameters<typeof redactObject>[0],
       api.kind === 'resource' ? api.resource : undefined,
+      secretValues,
     );
     return {
       answer: {
@@ -221,6 +235,21 @@ export function createPipeline(options: PipelineOptions) {
       },
       json: document,
     };
+  }
+
+  /** The namespaces of a list's items (or of a Table's embedded objects). */
+  function namespacesIn(document: unknown): string[] {
+    const list = document as {
+      items?: { metadata?: { namespace?: unknown } }[];
+      rows?: { object?: { metadata?: { namespace?: unknown } } }[];
+    } | null;
+    const objects = [
+      ...(Array.isArray(list?.items) ? list.items : []),
+      ...(Array.isArray(list?.rows) ? list.rows.map((row) => row?.object) : []),
+    ];
+    return objects.flatMap((object) =>
+      typeof object?.metadata?.namespace === 'string' ? [object.metadata.namespace] : [],
+    );
   }
 
   /** Drops items outside the policy's namespaces from lists that span namespaces. */
@@ -333,6 +362,16 @@ export function createPipeline(options: PipelineOptions) {
       }
       return answer;
     } catch (error) {
+      if (error instanceof SecretValuesUnavailable) {
+        // Fail closed: an answer that could carry a printed Secret value is not passed on unmasked.
+        line.decision = 'error';
+        line.reason = error.message;
+        return statusAnswer(
+          503,
+          'ServiceUnavailable',
+          `secret value masking is on but the proxy cannot read the values to mask (${error.message}): grant it list on secrets, or set secretValueMasking.enabled: false in the policy`,
+        );
+      }
       if (!(error instanceof UpstreamError)) throw error;
       line.decision = 'error';
       line.reason = error.message;

@@ -69,7 +69,8 @@ export function redactArgs(
     const flag = /^(--?[A-Za-z][\w.-]*)(=.*)?$/.exec(arg);
     if (mysqlLike && /^-p./.test(arg) && !arg.startsWith('-p=')) {
       out[i] = `-p${mask}`;
-    } else if (flag?.[1] && isSensitiveName(flag[1])) {
+    } else if (flag?.[1] && !flag[1].startsWith('--no-') && isSensitiveName(flag[1])) {
+      // (`--no-password-check` is a switch: it takes no value.)
       // `--password=V` is masked as text below, which keeps a `$(VAR)` reference readable.
       if (flag[2] === undefined && hasValueNext) out[++i] = mask;
     } else if ((mysqlLike && arg === '-p') || (redisCli && arg === '-a')) {

@@ -70,15 +70,20 @@ describe('helm chart', () => {
     expect(granted.has('create /events')).toBe(true);
     expect(granted.has('patch apps/deployments')).toBe(true);
     expect(granted.has('delete /pods')).toBe(true);
-    // Least privilege: no wildcard, no Secret values, no exec, no cluster-scoped kinds in a Role.
+    // Least privilege: no wildcard, Secrets only listed (for the proxy's value masking), no exec, no
+    // cluster-scoped kinds in a Role.
     expect([...granted].some((g) => g.includes('*'))).toBe(false);
-    expect([...granted].some((g) => g.endsWith('/secrets'))).toBe(false);
+    expect([...granted].filter((g) => g.endsWith('/secrets'))).toEqual(['list /secrets']);
     expect([...granted].some((g) => g.includes('exec') || g.includes('create /pods'))).toBe(false);
     expect(granted.has('list /nodes')).toBe(false);
   });
 
   it('renders ClusterRole + ClusterRoleBinding with rbac.clusterWide=true, secrets only when asked', () => {
-    const plain = renderChart({ hmac: { key }, rbac: { clusterWide: true } });
+    const plain = renderChart({
+      hmac: { key },
+      rbac: { clusterWide: true },
+      policy: { secretValueMasking: { enabled: false } },
+    });
     expect(byKind(plain.manifests, 'Role')).toHaveLength(0);
     const [clusterRole] = byKind(plain.manifests, 'ClusterRole') as (Manifest & { rules: Rule[] })[];
     const granted = grants(clusterRole?.rules ?? []);
@@ -91,6 +96,25 @@ describe('helm chart', () => {
     const withKeys = renderChart({ hmac: { key }, rbac: { clusterWide: true, secretKeyNames: true } });
     const [role] = byKind(withKeys.manifests, 'ClusterRole') as (Manifest & { rules: Rule[] })[];
     expect(grants(role?.rules ?? []).has('get /secrets')).toBe(true);
+  });
+
+  it('grants list on Secrets exactly when the policy masks Secret values', () => {
+    for (const clusterWide of [false, true]) {
+      const masking = renderChart({ hmac: { key }, rbac: { clusterWide } });
+      const [on] = byKind(masking.manifests, clusterWide ? 'ClusterRole' : 'Role') as (Manifest & {
+        rules: Rule[];
+      })[];
+      expect([...grants(on?.rules ?? [])].filter((g) => g.endsWith('/secrets'))).toEqual(['list /secrets']);
+      const off = renderChart({
+        hmac: { key },
+        rbac: { clusterWide },
+        policy: { secretValueMasking: { enabled: false } },
+      });
+      const [role] = byKind(off.manifests, clusterWide ? 'ClusterRole' : 'Role') as (Manifest & {
+        rules: Rule[];
+      })[];
+      expect([...grants(role?.rules ?? [])].some((g) => g.endsWith('/secrets'))).toBe(false);
+    }
   });
 
   it('renders a Role per namespace when rbac.namespaces is set', () => {

@@ -11,6 +11,7 @@ import { diagnose, scopeFor } from '../../../lib/diagnosis/index.ts';
 import type { Report } from '../../../lib/report/index.ts';
 import { CliError, parseFlags } from '../args.ts';
 import { progressLine, renderReportText } from '../output.ts';
+import { readSecretValues, redactingFetch } from '../redaction.ts';
 
 export const usage = `Usage: kube-responder diagnose (--fixture FILE | --kubeconfig FILE [--context C])
                                [--alert FILE] [--namespace NS] [--no-ai] [--output json|text]
@@ -97,26 +98,43 @@ export async function runDiagnosis(argv: string[], command: 'diagnose' | 'scan',
   return 0;
 }
 
+/**
+ * A reader for a cluster the CLI reads itself (not through the proxy): every answer redacted like the proxy's,
+ * including the values of the Secrets it can list.
+ */
+async function redactedReader(
+  baseUrl: string,
+  fetch: (request: Request) => Promise<Response>,
+  namespace: string | undefined,
+): Promise<ClusterReader> {
+  const known = await readSecretValues(fetch, baseUrl, namespace, (message) =>
+    process.stderr.write(`warning: ${message}\n`),
+  );
+  return new RestClusterReader({ baseUrl, fetch: redactingFetch(fetch, known) });
+}
+
 async function openCluster(values: {
   fixture?: string;
   kubeconfig?: string;
   context?: string;
+  namespace?: string;
 }): Promise<{ reader: ClusterReader; cluster: string }> {
   if (values.fixture && values.kubeconfig)
     throw new CliError('give either --fixture or --kubeconfig, not both');
   if (values.fixture) {
     const { createFixtureHandler, loadFixtureFile } = await import('../../sim/index.ts');
     const fixture = await loadFixtureFile(values.fixture);
-    const reader = new RestClusterReader({
-      baseUrl: 'http://fixture.invalid',
-      fetch: createFixtureHandler(fixture),
-    });
+    const reader = await redactedReader(
+      'http://fixture.invalid',
+      createFixtureHandler(fixture),
+      values.namespace,
+    );
     return { reader, cluster: basename(values.fixture).replace(/\.ya?ml$/, '') };
   }
   if (values.kubeconfig) {
     const target = await kubeconfigFetch(values.kubeconfig, values.context);
     return {
-      reader: new RestClusterReader({ baseUrl: target.server, fetch: target.fetch }),
+      reader: await redactedReader(target.server, target.fetch, values.namespace),
       cluster: target.context,
     };
   }

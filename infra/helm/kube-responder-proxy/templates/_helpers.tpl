@@ -33,8 +33,9 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end -}}
 
 {{/*
-RBAC rules from .Values.policy.rules: the same verbs, groups and resources, nothing more. Secrets only with
-rbac.secretKeyNames=true; cluster-scoped kinds and nonResourceURLs only in the cluster-wide mode; create on events
+RBAC rules from .Values.policy.rules: the same verbs, groups and resources, nothing more. Secrets for callers only
+with rbac.secretKeyNames=true; list on secrets for the proxy's own masking with policy.secretValueMasking.enabled;
+cluster-scoped kinds and nonResourceURLs only in the cluster-wide mode; create on events
 for the audit Events. Call with (dict "root" $ "clusterWide" true|false).
 */}}
 {{- define "krp.rbacRules" -}}
@@ -58,6 +59,11 @@ for the audit Events. Call with (dict "root" $ "clusterWide" true|false).
 - nonResourceURLs: {{ toJson .nonResourceURLs }}
   verbs: {{ toJson .verbs }}
 {{- end }}
+{{- end }}
+{{- if .root.Values.policy.secretValueMasking.enabled }}
+- apiGroups: [""] # the Secret values the proxy masks (policy.secretValueMasking)
+  resources: ["secrets"]
+  verbs: ["list"]
 {{- end }}
 {{- if .root.Values.rbac.auditEvents }}
 - apiGroups: [""]
