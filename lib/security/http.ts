@@ -12,8 +12,11 @@ export type BodyResult =
   | { ok: true; text: string; bytes: Uint8Array }
   | { ok: false; status: 413 | 400; error: string };
 
-/** How much of an over-size body is read and dropped so its sender gets the 413 (see readBodyLimited). */
-export const DISCARD_LIMIT = { bytes: 32 * 1024 * 1024, ms: 10_000 };
+/**
+ * How much of an over-size body is read and dropped so its sender gets the 413 (see readBodyLimited): Cloudflare
+ * refuses bodies over 100 MB before they reach a Worker, so past this only `wrangler dev` sees the stream let go.
+ */
+export const DISCARD_LIMIT = { bytes: 100 * 1024 * 1024, ms: 30_000 };
 
 /**
  * Reads a request body as text, refusing (without buffering it) anything over `maxBytes`, and a body the client
