@@ -5,16 +5,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startProxy } from '../proxy/index.ts';
 import { startFixtureServer, writeKubeconfig } from '../sim/index.ts';
 import { startGeminiFake } from './gemini.ts';
 import { freeLoopbackPort } from './http.ts';
 import { startLineFake } from './line.ts';
+import { startProxyProcess } from './proxy.ts';
 import { startQStash } from './qstash.ts';
 import { startRedisServer } from './redis.ts';
 import { startSlackFake } from './slack.ts';
 import { startUpstashBridge } from './upstash.ts';
-import { startWranglerDev } from './worker.ts';
+import { logTail, startWranglerDev } from './worker.ts';
 
 export const DEFAULT_FIXTURE = resolve(import.meta.dirname, '../../test/fixtures/demo/crashloop.yaml');
 
@@ -47,12 +47,23 @@ export interface StackInfo {
     geminiApiKey: string;
   };
   approvers: { line: string; slack: string };
+  /** The proxy's audit trail (its JSON lines and stderr), a file in the stack's directory. */
+  proxyAudit: string;
+  /** The proxy's process (its own, as in a cluster), for fault tests. */
+  proxyPid: number;
+  /** The wrangler dev process (workerd runs in its process group); absent without a Worker. */
+  workerPid?: number;
 }
 
 export interface Stack {
   info: StackInfo;
   /** Working directory holding the kubeconfig, the Worker's env file and logs. */
   dir: string;
+  /**
+   * Settles, with a sentence saying what stopped and why, when a process the stack runs (the Worker, the proxy)
+   * exits before `stop()`; the rest keeps running until `stop()`.
+   */
+  failed: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -72,7 +83,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const fixture = resolve(options.fixturePath ?? DEFAULT_FIXTURE);
   const dir = await mkdtemp(join(tmpdir(), 'kube-responder-stack-'));
   const stops: (() => Promise<void>)[] = [];
+  let stopping = false;
+  let fail: (reason: string) => void = () => {};
+  const failed = new Promise<string>((done) => {
+    fail = (reason) => {
+      if (!stopping) done(reason);
+    };
+  });
   const stop = async () => {
+    stopping = true;
     for (const close of stops.reverse()) await close().catch(() => {});
     await rm(dir, { recursive: true, force: true });
   };
@@ -102,8 +121,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await writeKubeconfig(cluster.url, kubeconfig);
     const secretFile = join(dir, 'proxy-secret');
     await writeFile(secretFile, `${secrets.proxyKey}\n`, { mode: 0o600 });
-    const proxy = await startProxy({ kubeconfigPath: kubeconfig, keys: [secrets.proxyKey], audit: () => {} });
-    stops.push(() => proxy.close());
+    // Its own Node process takes a moment to start: the other stand-ins start meanwhile.
+    const proxyStarting = startProxyProcess({ dir, kubeconfig, secretFile });
+    stops.push(async () => (await proxyStarting.catch(() => undefined))?.close());
 
     const redisServer = await startRedisServer();
     stops.push(() => redisServer.close());
@@ -126,9 +146,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const gemini = await startGeminiFake({ apiKey: secrets.geminiApiKey });
     stops.push(() => gemini.close());
 
+    const proxy = await proxyStarting;
+    void proxy.exited.then(async (code) =>
+      fail(`the proxy exited (${code}); its output:\n${await logTail(proxy.auditPath, 20)}`),
+    );
+
     const slackChannel = 'C0KRONCALL';
     const clusterName = 'demo';
     let worker = '';
+    let workerPid: number | undefined;
     if (options.worker !== false) {
       // Chosen first so PUBLIC_URL (what QStash calls and signs for) is exactly where the Worker listens.
       const port = await freeLoopbackPort();
@@ -162,11 +188,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         },
       });
       stops.push(() => wrangler.close());
+      void wrangler.exited.then(async (code) =>
+        fail(`the Worker (wrangler dev) exited (${code}); its log ends:\n${await logTail(wrangler.logPath)}`),
+      );
       worker = wrangler.url;
+      workerPid = wrangler.pid;
     }
     // The Worker's URL is only known now: deliveries go wherever each publish said.
     return {
       dir,
+      failed,
       stop,
       info: {
         worker,
@@ -183,6 +214,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         clusterName,
         secrets,
         approvers,
+        proxyAudit: proxy.auditPath,
+        proxyPid: proxy.pid,
+        ...(workerPid ? { workerPid } : {}),
       },
     };
   } catch (error) {

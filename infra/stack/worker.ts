@@ -1,8 +1,9 @@
 // Runs the Worker under the real `wrangler dev` (workerd) on a loopback port, with vars from a private env file.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { watchChild } from './child.ts';
 import { freeLoopbackPort } from './http.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -10,6 +11,10 @@ const root = resolve(import.meta.dirname, '../..');
 export interface WranglerDev {
   url: string;
   logPath: string;
+  /** The wrangler process (its workerd runs in the same process group). */
+  pid: number;
+  /** Settles when wrangler dev exits, with its exit code or signal. */
+  exited: Promise<number | string>;
   close(): Promise<void>;
 }
 
@@ -38,7 +43,7 @@ export async function startWranglerDev(options: {
   );
   const logPath = join(options.dir, 'wrangler.log');
   const log = createWriteStream(logPath);
-  const child: ChildProcess = spawn(
+  const child = spawn(
     process.execPath,
     [
       join(root, 'node_modules/wrangler/bin/wrangler.js'),
@@ -76,40 +81,32 @@ export async function startWranglerDev(options: {
   );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
+  const wrangler = watchChild(child);
 
   const url = `http://127.0.0.1:${port}`;
   const close = async () => {
-    if (!exited && child.pid) {
-      const gone = new Promise<void>((done) => child.once('exit', () => done()));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {}
-      const timer = setTimeout(() => {
-        try {
-          if (child.pid) process.kill(-child.pid, 'SIGKILL');
-        } catch {}
-      }, 3000);
-      await gone;
-      clearTimeout(timer);
-    }
+    await wrangler.stop();
     log.end();
   };
+  const ready = { url, logPath, pid: wrangler.pid, exited: wrangler.exited, close };
 
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
-    if (exited) break;
+    if (wrangler.gone) break;
     try {
       const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return { url, logPath, close };
+      if (response.ok) return ready;
     } catch {}
     await new Promise((done) => setTimeout(done, 250));
   }
   await close();
-  const { readFile } = await import('node:fs/promises');
-  const tail = (await readFile(logPath, 'utf8').catch(() => '')).split('\n').slice(-30).join('\n');
-  throw new Error(`wrangler dev did not become ready on ${url}${exited ? ' (it exited)' : ''}:\n${tail}`);
+  const tail = await logTail(logPath);
+  throw new Error(
+    `wrangler dev did not become ready on ${url}${wrangler.gone ? ' (it exited)' : ''}:\n${tail}`,
+  );
+}
+
+/** The last lines of a log file, for a message saying why a child stopped. */
+export async function logTail(path: string, lines = 30): Promise<string> {
+  return (await readFile(path, 'utf8').catch(() => '')).split('\n').slice(-lines).join('\n');
 }

@@ -1,4 +1,4 @@
-// Bodies: `rawBody(max)` reads at most `max` bytes (413 past it) and keeps them for the verifiers; `jsonBody(schema)`
+// Bodies: `rawBody(max)` reads at most `max` bytes (413 past it, 400 for a body cut off) and keeps them for the verifiers; `jsonBody(schema)`
 // parses them into the typed payload or answers 400 naming the field.
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
@@ -15,7 +15,7 @@ export interface BodyOptions {
 export const rawBody = (maxBytes: number, options: BodyOptions = {}) =>
   createMiddleware<EdgeEnv>(async (c, next) => {
     const body = await readBodyLimited(c.req.raw, maxBytes);
-    if (!body.ok) throw refuse(413, body.error, options);
+    if (!body.ok) throw refuse(body.status, body.error, options);
     c.set('body', { text: body.text, bytes: body.bytes });
     await next();
   });

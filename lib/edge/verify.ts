@@ -46,8 +46,28 @@ export const qstashSignature = () =>
       : c.req.url;
     const valid = await receiver.verify({ signature, body: c.var.body.text, url }).catch(() => false);
     if (!valid) throw refuse(401, 'Upstash-Signature is invalid or expired');
+    // The SDK (jose) checks `exp` only when present: a signature that never expires would replay forever.
+    if (!expires(signature)) throw refuse(401, 'Upstash-Signature has no expiry (exp)');
     await next();
   });
+
+const MAX_SIGNATURE_LIFETIME_SECONDS = 60 * 60;
+
+/** True when the (already verified) JWT has a numeric `exp`, at most an hour past its `iat`/`nbf` or now. */
+function expires(jwt: string): boolean {
+  try {
+    const part = jwt.split('.')[1] ?? '';
+    const claims = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+    const { exp, iat, nbf } = claims;
+    if (typeof exp !== 'number' || !Number.isFinite(exp)) return false;
+    if ((iat !== undefined && typeof iat !== 'number') || (nbf !== undefined && typeof nbf !== 'number'))
+      return false;
+    const issued = typeof iat === 'number' ? iat : typeof nbf === 'number' ? nbf : Date.now() / 1000;
+    return exp - issued <= MAX_SIGNATURE_LIFETIME_SECONDS;
+  } catch {
+    return false;
+  }
+}
 
 /** After `rawBody`: Slack's `X-Slack-Signature` (v0 HMAC of timestamp and body, five-minute window). */
 export const slackSignature = () =>

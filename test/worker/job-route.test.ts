@@ -66,3 +66,19 @@ it('checks the signed body before parsing it: a valid signature on an invalid jo
   expect(response.status).toBe(400);
   expect(response.headers.get('upstash-nonretryable-error')).toBe('true');
 });
+
+it('refuses a valid signature that never expires (no exp), or that lives for days', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { iss: 'Upstash', sub: url, iat: now, nbf: now, jti: 'j3', body: await bodyHash() };
+  const noExpiry = await deliver(await sign(TEST_QSTASH_CURRENT_KEY, claims));
+  expect(noExpiry.status).toBe(401);
+  expect(await noExpiry.json()).toEqual({ error: 'Upstash-Signature has no expiry (exp)' });
+  const longLived = await deliver(await sign(TEST_QSTASH_CURRENT_KEY, { ...claims, exp: now + 7 * 86400 }));
+  expect(longLived.status).toBe(401);
+  const textExpiry = await deliver(await sign(TEST_QSTASH_CURRENT_KEY, { ...claims, exp: `${now + 300}` }));
+  expect(textExpiry.status).toBe(401);
+  // The same claims with a five-minute exp pass the signature check (the body is not a valid job: 400).
+  expect((await deliver(await sign(TEST_QSTASH_CURRENT_KEY, { ...claims, exp: now + 300 }))).status).toBe(
+    400,
+  );
+});
