@@ -20,13 +20,24 @@ export async function startProxyProcess(options: {
   dir: string;
   kubeconfig: string;
   secretFile: string;
+  /** A port chosen up front, so callers know the URL before the process is up (default: any free one). */
+  port?: number;
   timeoutMs?: number;
 }): Promise<ProxyProcess> {
   const auditPath = join(options.dir, 'proxy-audit.log');
   const audit = createWriteStream(auditPath);
   const child = spawn(
     process.execPath,
-    [bin, 'proxy', '--kubeconfig', options.kubeconfig, '--secret-file', options.secretFile, '--port', '0'],
+    [
+      bin,
+      'proxy',
+      '--kubeconfig',
+      options.kubeconfig,
+      '--secret-file',
+      options.secretFile,
+      '--port',
+      String(options.port ?? 0),
+    ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const proxy = watchChild(child);

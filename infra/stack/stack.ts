@@ -121,8 +121,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await writeKubeconfig(cluster.url, kubeconfig);
     const secretFile = join(dir, 'proxy-secret');
     await writeFile(secretFile, `${secrets.proxyKey}\n`, { mode: 0o600 });
-    // Its own Node process takes a moment to start: the other stand-ins start meanwhile.
-    const proxyStarting = startProxyProcess({ dir, kubeconfig, secretFile });
+    // Its own Node process takes a few seconds to start: its port is chosen now, so the other stand-ins and the
+    // Worker (which needs its URL) start meanwhile.
+    const proxyPort = await freeLoopbackPort();
+    const proxyUrl = `http://127.0.0.1:${proxyPort}`;
+    const proxyStarting = startProxyProcess({ dir, kubeconfig, secretFile, port: proxyPort });
     stops.push(async () => (await proxyStarting.catch(() => undefined))?.close());
 
     const redisServer = await startRedisServer();
@@ -146,11 +149,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const gemini = await startGeminiFake({ apiKey: secrets.geminiApiKey });
     stops.push(() => gemini.close());
 
-    const proxy = await proxyStarting;
-    void proxy.exited.then(async (code) =>
-      fail(`the proxy exited (${code}); its output:\n${await logTail(proxy.auditPath, 20)}`),
-    );
-
     const slackChannel = 'C0KRONCALL';
     const clusterName = 'demo';
     let worker = '';
@@ -173,7 +171,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           QSTASH_NEXT_SIGNING_KEY: secrets.qstashNextSigningKey,
           UPSTASH_REDIS_REST_URL: redis.url,
           UPSTASH_REDIS_REST_TOKEN: secrets.redisToken,
-          CLUSTERS: JSON.stringify({ [clusterName]: { proxyUrl: proxy.url, key: secrets.proxyKey } }),
+          CLUSTERS: JSON.stringify({ [clusterName]: { proxyUrl, key: secrets.proxyKey } }),
           SLACK_BOT_TOKEN: secrets.slackBotToken,
           SLACK_CHANNEL: slackChannel,
           SLACK_API_URL: `${slack.url}/api/`,
@@ -194,6 +192,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       worker = wrangler.url;
       workerPid = wrangler.pid;
     }
+    const proxy = await proxyStarting;
+    void proxy.exited.then(async (code) =>
+      fail(`the proxy exited (${code}); its output:\n${await logTail(proxy.auditPath, 20)}`),
+    );
     // The Worker's URL is only known now: deliveries go wherever each publish said.
     return {
       dir,
