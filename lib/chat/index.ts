@@ -2,4 +2,5 @@
 export * from './channel.ts';
 export * from './message.ts';
 export * from './registry.ts';
+export * from './line/index.ts';
 export * from './slack/index.ts';

@@ -3,16 +3,17 @@
 import type { Config } from '../config/index.ts';
 import { ConfigError } from '../config/index.ts';
 import type { Channel, Channels, Destination } from './channel.ts';
+import { line } from './line/index.ts';
 import { slack } from './slack/index.ts';
 
-export const channelAdapters = [slack] as const;
+export const channelAdapters = [slack, line] as const;
 
 export type ChannelName = (typeof channelAdapters)[number]['name'];
 export const channelNames = channelAdapters.map((adapter) => adapter.name) as [ChannelName, ...ChannelName[]];
 
 /** Where alert reports go: every chat configured for alerts. */
 export function alertDestinations(config: Config): Destination[] {
-  return channelAdapters.flatMap((adapter) => adapter.alertDestinations(config));
+  return channelAdapters.flatMap<Destination>((adapter) => adapter.alertDestinations(config));
 }
 
 /** The channels as the Worker's settings configure them; each adapter is built on first use. */

@@ -35,6 +35,8 @@ export const EnvSchema = z.object({
   LINE_CHANNEL_ACCESS_TOKEN: optionalString,
   LINE_CHANNEL_SECRET: optionalString,
   LINE_API_URL: optionalUrl,
+  /** Comma-separated LINE user (U…), group (C…) or room (R…) ids that receive alert reports. */
+  LINE_ALERT_TO: optionalString,
   GEMINI_API_KEY: optionalString,
   GEMINI_MODEL: optionalString,
   GEMINI_BASE_URL: optionalUrl,

@@ -81,12 +81,29 @@ it('enforces the message limits as LINE 400s naming the property', async () => {
     ['text 5001', client.pushMessage({ to: user, messages: [text('x'.repeat(5001))] }), 'messages[0].text'],
     ['empty text', client.pushMessage({ to: user, messages: [text('ok'), text('')] }), 'messages[1].text'],
     [
-      'altText 401',
+      'altText 1501',
       client.pushMessage({
         to: user,
-        messages: [{ type: 'flex', altText: 'a'.repeat(401), contents: { type: 'bubble' } }],
+        messages: [{ type: 'flex', altText: 'a'.repeat(1501), contents: { type: 'bubble' } }],
       }),
       'messages[0].altText',
+    ],
+    [
+      'bubble over 30 KB',
+      client.pushMessage({
+        to: user,
+        messages: [
+          {
+            type: 'flex',
+            altText: 'big',
+            contents: {
+              type: 'bubble',
+              body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'x'.repeat(31 * 1024) }] },
+            },
+          },
+        ],
+      }),
+      'messages[0].contents',
     ],
     ['no recipient', client.pushMessage({ to: '', messages: [text('x')] }), 'to'],
   ];
@@ -101,7 +118,7 @@ it('enforces the message limits as LINE 400s naming the property', async () => {
   expect((await client.pushMessage({ to: user, messages: five })).sentMessages).toHaveLength(5);
   const flexAtLimit = {
     type: 'flex' as const,
-    altText: 'a'.repeat(400),
+    altText: 'a'.repeat(1500),
     contents: { type: 'bubble' as const },
   };
   expect((await client.pushMessage({ to: user, messages: [flexAtLimit] })).sentMessages).toHaveLength(1);

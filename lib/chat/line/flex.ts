@@ -1,0 +1,142 @@
+// LINE messages from the channel-neutral message: a report is one Flex bubble, a follow-up one short text, every
+// text stripped of control characters and clipped to LINE's limits in UTF-16 units, as LINE counts them.
+import type { messagingApi } from '@line/bot-sdk';
+import { stripControl } from '../../security/index.ts';
+import type { AiFollowupMessage, ChatMessage, ReportMessage } from '../message.ts';
+
+/**
+ * LINE's published limits (developers.line.biz Messaging API reference; text is counted in UTF-16 code units).
+ * Postback data, confirm text and quick replies are not used by reports; they are here for what sends them.
+ */
+export const LINE_LIMITS = {
+  messagesPerCall: 5,
+  textUnits: 5000,
+  /** Flex (and template, imagemap) `altText`: 1,500 since LINE raised it from 400. */
+  altTextUnits: 1500,
+  /** The JSON of one bubble: 30 KB. Kept under 30,000 bytes so either reading of "KB" holds. */
+  bubbleBytes: 30_000,
+  postbackDataUnits: 300,
+  confirmTextUnits: 240,
+  quickReplyItems: 13,
+} as const;
+
+/** Per-text budgets inside the bubble; their sum keeps a bubble of CJK text well under `bubbleBytes`. */
+const BUDGET = {
+  title: 200,
+  fields: 300,
+  summary: 1000,
+  rootCause: 600,
+  ai: 1500,
+  line: 300,
+  footer: 200,
+} as const;
+
+/** The short text form (after LINE answered 429: the monthly quota may be spent, so say less). */
+const SHORT_TEXT_UNITS = 500;
+const FOLLOWUP_TEXT_UNITS = 2000;
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/** Clips to `max` UTF-16 units with an ellipsis, never cutting a surrogate pair in half. */
+export function clipUnits(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/** Cluster text as LINE shows it: control characters and escape sequences removed, then clipped. */
+const plain = (text: string, max: number) => clipUnits(stripControl(text), max);
+
+type FlexComponent = messagingApi.FlexComponent;
+
+const text = (value: string, style: Partial<messagingApi.FlexText> = {}): messagingApi.FlexText => ({
+  type: 'text',
+  text: value === '' ? ' ' : value,
+  wrap: true,
+  ...style,
+});
+
+const heading = (value: string) => text(value, { weight: 'bold', size: 'sm', margin: 'md' });
+const muted = (value: string) => text(value, { size: 'xs', color: '#888888' });
+
+function bulletLines(title: string, lines: string[], max: number): FlexComponent[] {
+  return lines.length === 0
+    ? []
+    : [heading(title), ...lines.map((line) => text(`• ${plain(line, max)}`, { size: 'sm' }))];
+}
+
+/** The bubble at a scale of the budgets (1 = full); a smaller scale says less of every long text. */
+function reportBubble(message: ReportMessage, scale: number): messagingApi.FlexBubble {
+  const budget = (units: number) => Math.max(40, Math.floor(units * scale));
+  const cause = message.rootCause;
+  const others = message.otherFindings.length + message.moreFindings;
+  const body: FlexComponent[] = [
+    muted(plain(message.fields.map((f) => `${f.label}: ${f.value}`).join(' · '), budget(BUDGET.fields))),
+    text(plain(message.summary, budget(BUDGET.summary)), { size: 'sm', margin: 'md' }),
+  ];
+  if (cause) {
+    const line = `${cause.code}${cause.object ? ` — ${cause.object}` : ''}${cause.detail ? `\n${cause.detail}` : ''}`;
+    body.push(heading('Root cause'), text(plain(line, budget(BUDGET.rootCause)), { size: 'sm' }));
+  }
+  if (message.ai)
+    body.push(
+      heading(plain(`AI (${message.ai.model})`, BUDGET.title)),
+      text(plain(message.ai.text, budget(BUDGET.ai)), { size: 'sm' }),
+    );
+  body.push(...bulletLines('Evidence', message.evidence, budget(BUDGET.line)));
+  body.push(...bulletLines('Next steps', message.nextSteps, budget(BUDGET.line)));
+  if (others > 0)
+    body.push(muted(`Also found: ${others} more finding${others === 1 ? '' : 's'}`));
+  return {
+    type: 'bubble',
+    size: 'giga',
+    header: {
+      type: 'box',
+      layout: 'vertical',
+      contents: [text(plain(`${message.icon} ${message.title}`, BUDGET.title), { weight: 'bold', size: 'md' })],
+    },
+    body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: body },
+    footer: { type: 'box', layout: 'vertical', contents: [muted(plain(message.footer, BUDGET.footer))] },
+  };
+}
+
+const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/** The largest bubble that fits LINE's size limit: the budgets are halved until it does. */
+function fittedBubble(message: ReportMessage): messagingApi.FlexBubble {
+  let bubble = reportBubble(message, 1);
+  for (let scale = 0.5; jsonBytes(bubble) > LINE_LIMITS.bubbleBytes && scale > 0.01; scale /= 2)
+    bubble = reportBubble(message, scale);
+  return bubble;
+}
+
+function reportFlex(message: ReportMessage): messagingApi.FlexMessage {
+  return {
+    type: 'flex',
+    // What the notification and the chat list show: counted and clipped like every other text.
+    altText: plain(message.notification, LINE_LIMITS.altTextUnits),
+    contents: fittedBubble(message),
+  };
+}
+
+function followupText(message: AiFollowupMessage): messagingApi.TextMessage {
+  const lines = [`AI follow-up (${message.model}): ${message.text}`];
+  if (message.rootCause) lines.push(`Root cause: ${message.rootCause}`);
+  if (message.nextSteps.length > 0) lines.push('Next steps:', ...message.nextSteps.map((step) => `• ${step}`));
+  lines.push(message.footer);
+  return { type: 'text', text: plain(lines.join('\n'), FOLLOWUP_TEXT_UNITS) };
+}
+
+/** The messages of one LINE call (never more than LINE's 5). */
+export function toLine(message: ChatMessage): messagingApi.Message[] {
+  const messages = [message.type === 'report' ? reportFlex(message) : followupText(message)];
+  return messages.slice(0, LINE_LIMITS.messagesPerCall);
+}
+
+/** One short text: the notification and the report id line, for when LINE's monthly quota may be spent. */
+export function toLineShort(message: ChatMessage, prefix = ''): messagingApi.Message[] {
+  const footer = plain(message.footer, BUDGET.footer);
+  const lead = plain(`${prefix}${message.notification}`, SHORT_TEXT_UNITS - footer.length - 1);
+  return [{ type: 'text', text: `${lead}\n${footer}` }];
+}
