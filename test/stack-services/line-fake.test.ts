@@ -98,7 +98,11 @@ it('enforces the message limits as LINE 400s naming the property', async () => {
             altText: 'big',
             contents: {
               type: 'bubble',
-              body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'x'.repeat(31 * 1024) }] },
+              body: {
+                type: 'box',
+                layout: 'vertical',
+                contents: [{ type: 'text', text: 'x'.repeat(31 * 1024) }],
+              },
             },
           },
         ],

@@ -86,15 +86,16 @@ function reportBubble(message: ReportMessage, scale: number): messagingApi.FlexB
     );
   body.push(...bulletLines('Evidence', message.evidence, budget(BUDGET.line)));
   body.push(...bulletLines('Next steps', message.nextSteps, budget(BUDGET.line)));
-  if (others > 0)
-    body.push(muted(`Also found: ${others} more finding${others === 1 ? '' : 's'}`));
+  if (others > 0) body.push(muted(`Also found: ${others} more finding${others === 1 ? '' : 's'}`));
   return {
     type: 'bubble',
     size: 'giga',
     header: {
       type: 'box',
       layout: 'vertical',
-      contents: [text(plain(`${message.icon} ${message.title}`, BUDGET.title), { weight: 'bold', size: 'md' })],
+      contents: [
+        text(plain(`${message.icon} ${message.title}`, BUDGET.title), { weight: 'bold', size: 'md' }),
+      ],
     },
     body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: body },
     footer: { type: 'box', layout: 'vertical', contents: [muted(plain(message.footer, BUDGET.footer))] },
@@ -123,7 +124,8 @@ function reportFlex(message: ReportMessage): messagingApi.FlexMessage {
 function followupText(message: AiFollowupMessage): messagingApi.TextMessage {
   const lines = [`AI follow-up (${message.model}): ${message.text}`];
   if (message.rootCause) lines.push(`Root cause: ${message.rootCause}`);
-  if (message.nextSteps.length > 0) lines.push('Next steps:', ...message.nextSteps.map((step) => `• ${step}`));
+  if (message.nextSteps.length > 0)
+    lines.push('Next steps:', ...message.nextSteps.map((step) => `• ${step}`));
   lines.push(message.footer);
   return { type: 'text', text: plain(lines.join('\n'), FOLLOWUP_TEXT_UNITS) };
 }

@@ -4,7 +4,8 @@
 /** The namespace of kube-responder's LINE pushes (a fixed random UUID; it only has to never change). */
 const NAMESPACE = 'b3e1f0a2-6c4d-4f7e-9a85-2d1c0e7b9f43';
 
-const hexBytes = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (byte) => Number.parseInt(byte, 16));
+const hexBytes = (hex: string) =>
+  Uint8Array.from(hex.match(/../g) ?? [], (byte) => Number.parseInt(byte, 16));
 
 /** RFC 9562 UUIDv5: SHA-1 of namespace + name, with the version and variant bits set. */
 export async function retryKey(identity: string): Promise<string> {
