@@ -20,6 +20,11 @@ export interface LineDestination extends Destination {
   receivedAt?: number;
 }
 
+/** A Channel whose `post` also takes the reply token of the event it answers. */
+export interface LineChannel extends Channel {
+  post(to: LineDestination, message: ChatMessage): Promise<MessageRef | undefined>;
+}
+
 export interface LineChannelOptions {
   /** How long after the event a reply token is still used (default 50 s; LINE's last about a minute). */
   replyWindowMs?: number;
@@ -54,7 +59,7 @@ const refOf = (to: Destination, body: unknown): MessageRef | undefined => {
   return id ? { channel: to.channel, to: to.to, id } : undefined;
 };
 
-export function lineChannel(client: LineClient, options: LineChannelOptions = {}): Channel {
+export function lineChannel(client: LineClient, options: LineChannelOptions = {}): LineChannel {
   const replyWindowMs = options.replyWindowMs ?? DEFAULT_REPLY_WINDOW_MS;
   const now = options.now ?? Date.now;
   const log = options.log ?? ((line: string) => console.warn(line));
@@ -104,7 +109,7 @@ export function lineChannel(client: LineClient, options: LineChannelOptions = {}
     quotaLow || prefix ? toLineShort(message, prefix) : toLine(message);
 
   return {
-    post: (to: LineDestination, message) =>
+    post: (to, message) =>
       send(to, `${to.to}:${message.reportId}:${message.type}`, messagesOf(message)),
     // No threads in LINE: the answer is the next message in the same chat.
     reply: (parent, message) =>
