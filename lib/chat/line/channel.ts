@@ -109,8 +109,7 @@ export function lineChannel(client: LineClient, options: LineChannelOptions = {}
     quotaLow || prefix ? toLineShort(message, prefix) : toLine(message);
 
   return {
-    post: (to, message) =>
-      send(to, `${to.to}:${message.reportId}:${message.type}`, messagesOf(message)),
+    post: (to, message) => send(to, `${to.to}:${message.reportId}:${message.type}`, messagesOf(message)),
     // No threads in LINE: the answer is the next message in the same chat.
     reply: (parent, message) =>
       send(
