@@ -92,10 +92,10 @@ export function lineChannel(client: LineClient, options: LineChannelOptions = {}
   };
 
   const send = async (to: LineDestination, identity: string, messages: messagingApi.Message[]) => {
-    const fresh = to.replyToken && to.receivedAt !== undefined && now() - to.receivedAt < replyWindowMs;
-    if (fresh && to.replyToken) {
+    const { replyToken, receivedAt } = to;
+    if (replyToken && receivedAt !== undefined && now() - receivedAt < replyWindowMs) {
       try {
-        return refOf(to, await client.replyMessage({ replyToken: to.replyToken, messages }));
+        return refOf(to, await client.replyMessage({ replyToken, messages }));
       } catch (error) {
         // A used or expired token is LINE's 400 "Invalid reply token": the message goes by push instead.
         if (!(error instanceof HTTPFetchError && error.status === 400 && /reply token/i.test(error.body)))
