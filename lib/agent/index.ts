@@ -28,6 +28,7 @@ export {
 export * from './llm.ts';
 export { OpenAiCompatibleLlm, type OpenAiCompatibleLlmOptions } from './openai.ts';
 export type { ChatTurn } from './prompt.ts';
+export { table } from './render.ts';
 export {
   investigationFlowControl,
   type LimitDecision,
@@ -44,6 +45,8 @@ export {
   type ToolContext,
   toolSpecs,
 } from './tools/index.ts';
+export { clusterNow } from './tools/tool.ts';
+export { type KindView, viewOf } from './tools/views/index.ts';
 
 /**
  * The model configured in `env`: Gemini when `GEMINI_API_KEY` is set (`GEMINI_MODEL`, `GEMINI_BASE_URL`),
