@@ -223,7 +223,7 @@ const logs: Handler = async (run) => {
   const shown = lines.map(shortTimestamp).filter((line) => !pattern || pattern.test(line));
   const text = [
     ...(note ? [note] : []),
-    head,
+    pattern ? head.replace(/: \d+ lines$/, ` grep /${grep}/: ${shown.length} lines`) : head,
     ...lastLines(shown, run.limits.lines, grep ? 'narrow the --grep' : 'add --grep <text>'),
   ];
   return { context: remember(withNamespace(run), [pod]), text: text.join('\n') };
