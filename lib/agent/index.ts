@@ -28,7 +28,6 @@ export {
 export * from './llm.ts';
 export { OpenAiCompatibleLlm, type OpenAiCompatibleLlmOptions } from './openai.ts';
 export type { ChatTurn } from './prompt.ts';
-export { table } from './render.ts';
 export {
   investigationFlowControl,
   type LimitDecision,
@@ -36,6 +35,7 @@ export {
   type ModelCallLimiterOptions,
   upstashModelCallLimiter,
 } from './ratelimit.ts';
+export { table } from './render.ts';
 export {
   type AgentTool,
   type AnalyzeScope,

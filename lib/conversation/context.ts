@@ -170,9 +170,13 @@ export function resolveReference(
   }
   const first = candidates[0];
   if (!first) return { missing: text.trim() || 'a name' };
-  if (candidates.length === 1) return { object: first };
+  // A pod where the command wants a workload ("restart that crashing one") means the pod's workload.
+  const wantsWorkload = options.kinds && !options.kinds.includes('Pod');
+  if (candidates.length === 1 && !(wantsWorkload && first.kind === 'Pod')) return { object: first };
   const workload = commonWorkload(candidates);
   if (workload) return { object: workload, pods: candidates };
+  // One pod whose name does not say its workload, where a workload is wanted: not a match.
+  if (candidates.length === 1) return { missing: text.trim() };
   return { ambiguous: candidates };
 }
 

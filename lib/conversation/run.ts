@@ -95,9 +95,11 @@ export async function runCommand(parsed: ParsedCommand, options: RunOptions): Pr
   try {
     const { text, ...rest } = await handlers[parsed.command](run);
     const proposal = rest.proposal;
+    // A namespace the person named is kept even when the command could not answer ("which one?").
+    const next = rest.context === context ? withNamespace(run) : rest.context;
     return {
       ...rest,
-      context: rest.context,
+      context: next,
       reply: { text: phoneText(text, limits), ...(proposal ? { proposal } : {}) },
     };
   } catch (error) {
