@@ -35,6 +35,7 @@ export {
   type ModelCallLimiterOptions,
   upstashModelCallLimiter,
 } from './ratelimit.ts';
+export { table } from './render.ts';
 export {
   type AgentTool,
   type AnalyzeScope,
@@ -44,6 +45,8 @@ export {
   type ToolContext,
   toolSpecs,
 } from './tools/index.ts';
+export { clusterNow } from './tools/tool.ts';
+export { type KindView, viewOf } from './tools/views/index.ts';
 
 /**
  * The model configured in `env`: Gemini when `GEMINI_API_KEY` is set (`GEMINI_MODEL`, `GEMINI_BASE_URL`),
