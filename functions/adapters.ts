@@ -3,7 +3,13 @@
 import { Client } from '@upstash/qstash';
 import { Redis } from '@upstash/redis/cloudflare';
 import { jobEnricher, llmFromEnv, upstashModelCallLimiter } from '../lib/agent/index.ts';
-import { aiFollowupMessage, alertDestinations, channelsFor, reportMessage } from '../lib/chat/index.ts';
+import {
+  aiFollowupMessage,
+  alertDestinations,
+  type ChatMessage,
+  channelsFor,
+  reportMessage,
+} from '../lib/chat/index.ts';
 import {
   type ClusterReader,
   type ClusterTarget,
@@ -109,6 +115,23 @@ export function deliverFor(config: Config) {
     channels(target.channel).post(target, reportMessage(report));
 }
 
+/** Sends any chat message to a target (a LINE target's reply token rides along, as `LineDestination` reads it). */
+export function sayFor(config: Config) {
+  const channels = channelsFor(config);
+  return (target: ReplyTarget, message: ChatMessage) => channels(target.channel).post(target, message);
+}
+
+/** The cluster names a conversation may switch to with /use: CLUSTERS' names, else the one cluster. */
+function clusterNamesOf(config: Config): string[] {
+  if (!config.CLUSTERS) return [config.CLUSTER_NAME];
+  try {
+    return Object.keys(parseClusters(config.CLUSTERS));
+  } catch {
+    // A bad CLUSTERS is reported where a reader is built; /use just knows no other cluster.
+    return [config.CLUSTER_NAME];
+  }
+}
+
 /** Sends the AI part of a report under the message the target already has. */
 function replyFor(config: Config) {
   const channels = channelsFor(config);
@@ -166,6 +189,10 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     readerFor: readerFor(config),
     deliver: deliverFor(config),
     reply: replyFor(config),
+    say: sayFor(config),
+    conversations: store.conversations,
+    chatMemoryTtlSeconds: config.CHAT_MEMORY_TTL_SECONDS,
+    clusterNames: clusterNamesOf(config),
     ...(enrich ? { enrich } : {}),
     ...(scheduleAiFollowup ? { scheduleAiFollowup } : {}),
   };

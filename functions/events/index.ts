@@ -1,4 +1,5 @@
 // The event sources: each is one file, a Hono app served at /events/<name>. Adding a source is a file and a line here.
 import { alertmanager } from './alertmanager.ts';
+import { line } from './line.ts';
 
-export const sources = { alertmanager };
+export const sources = { alertmanager, line };

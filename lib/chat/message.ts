@@ -59,7 +59,22 @@ export interface AiFollowupMessage {
   notification: string;
 }
 
-export type ChatMessage = ReportMessage | AiFollowupMessage;
+/** A plain answer in a conversation (a chat command's reply): the text as the engine wrote it, nothing else. */
+export interface TextMessage {
+  type: 'text';
+  /** What the text answers (the chat turn's job id): a retried job names the same message, so it is sent once. */
+  reportId: string;
+  text: string;
+}
+
+export type ChatMessage = ReportMessage | AiFollowupMessage | TextMessage;
+
+/** A plain text message answering `id` (a chat turn's job id). */
+export const textMessage = (id: string, text: string): TextMessage => ({
+  type: 'text',
+  reportId: id,
+  text,
+});
 
 export const MAX_EVIDENCE_LINES = 6;
 export const MAX_NEXT_STEPS = 4;

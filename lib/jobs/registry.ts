@@ -3,11 +3,12 @@
 import { z } from 'zod';
 import type { Config } from '../config/index.ts';
 import { aiFollowup } from './ai-followup.ts';
+import { chatTurn } from './chat-turn.ts';
 import { diagnoseAlert } from './diagnose-alert.ts';
 import type { CronTick, JobKind } from './kind.ts';
 import type { AttemptInfo, JobDeps } from './types.ts';
 
-export const jobKinds = [diagnoseAlert, aiFollowup] as const;
+export const jobKinds = [diagnoseAlert, aiFollowup, chatTurn] as const;
 
 type Kinds = typeof jobKinds;
 type SchemasOf<T extends readonly { schema: unknown }[]> = { -readonly [I in keyof T]: T[I]['schema'] };

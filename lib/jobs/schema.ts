@@ -15,6 +15,10 @@ export const ReplyTarget = z.preprocess(
     to: z.string().min(1),
     /** The message this one answers (Slack: the thread's `ts`). */
     thread: z.string().optional(),
+    /** LINE: the webhook event's single-use reply token (the adapter reads it as `LineDestination`). */
+    replyToken: z.string().min(1).optional(),
+    /** LINE: when the event happened (ms since the epoch): a reply token is used only while it is fresh. */
+    receivedAt: z.number().int().nonnegative().optional(),
   }),
 );
 export type ReplyTarget = z.infer<typeof ReplyTarget>;

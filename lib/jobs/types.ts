@@ -1,9 +1,9 @@
 // What every job kind shares: the adapters a job runs on, what one delivery may say about itself, and the
 // outcomes the job route answers QStash with.
-import type { MessageRef } from '../chat/index.ts';
+import type { ChatMessage, MessageRef } from '../chat/index.ts';
 import type { ClusterReader } from '../cluster/index.ts';
 import type { Report } from '../report/index.ts';
-import type { IncidentStore, JobLedger, ReportStore } from '../store/index.ts';
+import type { ConversationStore, IncidentStore, JobLedger, ReportStore } from '../store/index.ts';
 import type { AiFollowupJob } from './ai-followup.ts';
 import type { ReplyTarget } from './schema.ts';
 
@@ -26,6 +26,14 @@ export interface JobDeps {
   deliver(target: ReplyTarget, report: Report): Promise<MessageRef | undefined>;
   /** Adds the AI part when a model is configured; must not throw (the rule-based report stands). */
   enrich?(report: Report, reader: ClusterReader): Promise<Enriched>;
+  /** Sends any chat message (a command's plain answer) to one target, through the target's channel. */
+  say?(target: ReplyTarget, message: ChatMessage): Promise<MessageRef | undefined>;
+  /** Chat conversations' memory (the chat-turn job keeps the commands engine's context in it). */
+  conversations?: ConversationStore;
+  /** How long a conversation's memory lasts after its last turn (CHAT_MEMORY_TTL_SECONDS). */
+  chatMemoryTtlSeconds?: number;
+  /** The clusters a conversation may switch to with /use (the names in CLUSTERS). */
+  clusterNames?: readonly string[];
   /** Sends the AI part of a report under the message the target already has (the ai-followup job). */
   reply?(target: ReplyTarget, report: Report): Promise<void>;
   /** Queues a job for later (QStash only): the AI follow-up of a report that went out without its AI part. */

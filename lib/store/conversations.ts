@@ -1,6 +1,7 @@
 // Chat conversations: what was said so far in a thread, kept for a while and bounded, like Bolt's conversation
 // store (`get`, `set` with expiry).
 import { z } from 'zod';
+import { ConversationContext } from '../conversation/context.ts';
 import { type Kv, kvKey, kvRun, ttl } from './kv.ts';
 
 export const ConversationTurn = z.object({
@@ -18,6 +19,8 @@ export const Conversation = z.object({
   reportId: z.string().optional(),
   cluster: z.string().optional(),
   turns: z.array(ConversationTurn),
+  /** What the commands engine remembers between messages (cluster, namespace, the objects last shown). */
+  context: ConversationContext.optional(),
 });
 export type Conversation = z.infer<typeof Conversation>;
 

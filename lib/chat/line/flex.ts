@@ -2,7 +2,7 @@
 // text stripped of control characters and clipped to LINE's limits in UTF-16 units, as LINE counts them.
 import type { messagingApi } from '@line/bot-sdk';
 import { stripControl } from '../../security/index.ts';
-import type { AiFollowupMessage, ChatMessage, ReportMessage } from '../message.ts';
+import type { AiFollowupMessage, ChatMessage, ReportMessage, TextMessage } from '../message.ts';
 
 /**
  * LINE's published limits (developers.line.biz Messaging API reference; text is counted in UTF-16 code units).
@@ -130,14 +130,28 @@ function followupText(message: AiFollowupMessage): messagingApi.TextMessage {
   return { type: 'text', text: plain(lines.join('\n'), FOLLOWUP_TEXT_UNITS) };
 }
 
+/** A plain answer: one text message, as long as LINE allows. */
+const plainText = (message: TextMessage, prefix = ''): messagingApi.TextMessage => ({
+  type: 'text',
+  text: plain(`${prefix}${message.text}`, LINE_LIMITS.textUnits) || ' ',
+});
+
 /** The messages of one LINE call (never more than LINE's 5). */
 export function toLine(message: ChatMessage): messagingApi.Message[] {
-  const messages = [message.type === 'report' ? reportFlex(message) : followupText(message)];
+  const messages = [
+    message.type === 'report'
+      ? reportFlex(message)
+      : message.type === 'text'
+        ? plainText(message)
+        : followupText(message),
+  ];
   return messages.slice(0, LINE_LIMITS.messagesPerCall);
 }
 
 /** One short text: the notification and the report id line, for when LINE's monthly quota may be spent. */
 export function toLineShort(message: ChatMessage, prefix = ''): messagingApi.Message[] {
+  // A command's answer is already short (phone-sized) and the whole point of the message: it is sent as it is.
+  if (message.type === 'text') return [plainText(message, prefix)];
   const footer = plain(message.footer, BUDGET.footer);
   const lead = plain(`${prefix}${message.notification}`, SHORT_TEXT_UNITS - footer.length - 1);
   return [{ type: 'text', text: `${lead}\n${footer}` }];

@@ -1,6 +1,6 @@
 // Slack Block Kit: the serializer of the channel-neutral message, within Slack's limits (a header of 150 chars,
 // sections of 3,000, at most 50 blocks) and with cluster text escaped so it can never @channel or forge a link.
-import type { AiFollowupMessage, ChatMessage, ReportMessage } from '../message.ts';
+import type { AiFollowupMessage, ChatMessage, ReportMessage, TextMessage } from '../message.ts';
 
 export interface SlackMessage {
   text: string;
@@ -82,6 +82,13 @@ function followupBlocks(message: AiFollowupMessage): SlackMessage {
   return { text: clip(escapeMrkdwn(message.notification), MAX_SECTION), blocks };
 }
 
+/** A plain answer: one section, escaped like every other text (a command's reply quotes cluster content). */
+function textBlocks(message: TextMessage): SlackMessage {
+  const text = clip(escapeMrkdwn(message.text), MAX_SECTION);
+  return { text, blocks: [mrkdwn(text)] };
+}
+
 export function toSlack(message: ChatMessage): SlackMessage {
-  return message.type === 'report' ? reportBlocks(message) : followupBlocks(message);
+  if (message.type === 'report') return reportBlocks(message);
+  return message.type === 'text' ? textBlocks(message) : followupBlocks(message);
 }

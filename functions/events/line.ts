@@ -1,0 +1,38 @@
+// POST /events/line: LINE's webhook. The signature is checked over the raw body before it is parsed; each text
+// message to the bot becomes a chat-turn job, and LINE is answered 200 at once (503 when one could not be queued,
+// so LINE redelivers; the redelivery has the same webhookEventId, so the same job id).
+import { Hono } from 'hono';
+import { type EdgeEnv, jsonBody, lineSignature, rawBody } from '../../lib/edge/index.ts';
+import { LineWebhook, lineTurn } from '../../lib/events/line/index.ts';
+import { queueFor } from '../adapters.ts';
+
+export const MAX_LINE_BODY = 1024 * 1024;
+
+export const line = new Hono<EdgeEnv>().post(
+  '/',
+  rawBody(MAX_LINE_BODY),
+  lineSignature(),
+  jsonBody(LineWebhook),
+  async (c) => {
+    const { config, payload } = c.var;
+    const now = new Date();
+    const turns = payload.events.flatMap(
+      (event) => lineTurn(event, { cluster: config.CLUSTER_NAME, now }) ?? [],
+    );
+    // LINE's "Verify" and events that are no chat turn (follow, sticker, a group chat not for the bot): nothing to do.
+    if (turns.length === 0) return c.json({ queued: 0, ignored: payload.events.length }, 200);
+    const queue = queueFor(config, c.req.url, (p) => c.executionCtx.waitUntil(p));
+    const results = await Promise.allSettled(turns.map((turn) => queue.publish(turn)));
+    const failed = turns.filter((_, index) => results[index]?.status === 'rejected').map((turn) => turn.id);
+    const answer = { queued: turns.length - failed.length, ignored: payload.events.length - turns.length };
+    if (failed.length > 0) {
+      const errors = results.flatMap((result) =>
+        result.status === 'rejected' ? [String(result.reason).slice(0, 300)] : [],
+      );
+      console.error(JSON.stringify({ msg: 'line enqueue failed', failed, errors }));
+      return c.json({ ...answer, error: 'could not queue every message; retry', failed }, 503);
+    }
+    console.log(JSON.stringify({ msg: 'line webhook', ...answer }));
+    return c.json(answer, 200);
+  },
+);

@@ -1,0 +1,3 @@
+// LINE's webhook: the body's schema and the chat turns its message events become.
+export * from './payload.ts';
+export * from './turn.ts';
