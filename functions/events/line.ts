@@ -3,7 +3,7 @@
 // so LINE redelivers; the redelivery has the same webhookEventId, so the same job id).
 import { Hono } from 'hono';
 import { type EdgeEnv, jsonBody, lineSignature, rawBody } from '../../lib/edge/index.ts';
-import { LineWebhook, lineTurn } from '../../lib/events/line/index.ts';
+import { LineWebhook, lineTurn, showLoading } from '../../lib/events/line/index.ts';
 import { queueFor } from '../adapters.ts';
 
 export const MAX_LINE_BODY = 1024 * 1024;
@@ -22,6 +22,8 @@ export const line = new Hono<EdgeEnv>().post(
     // LINE's "Verify" and events that are no chat turn (follow, sticker, a group chat not for the bot): nothing to do.
     if (turns.length === 0) return c.json({ queued: 0, ignored: payload.events.length }, 200);
     const queue = queueFor(config, c.req.url, (p) => c.executionCtx.waitUntil(p));
+    // The person sees the bot is working while the job runs; it never holds up LINE's 200.
+    c.executionCtx.waitUntil(showLoading(config, turns));
     const results = await Promise.allSettled(turns.map((turn) => queue.publish(turn)));
     const failed = turns.filter((_, index) => results[index]?.status === 'rejected').map((turn) => turn.id);
     const answer = { queued: turns.length - failed.length, ignored: payload.events.length - turns.length };

@@ -1,5 +1,6 @@
 // LINE Messaging API fake at the root (`/v2/bot/...`): reply (single-use, expiring tokens), push with retry keys,
-// multicast, profile and bot info, with LINE's limits answered as LINE's errors and every request recorded.
+// multicast, the loading animation, profile and bot info, with LINE's limits answered as LINE's errors and every
+// request recorded.
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -242,6 +243,15 @@ export async function startLineFake(options: LineFakeOptions): Promise<LineFake>
       if (key)
         acceptedRetryKeys.set(key, { requestId, sentMessages: [], until: Date.now() + RETRY_KEY_TTL_MS });
       return { status: 200, body: {} };
+    }
+    if (method === 'POST' && path === '/v2/bot/chat/loading/start') {
+      // One-on-one chats only; 5 to 60 seconds in steps of 5. LINE answers 202 with an empty body.
+      if (typeof body.chatId !== 'string' || !USER_ID.test(body.chatId))
+        throw bodyErrors([{ message: 'Invalid chat ID', property: 'chatId' }]);
+      const seconds = body.loadingSeconds ?? 20;
+      if (!Number.isInteger(seconds) || seconds < 5 || seconds > 60 || seconds % 5 !== 0)
+        throw bodyErrors([{ message: 'must be 5 to 60, a multiple of 5', property: 'loadingSeconds' }]);
+      return { status: 202, body: {} };
     }
     const profile = /^\/v2\/bot\/profile\/([^/]+)$/.exec(path);
     if (method === 'GET' && profile) {

@@ -46,14 +46,21 @@ const textEvent = (text: string, webhookEventId: string, isRedelivery = false) =
 
 const webhook = (...events: unknown[]) => JSON.stringify({ destination: 'Ubot', events });
 
+const statusOf = (request: RecordedRequest) => (request as RecordedRequest & { status?: number }).status;
+
 /** What LINE was asked to send to the person: every reply and push, with its texts. */
 async function answers(): Promise<{ request: RecordedRequest; text: string }[]> {
-  return (await recorded(stack.info.line))
-    .filter((r) => ['/v2/bot/message/reply', '/v2/bot/message/push'].includes(r.path) && r.status === 200)
-    .map((request) => ({
-      request,
-      text: (request.body.messages as { text?: string }[]).map((m) => m.text ?? '').join('\n'),
-    }));
+  return (
+    (await recorded(stack.info.line))
+      // A refused call (a spent reply token, then pushed instead) is recorded too, with LINE's status.
+      .filter(
+        (r) => ['/v2/bot/message/reply', '/v2/bot/message/push'].includes(r.path) && statusOf(r) === 200,
+      )
+      .map((request) => ({
+        request,
+        text: (request.body.messages as { text?: string }[]).map((m) => m.text ?? '').join('\n'),
+      }))
+  );
 }
 
 /** Sends one message as the person and waits for the bot's answer; records how long it took. */
@@ -65,6 +72,7 @@ async function say(text: string): Promise<string> {
   expect(response.status).toBe(200);
   const answer = await eventually(`the answer to ${text}`, async () => (await answers())[before], 60_000);
   latencies.push(Date.parse(answer.request.at) - sentAt);
+  console.log(`> ${text}\n${answer.text}\n`);
   return answer.text;
 }
 
@@ -85,6 +93,11 @@ it('refuses a forged or missing signature and answers LINE’s empty verify body
 it('lists, reads logs, proposes a restart without writing, and answers a redelivery once', async () => {
   const pods = await say('/pods shop');
   expect(pods).toMatch(/payment-7d9f8c6b5d-x7k2p\s+0\/1\s+CrashLoopBackOff/);
+
+  // While the first turn was answered the one-on-one chat showed LINE's loading animation.
+  const loading = (await recorded(stack.info.line)).filter((r) => r.path === '/v2/bot/chat/loading/start');
+  expect(loading[0]?.body).toEqual({ chatId: person, loadingSeconds: 20 });
+  expect(statusOf(loading[0]!)).toBe(202);
 
   const logs = await say('/logs that crashing one shop --previous');
   expect(logs).toContain('ECONNREFUSED');
