@@ -51,12 +51,7 @@ export const EnvSchema = z.object({
   /** How long an incident groups further alerts about the same workload (seconds). */
   INCIDENT_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
   /** How long a chat conversation's memory (cluster, namespace, the objects last shown) lasts after its last turn. */
-  CHAT_MEMORY_TTL_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(60)
-    .max(7 * 86_400)
-    .default(3600),
+  CHAT_MEMORY_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(3600),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
