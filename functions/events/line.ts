@@ -3,7 +3,7 @@
 // so LINE redelivers; the redelivery has the same webhookEventId, so the same job id).
 import { Hono } from 'hono';
 import { type EdgeEnv, jsonBody, lineSignature, rawBody } from '../../lib/edge/index.ts';
-import { LineWebhook, lineTurn, showLoading } from '../../lib/events/line/index.ts';
+import { LineWebhook, lineTurn, showLoading } from '../../lib/events/index.ts';
 import { queueFor } from '../adapters.ts';
 
 export const MAX_LINE_BODY = 1024 * 1024;
