@@ -28,7 +28,6 @@ import {
   runJob as runJobOfKind,
 } from '../lib/jobs/index.ts';
 import { InlineQueue, QStashQueue, type Queue } from '../lib/queue/index.ts';
-import type { Report } from '../lib/report/index.ts';
 import { MemoryKv, RedisKv, type Stores, stores } from '../lib/store/index.ts';
 
 const inlineStores = stores(new MemoryKv());
@@ -108,17 +107,24 @@ export function readerFor(config: Config) {
   };
 }
 
-/** Sends a report to a chat target; answers the posted message's reference, for threads and updates. */
-export function deliverFor(config: Config) {
+/**
+ * How jobs reach people, over ONE set of channel adapters per job (so a LINE adapter that met its quota sends
+ * the short form for every later message of that job): any message, a report, and a report's AI part under it.
+ */
+function chatFor(config: Config): Required<Pick<JobDeps, 'say' | 'deliver' | 'reply'>> {
   const channels = channelsFor(config);
-  return (target: ReplyTarget, report: Report) =>
-    channels(target.channel).post(target, reportMessage(report));
-}
-
-/** Sends any chat message to a target (a LINE target's reply token rides along, as `LineDestination` reads it). */
-export function sayFor(config: Config) {
-  const channels = channelsFor(config);
-  return (target: ReplyTarget, message: ChatMessage) => channels(target.channel).post(target, message);
+  // A LINE target's reply token rides along, as `LineDestination` reads it.
+  const say = (target: ReplyTarget, message: ChatMessage) => channels(target.channel).post(target, message);
+  return {
+    say,
+    // Answers the posted message's reference, for threads and updates.
+    deliver: (target, report) => say(target, reportMessage(report)),
+    async reply(target, report) {
+      const message = aiFollowupMessage(report);
+      if (target.thread) await channels(target.channel).reply({ ...target, id: target.thread }, message);
+      else await say(target, message);
+    },
+  };
 }
 
 /** The cluster names a conversation may switch to with /use: CLUSTERS' names, else the one cluster. */
@@ -130,17 +136,6 @@ function clusterNamesOf(config: Config): string[] {
     // A bad CLUSTERS is reported where a reader is built; /use just knows no other cluster.
     return [config.CLUSTER_NAME];
   }
-}
-
-/** Sends the AI part of a report under the message the target already has. */
-function replyFor(config: Config) {
-  const channels = channelsFor(config);
-  return async (target: ReplyTarget, report: Report): Promise<void> => {
-    const message = aiFollowupMessage(report);
-    const channel = channels(target.channel);
-    if (target.thread) await channel.reply({ ...target, id: target.thread }, message);
-    else await channel.post(target, message);
-  };
 }
 
 /** The agent, when a model is configured: budgeted per minute and per day across every isolate (Redis). */
@@ -168,11 +163,17 @@ function enricherFor(config: Config, redis: Redis | undefined): JobDeps['enrich'
   });
 }
 
-export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps {
-  const redis = redisFor(config);
+/** The stores a job cannot run without (its idempotency lives there). */
+function jobStores(config: Config, redis = redisFor(config)): Stores {
   const store = storesFor(config, redis);
   if (!store)
     throw new ConfigError('jobs need UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (idempotency)');
+  return store;
+}
+
+export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps {
+  const redis = redisFor(config);
+  const store = jobStores(config, redis);
   const enrich = enricherFor(config, redis);
   // Only QStash can hold a job until later; with QUEUE=inline a report that missed its AI part stays rule-based.
   const scheduleAiFollowup =
@@ -187,9 +188,7 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     incidents: store.incidents,
     incidentWindowSeconds: config.INCIDENT_WINDOW_SECONDS,
     readerFor: readerFor(config),
-    deliver: deliverFor(config),
-    reply: replyFor(config),
-    say: sayFor(config),
+    ...chatFor(config),
     conversations: store.conversations,
     chatMemoryTtlSeconds: config.CHAT_MEMORY_TTL_SECONDS,
     clusterNames: clusterNamesOf(config),
@@ -205,14 +204,12 @@ export async function runJob(job: Job, config: Config, requestUrl: string | unde
 
 /** What telling the person on call about a refused job needs: the stores, the chats, where alerts go. */
 export function refusedJobDeps(config: Config): RefusedJobDeps {
-  const store = storesFor(config);
-  if (!store)
-    throw new ConfigError('jobs need UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (idempotency)');
+  const store = jobStores(config);
   return {
     ledger: store.ledger,
     reports: store.reports,
     incidents: store.incidents,
-    deliver: deliverFor(config),
+    deliver: chatFor(config).deliver,
     alertTargets: alertTargets(config),
   };
 }
