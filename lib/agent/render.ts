@@ -1,7 +1,7 @@
 // Compact text views of cluster objects for the model: kubectl-like tables and key lines, never JSON dumps.
 import type { K8sObject } from '../cluster/index.ts';
 import type { Finding } from '../report/index.ts';
-import { redactText, SENSITIVE_NAME } from '../security/index.ts';
+import { isSensitiveName, redactText } from '../security/index.ts';
 import { estimateTokens } from './llm.ts';
 
 /** Cuts `text` to about `maxTokens` at a line boundary and says how to ask for less. */
@@ -99,7 +99,7 @@ export function describeEnv(env: any): string {
     return `${name} from configmap ${env.valueFrom.configMapKeyRef.name}/${env.valueFrom.configMapKeyRef.key}`;
   if (env?.valueFrom?.fieldRef) return `${name} from field ${env.valueFrom.fieldRef.fieldPath}`;
   if (env?.valueFrom) return `${name} from a reference`;
-  if (SENSITIVE_NAME.test(name)) return `${name}=***`;
+  if (isSensitiveName(name)) return `${name}=***`;
   const value = String(env?.value ?? '');
   return `${name}=${redactText(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`;
 }
