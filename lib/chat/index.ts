@@ -2,5 +2,6 @@
 export * from './channel.ts';
 export * from './line/index.ts';
 export * from './message.ts';
+export * from './press.ts';
 export * from './registry.ts';
 export * from './slack/index.ts';

@@ -67,7 +67,62 @@ export interface TextMessage {
   text: string;
 }
 
-export type ChatMessage = ReportMessage | AiFollowupMessage | TextMessage;
+/** Where an approval stands; the card is updated in place as it moves (Slack) or a note follows (LINE). */
+export type ApprovalState = 'pending' | 'approved' | 'rejected' | 'expired' | 'done' | 'failed';
+
+/**
+ * An approval card: exactly what pressing Approve will do (action, object, namespace, cluster), who asked, until
+ * when, and two buttons while it is pending. After the decision the same card shows who decided and the outcome.
+ */
+export interface ApprovalMessage {
+  type: 'approval';
+  /** The approval id (also what the card's identity and a retried send are keyed on). */
+  reportId: string;
+  approvalId: string;
+  state: ApprovalState;
+  /** The command's answer above the card ("checkout has 1 of 3 pods crash-looping…"), if any. */
+  text?: string;
+  /** One line: `Restart Deployment store/checkout (rolling restart of its pods)`. */
+  description: string;
+  action: string;
+  target: { kind: string; namespace?: string; name: string };
+  cluster: string;
+  /** Why it is proposed (the finding or the words that asked). */
+  reason: string;
+  /** `line:U…` / `slack:U…` of who asked. */
+  requestedBy: string;
+  /** ISO time the approval expires. */
+  expiresAt: string;
+  /** Who approved or rejected it (`slack:U…`), once decided. */
+  decidedBy?: string;
+  /** What happened once decided: the action's outcome, the rollout, or why it failed. */
+  outcome?: string;
+  notification: string;
+}
+
+export type ChatMessage = ReportMessage | AiFollowupMessage | TextMessage | ApprovalMessage;
+
+const approvalHeading: Record<ApprovalState, string> = {
+  pending: 'Approval needed',
+  approved: 'Approved, running',
+  rejected: 'Rejected',
+  expired: 'Expired',
+  done: 'Done',
+  failed: 'Failed',
+};
+
+/** The card's lines in reading order, the same in every chat: what will happen, where, who asked, the state. */
+export function approvalLines(message: ApprovalMessage): string[] {
+  const { target } = message;
+  return [
+    `${approvalHeading[message.state]}: ${message.description}`,
+    `Cluster ${message.cluster} · namespace ${target.namespace ?? '—'} · ${target.kind} ${target.name}`,
+    `Asked by ${message.requestedBy}${message.reason ? ` — ${message.reason}` : ''}`,
+    message.state === 'pending'
+      ? `Expires ${message.expiresAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}; only an approver can approve.`
+      : `${message.decidedBy ? `By ${message.decidedBy}. ` : ''}${message.outcome ?? ''}`.trim(),
+  ].filter((line) => line !== '');
+}
 
 /** A plain text message answering `id` (a chat turn's job id). */
 export const textMessage = (id: string, text: string): TextMessage => ({

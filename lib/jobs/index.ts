@@ -1,7 +1,9 @@
 // Jobs: the queue's message contract, the job kinds (one file each, listed in registry.ts) and the once-only frame.
 export * from './ai-followup.ts';
 export * from './chat-turn.ts';
+export * from './converse.ts';
 export * from './diagnose-alert.ts';
+export * from './execute-action.ts';
 export * from './failure.ts';
 export * from './guarded-stores.ts';
 export * from './kind.ts';

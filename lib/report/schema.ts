@@ -98,7 +98,7 @@ export const AiPart = z.object({
 });
 export type AiPart = z.infer<typeof AiPart>;
 
-export const ReportSource = z.enum(['alertmanager', 'argocd', 'line', 'slack', 'cron', 'cli']);
+export const ReportSource = z.enum(['alertmanager', 'argocd', 'line', 'slack', 'cron', 'cli', 'api']);
 export type ReportSource = z.infer<typeof ReportSource>;
 
 export const ReportMeta = z.object({

@@ -1,6 +1,7 @@
 // Pending approvals: an action the bot proposed, waiting for a person to press Approve. Each expires, and each
 // is taken once: of two presses (or two deliveries of one press) only one gets it.
 import { z } from 'zod';
+import { ReplyTarget } from '../jobs/schema.ts';
 import { ObjectRef } from '../report/index.ts';
 import { type Kv, kvKey, kvRun, ttl } from './kv.ts';
 
@@ -12,10 +13,24 @@ export const PendingApproval = z.object({
   target: ObjectRef,
   cluster: z.string(),
   replicas: z.number().int().min(0).optional(),
+  /** The report (and its proposal) the approval came from, when it came from an alert's action button. */
   reportId: z.string().optional(),
-  /** Who may approve it (chat user ids); empty means the configured allow-list decides alone. */
+  proposalId: z.string().optional(),
+  /** What pressing Approve does, in one line (the action catalog's description). */
+  description: z.string().default(''),
+  /** Why it was proposed (a finding, or the words that asked). */
+  reason: z.string().default(''),
+  /** Who asked: `line:U…`, `slack:U…`, `api:<session>`. */
+  requestedBy: z.string().default(''),
+  /** The conversation it was asked in, whose memory learns the outcome. */
+  conversation: z.string().optional(),
+  /** Where the card went and where the outcome is told. */
+  replyTo: z.array(ReplyTarget).default([]),
+  /** Who may approve it (`line:U…`, `slack:U…`), from APPROVERS for the cluster when it was created. */
   approvers: z.array(z.string()).default([]),
   createdAt: z.string(),
+  /** ISO time it stops being approvable (the store also forgets it then). */
+  expiresAt: z.string().optional(),
 });
 export type PendingApproval = z.infer<typeof PendingApproval>;
 

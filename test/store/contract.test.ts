@@ -73,8 +73,13 @@ const approval = (id: string): PendingApproval => ({
   action: 'restart',
   target: { kind: 'Deployment', namespace: 'shop', name: 'payment' },
   cluster: 'demo',
-  approvers: ['U123'],
+  description: 'Restart Deployment shop/payment',
+  reason: 'asked in the chat',
+  requestedBy: 'slack:U123',
+  replyTo: [{ channel: 'slack', to: 'C1', thread: '1.2' }],
+  approvers: ['slack:U123'],
   createdAt: '2026-11-23T08:00:00Z',
+  expiresAt: '2026-11-23T08:10:00Z',
 });
 
 describe.concurrent.each(Object.keys(adapters))('over %s', (name) => {

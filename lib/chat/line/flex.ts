@@ -2,7 +2,14 @@
 // text stripped of control characters and clipped to LINE's limits in UTF-16 units, as LINE counts them.
 import type { messagingApi } from '@line/bot-sdk';
 import { stripControl } from '../../security/index.ts';
-import type { AiFollowupMessage, ChatMessage, ReportMessage, TextMessage } from '../message.ts';
+import {
+  type AiFollowupMessage,
+  type ApprovalMessage,
+  approvalLines,
+  type ChatMessage,
+  type ReportMessage,
+  type TextMessage,
+} from '../message.ts';
 
 /**
  * LINE's published limits (developers.line.biz Messaging API reference; text is counted in UTF-16 code units).
@@ -136,6 +143,12 @@ const plainText = (message: TextMessage, prefix = ''): messagingApi.TextMessage 
   text: plain(`${prefix}${message.text}`, LINE_LIMITS.textUnits) || ' ',
 });
 
+const approvalAsText = (message: ApprovalMessage): TextMessage => ({
+  type: 'text',
+  reportId: message.reportId,
+  text: [message.text ?? '', ...approvalLines(message)].filter(Boolean).join('\n'),
+});
+
 /** The messages of one LINE call (never more than LINE's 5). */
 export function toLine(message: ChatMessage): messagingApi.Message[] {
   const messages = [
@@ -143,7 +156,9 @@ export function toLine(message: ChatMessage): messagingApi.Message[] {
       ? reportFlex(message)
       : message.type === 'text'
         ? plainText(message)
-        : followupText(message),
+        : message.type === 'approval'
+          ? plainText(approvalAsText(message))
+          : followupText(message),
   ];
   return messages.slice(0, LINE_LIMITS.messagesPerCall);
 }
@@ -152,6 +167,7 @@ export function toLine(message: ChatMessage): messagingApi.Message[] {
 export function toLineShort(message: ChatMessage, prefix = ''): messagingApi.Message[] {
   // A command's answer is already short (phone-sized) and the whole point of the message: it is sent as it is.
   if (message.type === 'text') return [plainText(message, prefix)];
+  if (message.type === 'approval') return [plainText(approvalAsText(message), prefix)];
   const footer = plain(message.footer, BUDGET.footer);
   const lead = plain(`${prefix}${message.notification}`, SHORT_TEXT_UNITS - footer.length - 1);
   return [{ type: 'text', text: `${lead}\n${footer}` }];

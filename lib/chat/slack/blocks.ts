@@ -1,6 +1,12 @@
 // Slack Block Kit: the serializer of the channel-neutral message, within Slack's limits (a header of 150 chars,
 // sections of 3,000, at most 50 blocks) and with cluster text escaped so it can never @channel or forge a link.
-import type { AiFollowupMessage, ChatMessage, ReportMessage, TextMessage } from '../message.ts';
+import {
+  type AiFollowupMessage,
+  approvalLines,
+  type ChatMessage,
+  type ReportMessage,
+  type TextMessage,
+} from '../message.ts';
 
 export interface SlackMessage {
   text: string;
@@ -90,5 +96,11 @@ function textBlocks(message: TextMessage): SlackMessage {
 
 export function toSlack(message: ChatMessage): SlackMessage {
   if (message.type === 'report') return reportBlocks(message);
+  if (message.type === 'approval')
+    return textBlocks({
+      type: 'text',
+      reportId: message.reportId,
+      text: [message.text ?? '', ...approvalLines(message)].filter(Boolean).join('\n'),
+    });
   return message.type === 'text' ? textBlocks(message) : followupBlocks(message);
 }

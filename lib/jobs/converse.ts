@@ -1,0 +1,106 @@
+// One turn of a conversation, wherever it came from (a LINE or Slack chat-turn job, the REST API): the memory
+// loaded, the commands engine run (read-only; a write command only proposes), the memory stored. Sending the
+// answer is the caller's: a job sends it once through the chat, the REST API answers it as JSON.
+import type { ChannelName } from '../chat/index.ts';
+import { type ConversationContext, emptyContext, parseCommand, runCommand } from '../conversation/index.ts';
+import type { Proposal, Report, ReportSource } from '../report/index.ts';
+import type { Conversation } from '../store/index.ts';
+import type { AttemptInfo, JobDeps } from './types.ts';
+
+/** What a person said, and where. */
+export interface Turn {
+  /** Names the turn (the chat-turn job id): a retry is the same turn. */
+  id: string;
+  /** The memory's key: `line:user:U…`, `slack:C…:<thread ts>`, `api:<session>`. */
+  conversation: string;
+  /** Who spoke; reads are signed (and audited) as `<channel>:<id>`. */
+  user: { channel: ChannelName | 'api'; id: string };
+  text: string;
+  /** The cluster until the conversation says /use. */
+  cluster: string;
+}
+
+export interface TurnAnswer {
+  /** Phone-sized, redacted text. */
+  text: string;
+  /** The command that ran (`pods`, `restart`, …), `unknown` when none did. */
+  command: string;
+  /** A write command's proposal: nothing ran; an approval card asks for it. */
+  proposal?: Proposal;
+  /** /diagnose's report (stored for its page and follow-ups). */
+  report?: Report;
+  /** The cluster the turn read. */
+  cluster: string;
+}
+
+/** CHAT_MEMORY_TTL_SECONDS' default: an hour after the last turn, "that crashing one" means nothing any more. */
+export const DEFAULT_CHAT_MEMORY_TTL_SECONDS = 3600;
+const REPORT_TTL_SECONDS = 7 * 86_400;
+
+export async function converse(
+  turn: Turn,
+  deps: JobDeps,
+  attempt: AttemptInfo = { finalAttempt: false },
+): Promise<TurnAnswer> {
+  const now = deps.now?.() ?? new Date();
+  const stored = await loadConversation(turn, deps, attempt);
+  const context: ConversationContext = stored?.context ?? emptyContext();
+  const cluster = context.cluster ?? turn.cluster;
+  const parsed = parseCommand(turn.text);
+  const source: ReportSource = turn.user.channel;
+  const result = await runCommand(parsed, {
+    reader: deps.readerFor(cluster, `${turn.user.channel}:${turn.user.id}`),
+    context,
+    cluster,
+    now,
+    ...(deps.clusterNames ? { clusters: deps.clusterNames } : {}),
+    source,
+  });
+  if (result.report) await deps.reports.save(result.report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
+  // Stored before the answer goes out: the person's next message, sent on reading it, finds the new context.
+  await saveConversation(turn, deps, stored, result.context, result.reply.text, now);
+  return {
+    text: result.reply.text,
+    command: 'command' in parsed ? parsed.command : 'unknown',
+    cluster,
+    ...(result.proposal ? { proposal: result.proposal } : {}),
+    ...(result.report ? { report: result.report } : {}),
+  };
+}
+
+/** The conversation so far; on the last delivery a memory that cannot be read is an empty one, not silence. */
+async function loadConversation(
+  turn: Turn,
+  deps: JobDeps,
+  attempt: AttemptInfo,
+): Promise<Conversation | undefined> {
+  if (!deps.conversations) return undefined;
+  try {
+    return await deps.conversations.get(turn.conversation);
+  } catch (error) {
+    if (!attempt.finalAttempt) throw error;
+    return undefined;
+  }
+}
+
+async function saveConversation(
+  turn: Turn,
+  deps: JobDeps,
+  stored: Conversation | undefined,
+  context: ConversationContext,
+  answer: string,
+  now: Date,
+): Promise<void> {
+  if (!deps.conversations) return;
+  const at = now.toISOString();
+  const conversation: Conversation = {
+    ...(stored ?? { id: turn.conversation, turns: [] }),
+    context,
+    turns: [
+      ...(stored?.turns ?? []),
+      { role: 'user', text: turn.text, at },
+      { role: 'assistant', text: answer, at },
+    ],
+  };
+  await deps.conversations.set(conversation, deps.chatMemoryTtlSeconds ?? DEFAULT_CHAT_MEMORY_TTL_SECONDS);
+}
