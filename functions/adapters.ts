@@ -3,6 +3,7 @@
 import { Client } from '@upstash/qstash';
 import { Redis } from '@upstash/redis/cloudflare';
 import { jobEnricher, llmFromEnv, upstashModelCallLimiter } from '../lib/agent/index.ts';
+import { parseApprovers } from '../lib/approvals/index.ts';
 import {
   aiFollowupMessage,
   alertDestinations,
@@ -13,9 +14,11 @@ import {
 import {
   type ClusterReader,
   type ClusterTarget,
+  type ClusterWriter,
   clusterTarget,
   parseClusters,
   RestClusterReader,
+  RestClusterWriter,
 } from '../lib/cluster/index.ts';
 import { type Config, ConfigError, requireSettings } from '../lib/config/index.ts';
 import {
@@ -107,11 +110,19 @@ export function readerFor(config: Config) {
   };
 }
 
+/** A writer for the named cluster's proxy (the approver, the actor, is named on each write it sends). */
+export function writerFor(config: Config) {
+  return (cluster: string, _actor: string): ClusterWriter => {
+    const target = proxyFor(config, cluster);
+    return new RestClusterWriter({ baseUrl: target.proxyUrl, secret: target.key });
+  };
+}
+
 /**
  * How jobs reach people, over ONE set of channel adapters per job (so a LINE adapter that met its quota sends
  * the short form for every later message of that job): any message, a report, and a report's AI part under it.
  */
-function chatFor(config: Config): Required<Pick<JobDeps, 'say' | 'deliver' | 'reply'>> {
+function chatFor(config: Config): Required<Pick<JobDeps, 'say' | 'deliver' | 'reply' | 'update'>> {
   const channels = channelsFor(config);
   // A LINE target's reply token rides along, as `LineDestination` reads it.
   const say = (target: ReplyTarget, message: ChatMessage) => channels(target.channel).post(target, message);
@@ -119,6 +130,8 @@ function chatFor(config: Config): Required<Pick<JobDeps, 'say' | 'deliver' | 're
     say,
     // Answers the posted message's reference, for threads and updates.
     deliver: (target, report) => say(target, reportMessage(report)),
+    // Slack edits the message in place; LINE, which cannot, pushes a short note after it.
+    update: (ref, message) => channels(ref.channel).update(ref, message),
     async reply(target, report) {
       const message = aiFollowupMessage(report);
       if (target.thread) await channels(target.channel).reply({ ...target, id: target.thread }, message);
@@ -192,6 +205,11 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     conversations: store.conversations,
     chatMemoryTtlSeconds: config.CHAT_MEMORY_TTL_SECONDS,
     clusterNames: clusterNamesOf(config),
+    approvals: store.approvals,
+    approversFor: parseApprovers(config.APPROVERS),
+    approvalTtlSeconds: config.APPROVAL_TTL_SECONDS,
+    writerFor: writerFor(config),
+    rolloutWatchSeconds: config.ROLLOUT_WATCH_SECONDS,
     ...(enrich ? { enrich } : {}),
     ...(scheduleAiFollowup ? { scheduleAiFollowup } : {}),
   };

@@ -182,6 +182,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           // The agent runs against the Gemini fake (scriptable over HTTP); a real key would go to Google.
           GEMINI_API_KEY: secrets.geminiApiKey,
           GEMINI_BASE_URL: gemini.url,
+          // One approver per chat may approve writes on every cluster; the rollout is watched briefly.
+          APPROVERS: `line:${approvers.line},slack:${approvers.slack}`,
+          ROLLOUT_WATCH_SECONDS: '3',
           ...options.workerVars,
         },
       });

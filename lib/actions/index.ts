@@ -5,4 +5,5 @@ export * from './action.ts';
 export * from './catalog.ts';
 export * from './execute.ts';
 export { RESTARTED_AT_ANNOTATION } from './restart.ts';
+export * from './rollout.ts';
 export { MAX_SCALE_REPLICAS } from './scale.ts';

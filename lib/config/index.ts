@@ -52,6 +52,16 @@ export const EnvSchema = z.object({
   INCIDENT_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
   /** How long a chat conversation's memory (cluster, namespace, the objects last shown) lasts after its last turn. */
   CHAT_MEMORY_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(3600),
+  /**
+   * Who may approve a write, per cluster: `line:U…,slack:U…` (every cluster) or
+   * `prod=line:U1,slack:U2;staging=slack:U3;*=slack:U0` (`*` adds to every cluster). Unset: nobody can approve.
+   * Parsed by `lib/approvals` (`parseApprovers`), which names the part that is wrong.
+   */
+  APPROVERS: optionalString,
+  /** How long an approval card can be approved (seconds); after that pressing it does nothing. */
+  APPROVAL_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** How long after an approved restart or scale the rollout is watched and reported (seconds; 0 = no watch). */
+  ROLLOUT_WATCH_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -1,5 +1,6 @@
 // The chat-turn job: one message a person sent the bot, answered once (see converse.ts) through the chat it came from.
 import { z } from 'zod';
+import { approvalMessage } from '../approvals/index.ts';
 import { channelNames, textMessage } from '../chat/index.ts';
 import { converse } from './converse.ts';
 import { defineJobKind } from './kind.ts';
@@ -26,7 +27,7 @@ export const ChatTurnJob = JobBase.extend({
 export type ChatTurnJob = z.infer<typeof ChatTurnJob>;
 
 export type ChatTurnOutcome =
-  | { status: 'answered'; command: string; delivered: string[]; proposal?: true }
+  | { status: 'answered'; command: string; delivered: string[]; proposal?: true; approval?: true }
   | { status: 'duplicate' }
   | { status: 'busy' };
 
@@ -42,13 +43,17 @@ async function answerTurn(job: ChatTurnJob, deps: JobDeps, attempt: AttemptInfo)
   const say = deps.say;
   if (!say) throw new Error('chat-turn needs a chat channel to answer through (JobDeps.say)');
   const answer = await converse(job, deps, attempt);
-  const message = textMessage(job.id, answer.text);
+  // A proposal waiting for approval goes out as its card (the answer above it); anything else as the text.
+  const message = answer.approval
+    ? { ...approvalMessage(answer.approval, 'pending', { text: answer.text }), reportId: job.id }
+    : textMessage(job.id, answer.text);
   const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) => say(target, message));
   return {
     status: 'answered',
     command: answer.command,
     delivered: sent.map(({ key }) => key),
     ...(answer.proposal ? { proposal: true as const } : {}),
+    ...(answer.approval ? { approval: true as const } : {}),
   };
 }
 

@@ -1,10 +1,13 @@
 // One turn of a conversation, wherever it came from (a LINE or Slack chat-turn job, the REST API): the memory
 // loaded, the commands engine run (read-only; a write command only proposes), the memory stored. Sending the
 // answer is the caller's: a job sends it once through the chat, the REST API answers it as JSON.
+import { ActionError } from '../actions/index.ts';
+import { DEFAULT_APPROVAL_TTL_SECONDS, requestApproval } from '../approvals/index.ts';
 import type { ChannelName } from '../chat/index.ts';
 import { type ConversationContext, emptyContext, parseCommand, runCommand } from '../conversation/index.ts';
 import type { Proposal, Report, ReportSource } from '../report/index.ts';
-import type { Conversation } from '../store/index.ts';
+import type { Conversation, PendingApproval } from '../store/index.ts';
+import type { ReplyTarget } from './schema.ts';
 import type { AttemptInfo, JobDeps } from './types.ts';
 
 /** What a person said, and where. */
@@ -18,6 +21,10 @@ export interface Turn {
   text: string;
   /** The cluster until the conversation says /use. */
   cluster: string;
+  /** Where the answer goes: an approval's card, and later its outcome. */
+  replyTo?: ReplyTarget[];
+  /** An alert message's action button: ask for an approval of that stored report's proposal. */
+  press?: { report: string; proposal: string };
 }
 
 export interface TurnAnswer {
@@ -31,6 +38,8 @@ export interface TurnAnswer {
   report?: Report;
   /** The cluster the turn read. */
   cluster: string;
+  /** The approval the proposal now waits for (when approvals are configured): its card replaces the text. */
+  approval?: PendingApproval;
 }
 
 /** CHAT_MEMORY_TTL_SECONDS' default: an hour after the last turn, "that crashing one" means nothing any more. */
@@ -46,6 +55,7 @@ export async function converse(
   const stored = await loadConversation(turn, deps, attempt);
   const context: ConversationContext = stored?.context ?? emptyContext();
   const cluster = context.cluster ?? turn.cluster;
+  if (turn.press) return pressed(turn, turn.press, deps, cluster, now);
   const parsed = parseCommand(turn.text);
   const source: ReportSource = turn.user.channel;
   const result = await runCommand(parsed, {
@@ -57,15 +67,83 @@ export async function converse(
     source,
   });
   if (result.report) await deps.reports.save(result.report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
+  const asked = result.proposal ? await askApproval(turn, deps, result.proposal, cluster, now) : undefined;
+  const text = asked?.text ?? result.reply.text;
   // Stored before the answer goes out: the person's next message, sent on reading it, finds the new context.
-  await saveConversation(turn, deps, stored, result.context, result.reply.text, now);
+  await saveConversation(turn, deps, stored, result.context, text, now);
   return {
-    text: result.reply.text,
+    text,
     command: 'command' in parsed ? parsed.command : 'unknown',
     cluster,
     ...(result.proposal ? { proposal: result.proposal } : {}),
+    ...(asked?.approval ? { approval: asked.approval } : {}),
     ...(result.report ? { report: result.report } : {}),
   };
+}
+
+/** A proposal made in this turn waits for an approval, when approvals are configured. */
+async function askApproval(
+  turn: Turn,
+  deps: JobDeps,
+  proposal: Proposal,
+  cluster: string,
+  now: Date,
+  reportId?: string,
+): Promise<{ approval?: PendingApproval; text?: string } | undefined> {
+  if (!deps.approvals) return undefined;
+  const approvers = deps.approversFor?.(cluster) ?? [];
+  const asked = await requestApproval(deps.approvals, proposal, {
+    cluster,
+    requestedBy: `${turn.user.channel}:${turn.user.id}`,
+    conversation: turn.conversation,
+    replyTo: turn.replyTo ?? [],
+    approvers,
+    ttlSeconds: deps.approvalTtlSeconds ?? DEFAULT_APPROVAL_TTL_SECONDS,
+    now,
+    ...(reportId ? { reportId } : {}),
+  });
+  if ('advice' in asked)
+    return {
+      text: `${asked.description}: this is advice only, never run by the bot. Run \`${asked.advice}\`.`,
+    };
+  if (approvers.length === 0)
+    return {
+      approval: asked.approval,
+      text: `Proposed: ${asked.approval.description}.\nNobody is configured to approve writes on cluster ${cluster} (APPROVERS), so nothing will change.`,
+    };
+  return { approval: asked.approval };
+}
+
+/** An alert message's action button: the stored report's proposal, asked for approval (the report may be gone). */
+async function pressed(
+  turn: Turn,
+  press: { report: string; proposal: string },
+  deps: JobDeps,
+  cluster: string,
+  now: Date,
+): Promise<TurnAnswer> {
+  const report = await deps.reports.get(press.report);
+  const proposal = report?.proposals.find((candidate) => candidate.id === press.proposal);
+  const answer = { command: 'propose', cluster: report?.cluster ?? cluster };
+  if (!report || !proposal)
+    return {
+      ...answer,
+      text: `That report (${press.report}) or its proposal is gone; nothing was asked. Run /diagnose again.`,
+    };
+  const proposed = `Proposed: ${proposal.action} ${proposal.target.kind} ${proposal.target.namespace ?? ''}/${proposal.target.name}.\nNothing changes until a person approves it.`;
+  try {
+    const asked = await askApproval(turn, deps, proposal, report.cluster, now, report.id);
+    return {
+      ...answer,
+      text: asked?.text ?? proposed,
+      proposal,
+      ...(asked?.approval ? { approval: asked.approval } : {}),
+      report,
+    };
+  } catch (error) {
+    if (error instanceof ActionError) return { ...answer, text: `Cannot propose that: ${error.message}` };
+    throw error;
+  }
 }
 
 /** The conversation so far; on the last delivery a memory that cannot be read is an empty one, not silence. */

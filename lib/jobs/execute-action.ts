@@ -1,9 +1,15 @@
 // The execute-action job: a person pressed Approve or Reject on an approval card. The press only names the
 // approval; what runs is what the store holds, only when the presser is one of its approvers, at most once.
 import { z } from 'zod';
-import { channelNames } from '../chat/index.ts';
+import { ActionError, type ActionTarget, executeProposal, watchRollout } from '../actions/index.ts';
+import { approvalMessage, decide, proposalOf } from '../approvals/index.ts';
+import { type ApprovalMessage, channelNames, textMessage } from '../chat/index.ts';
+import { ClusterWriteError, type K8sObject } from '../cluster/index.ts';
+import { redactText } from '../security/index.ts';
+import type { PendingApproval } from '../store/index.ts';
 import { defineJobKind } from './kind.ts';
-import { JobBase } from './schema.ts';
+import { deliverOnce, runOnce, targetKey } from './once.ts';
+import { JobBase, type ReplyTarget } from './schema.ts';
 import type { AttemptInfo, JobDeps } from './types.ts';
 
 export const ExecuteActionJob = JobBase.extend({
@@ -34,12 +40,169 @@ export type ExecuteActionOutcome =
   | { status: 'busy' };
 
 export async function runExecuteActionJob(
-  _job: ExecuteActionJob,
-  _deps: JobDeps,
+  job: ExecuteActionJob,
+  deps: JobDeps,
   _attempt: AttemptInfo = { finalAttempt: false },
 ): Promise<ExecuteActionOutcome> {
-  throw new Error('execute-action: not built yet');
+  return runOnce(deps.ledger, job.id, deps.lockSeconds ?? 120, () => press(job, deps));
 }
+
+/** `2026-11-23 10:05 UTC`, for people. */
+const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+async function press(job: ExecuteActionJob, deps: JobDeps): Promise<ExecuteActionOutcome> {
+  const { approvals, say } = deps;
+  if (!approvals || !say)
+    throw new Error('execute-action needs the approval store and a chat (JobDeps.approvals, say)');
+  const by = `${job.by.channel}:${job.by.id}`;
+  const now = deps.now?.() ?? new Date();
+  // Each message of this job is sent once per chat, under its own ledger key, however often the job is retried.
+  const tell = async (part: string, targets: ReplyTarget[], text: string) => {
+    await deliverOnce(deps.ledger, `${job.id}:${part}`, targets, (target) =>
+      say(target, textMessage(`${job.id}:${part}`, text)),
+    );
+  };
+  const decided = await decide(approvals, {
+    approvalId: job.approvalId,
+    decision: job.decision,
+    by,
+    jobId: job.id,
+    now,
+  });
+  const { approvalId } = job;
+  if (decided.status === 'not-approver') {
+    await tell(
+      'refused',
+      job.replyTo,
+      `Sorry, you (${by}) are not an approver for cluster ${decided.approval.cluster}, so nothing was done. Ask one of its approvers to press it.`,
+    );
+    return { status: 'refused', approvalId };
+  }
+  if (decided.status === 'expired') {
+    await tell(
+      'expired',
+      job.replyTo,
+      'This approval has expired (or never existed); nothing was done. Ask again to get a new card.',
+    );
+    return { status: 'expired', approvalId };
+  }
+  if (decided.status === 'already-decided') {
+    const { previous } = decided;
+    const verb = previous.decision === 'approve' ? 'approved' : 'rejected';
+    await tell(
+      'already',
+      job.replyTo,
+      `Already ${verb} by ${previous.by} at ${when(previous.at)}; nothing more was done.`,
+    );
+    return { status: 'already-decided', approvalId };
+  }
+  const { approval } = decided;
+  // The outcome goes where the card went and to whoever pressed, once per chat (the presser's fresh token first).
+  const targets = uniqueTargets([...job.replyTo, ...approval.replyTo]);
+  if (decided.decision === 'reject') {
+    await updateCard(
+      job,
+      deps,
+      approvalMessage(approval, 'rejected', { decidedBy: by, outcome: 'Nothing was done.' }),
+    );
+    await tell(
+      'outcome',
+      targets,
+      `Rejected by ${by}: ${approval.description} will not run. Nothing was done.`,
+    );
+    return { status: 'rejected', approvalId };
+  }
+  const written = await write(job, deps, approval, by, now);
+  if ('failure' in written) {
+    await updateCard(
+      job,
+      deps,
+      approvalMessage(approval, 'failed', { decidedBy: by, outcome: written.failure }),
+    );
+    await tell(
+      'outcome',
+      targets,
+      `Approved by ${by}, but it failed: ${approval.description} — ${written.failure}`,
+    );
+    return { status: 'failed', approvalId };
+  }
+  const outcome = `Done: ${approval.description}.`;
+  await updateCard(job, deps, approvalMessage(approval, 'done', { decidedBy: by, outcome }));
+  await tell('outcome', targets, `Approved by ${by}. ${outcome}`);
+  const rollout = await watch(deps, approval, by, written, now);
+  if (rollout) await tell('rollout', targets, rollout);
+  return { status: 'executed', approvalId };
+}
+
+type Written = { object?: K8sObject } | { failure: string };
+
+/** Sends the write once: a retry after it was sent goes on to the messages and never writes again. */
+async function write(
+  job: ExecuteActionJob,
+  deps: JobDeps,
+  approval: PendingApproval,
+  by: string,
+  now: Date,
+): Promise<Written> {
+  if (await deps.ledger.wasDelivered(job.id, 'cluster-write')) return {};
+  if (!deps.writerFor) throw new Error('execute-action needs a cluster writer (JobDeps.writerFor)');
+  try {
+    const result = await executeProposal(deps.writerFor(approval.cluster, by), proposalOf(approval), by, now);
+    await deps.ledger.markDelivered(job.id, 'cluster-write');
+    return result.object ? { object: result.object } : {};
+  } catch (error) {
+    if (error instanceof ClusterWriteError || error instanceof ActionError)
+      return { failure: redactText(error.message).slice(0, 500) };
+    throw error;
+  }
+}
+
+/** Watches the rollout for up to ROLLOUT_WATCH_SECONDS; a rollout that cannot be read is said, never thrown. */
+async function watch(
+  deps: JobDeps,
+  approval: PendingApproval,
+  by: string,
+  written: { object?: K8sObject },
+  now: Date,
+): Promise<string | undefined> {
+  const seconds = deps.rolloutWatchSeconds ?? DEFAULT_ROLLOUT_WATCH_SECONDS;
+  if (seconds <= 0) return undefined;
+  try {
+    const result = await watchRollout(
+      deps.readerFor(approval.cluster, by),
+      approval.action,
+      approval.target as ActionTarget,
+      { seconds, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
+      approval.action === 'delete-pod'
+        ? { ...(written.object ? { pod: written.object } : {}), at: now }
+        : undefined,
+    );
+    return result?.text;
+  } catch (error) {
+    return `Could not watch the rollout: ${redactText(String(error instanceof Error ? error.message : error)).slice(0, 300)}`;
+  }
+}
+
+/** Replaces the pressed card (Slack edits it; LINE pushes a short note), once. */
+async function updateCard(job: ExecuteActionJob, deps: JobDeps, message: ApprovalMessage): Promise<void> {
+  if (!job.card || !deps.update) return;
+  if (await deps.ledger.wasDelivered(job.id, 'card')) return;
+  await deps.update(job.card, message);
+  await deps.ledger.markDelivered(job.id, 'card');
+}
+
+function uniqueTargets(targets: ReplyTarget[]): ReplyTarget[] {
+  const seen = new Set<string>();
+  return targets.filter((target) => {
+    const key = targetKey(target);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** ROLLOUT_WATCH_SECONDS' default. */
+export const DEFAULT_ROLLOUT_WATCH_SECONDS = 60;
 
 export const executeAction = defineJobKind({
   kind: 'execute-action',

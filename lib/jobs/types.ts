@@ -1,9 +1,15 @@
 // What every job kind shares: the adapters a job runs on, what one delivery may say about itself, and the
 // outcomes the job route answers QStash with.
 import type { ChatMessage, MessageRef } from '../chat/index.ts';
-import type { ClusterReader } from '../cluster/index.ts';
+import type { ClusterReader, ClusterWriter } from '../cluster/index.ts';
 import type { Report } from '../report/index.ts';
-import type { ConversationStore, IncidentStore, JobLedger, ReportStore } from '../store/index.ts';
+import type {
+  ApprovalStore,
+  ConversationStore,
+  IncidentStore,
+  JobLedger,
+  ReportStore,
+} from '../store/index.ts';
 import type { AiFollowupJob } from './ai-followup.ts';
 import type { ReplyTarget } from './schema.ts';
 
@@ -38,6 +44,20 @@ export interface JobDeps {
   reply?(target: ReplyTarget, report: Report): Promise<void>;
   /** Queues a job for later (QStash only): the AI follow-up of a report that went out without its AI part. */
   scheduleAiFollowup?(job: AiFollowupJob, delaySeconds: number): Promise<void>;
+  /** Pending approvals: a write command or an alert's action button asks for one, an approver's press takes it. */
+  approvals?: ApprovalStore;
+  /** Who may approve a write on a cluster (APPROVERS): `line:U…`, `slack:U…`. */
+  approversFor?(cluster: string): string[];
+  /** How long an approval card can be approved (APPROVAL_TTL_SECONDS). */
+  approvalTtlSeconds?: number;
+  /** A writer for the named cluster's proxy; every write it sends is signed (and audited) as `actor`. */
+  writerFor?(cluster: string, actor: string): ClusterWriter;
+  /** Replaces a message posted earlier (an approval card once decided); LINE pushes a short note instead. */
+  update?(ref: MessageRef, message: ChatMessage): Promise<void>;
+  /** How long an approved restart or scale is watched (ROLLOUT_WATCH_SECONDS; 0 = no watch). */
+  rolloutWatchSeconds?: number;
+  /** Waits between rollout looks (tests pass one that does not wait). */
+  sleep?(ms: number): Promise<void>;
   reportTtlSeconds?: number;
   /** How long one delivery may hold the job before another may take over. */
   lockSeconds?: number;

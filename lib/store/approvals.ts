@@ -34,6 +34,22 @@ export const PendingApproval = z.object({
 });
 export type PendingApproval = z.infer<typeof PendingApproval>;
 
+/** How long a decision is remembered: a late press answers who decided, a retried job continues with it. */
+export const DECISION_TTL_SECONDS = 86_400;
+
+/** The decision on an approval, kept after the approval itself is taken (`kr:approval-decision:<id>`). */
+export const ApprovalDecision = z.object({
+  decision: z.enum(['approve', 'reject']),
+  /** Who decided: `line:U…`, `slack:U…`. */
+  by: z.string(),
+  /** The execute-action job that decided: its retry continues, any other job is told it was already decided. */
+  jobId: z.string(),
+  /** ISO time of the decision. */
+  at: z.string(),
+  approval: PendingApproval,
+});
+export type ApprovalDecision = z.infer<typeof ApprovalDecision>;
+
 export interface ApprovalStore {
   /** Stores a new approval until `ttlSeconds` from now; false when one with this id already exists. */
   create(approval: PendingApproval, ttlSeconds: number): Promise<boolean>;
@@ -41,10 +57,15 @@ export interface ApprovalStore {
   take(id: string): Promise<PendingApproval | undefined>;
   /** Reads without taking (to show what is pending). */
   get(id: string): Promise<PendingApproval | undefined>;
+  /** Records the decision unless one exists: of two presses only one records it (true), whichever comes first. */
+  recordDecision(decision: ApprovalDecision, ttlSeconds?: number): Promise<boolean>;
+  /** The decision recorded on an approval, if any (for a day after it). */
+  decision(id: string): Promise<ApprovalDecision | undefined>;
 }
 
 export function approvalStore(kv: Kv, prefix = 'kr'): ApprovalStore {
   const key = (id: string) => kvKey(prefix, 'approval', id);
+  const decisionKey = (id: string) => kvKey(prefix, 'approval-decision', id);
   const parse = (value: string | null) =>
     value === null ? undefined : PendingApproval.parse(JSON.parse(value));
   return {
@@ -55,5 +76,14 @@ export function approvalStore(kv: Kv, prefix = 'kr'): ApprovalStore {
     // GETDEL is one atomic command: two takes racing cannot both read the value.
     take: async (id) => parse(await kvRun(kv, ['getdel', key(id)])),
     get: async (id) => parse(await kvRun(kv, ['get', key(id)])),
+    async recordDecision(decision, ttlSeconds = DECISION_TTL_SECONDS) {
+      const value = JSON.stringify(ApprovalDecision.parse(decision));
+      const id = decision.approval.id;
+      return kvRun(kv, ['set', decisionKey(id), value, { nx: true, ex: ttl(ttlSeconds) }]);
+    },
+    async decision(id) {
+      const value = await kvRun(kv, ['get', decisionKey(id)]);
+      return value === null ? undefined : ApprovalDecision.parse(JSON.parse(value));
+    },
   };
 }

@@ -2,4 +2,5 @@
 
 export * from './loading.ts';
 export * from './payload.ts';
+export * from './postback.ts';
 export * from './turn.ts';

@@ -36,6 +36,8 @@ export const LineEvent = z.object({
   source: LineSource.optional(),
   replyToken: z.string().optional(),
   message: LineMessage.optional(),
+  /** A postback action (an approval card's button): its `data` is a press (`kr1|approve|<id>`), untrusted. */
+  postback: z.object({ data: z.string() }).optional(),
 });
 export type LineEvent = z.infer<typeof LineEvent>;
 

@@ -10,7 +10,7 @@ export interface LineTurnOptions {
 }
 
 /** The chat the answer goes to and the conversation's id, e.g. `line:group:C…`. */
-function chatOf(source: LineSource): { to: string; conversation: string } {
+export function chatOf(source: LineSource): { to: string; conversation: string } {
   const to =
     source.type === 'user' ? source.userId : source.type === 'group' ? source.groupId : source.roomId;
   return { to, conversation: `line:${source.type}:${to}` };

@@ -1,0 +1,170 @@
+// After an approved write: watch the rollout briefly and say how it went, in one line a phone can read. A
+// restart or scale is done when the controller saw the new spec and every desired replica is updated and ready;
+// otherwise the answer names a pod that is not ready and why. A deleted pod: was a replacement created?
+import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
+import type { ActionTarget } from './action.ts';
+
+export interface RolloutWatch {
+  /** How long to watch (ROLLOUT_WATCH_SECONDS); 0 looks once. */
+  seconds: number;
+  /** Waits between looks (injectable so tests do not wait). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Between looks; about 2 s. */
+  intervalMs?: number;
+}
+
+export interface RolloutResult {
+  /** True when the rollout finished (or the replacement pod is ready). */
+  done: boolean;
+  text: string;
+}
+
+const DEFAULT_INTERVAL_MS = 2000;
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+interface Workload extends K8sObject {
+  spec?: { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
+  status?: {
+    observedGeneration?: number;
+    replicas?: number;
+    updatedReplicas?: number;
+    readyReplicas?: number;
+  };
+}
+
+interface Pod extends K8sObject {
+  status?: {
+    phase?: string;
+    conditions?: { type: string; status: string }[];
+    containerStatuses?: {
+      name: string;
+      ready?: boolean;
+      state?: { waiting?: { reason?: string; message?: string } };
+      lastState?: { terminated?: { reason?: string; exitCode?: number } };
+    }[];
+  };
+}
+
+const workloadResources = { Deployment: resources.deployments, StatefulSet: resources.statefulSets } as const;
+
+/** Watches what an approved action changed; undefined when there is nothing to watch (a DaemonSet restart). */
+export async function watchRollout(
+  reader: ClusterReader,
+  action: string,
+  target: ActionTarget,
+  watch: RolloutWatch,
+  /** delete-pod: the pod the API server answered the delete with, and when it was deleted. */
+  deleted?: { pod?: K8sObject; at: Date },
+): Promise<RolloutResult | undefined> {
+  if (action === 'delete-pod') return poll(watch, () => replacementOf(reader, target, deleted));
+  if (target.kind !== 'Deployment' && target.kind !== 'StatefulSet') return undefined;
+  const resource = workloadResources[target.kind];
+  return poll(watch, async () => {
+    const workload = await reader.get<Workload>(resource, target.namespace, target.name);
+    if (!workload)
+      return { done: true, text: `${target.kind} ${target.namespace}/${target.name} no longer exists.` };
+    return rolloutOf(reader, target, workload);
+  });
+}
+
+async function poll(watch: RolloutWatch, look: () => Promise<RolloutResult>): Promise<RolloutResult> {
+  const sleep = watch.sleep ?? defaultSleep;
+  const interval = watch.intervalMs ?? DEFAULT_INTERVAL_MS;
+  // Counted in looks, not by the clock: the watch ends on time even when each read is slow.
+  const looks = Math.max(1, Math.floor((watch.seconds * 1000) / interval) + 1);
+  let result = await look();
+  for (let n = 1; n < looks && !result.done; n++) {
+    await sleep(interval);
+    result = await look();
+  }
+  return result;
+}
+
+async function rolloutOf(
+  reader: ClusterReader,
+  target: ActionTarget,
+  workload: Workload,
+): Promise<RolloutResult> {
+  const desired = workload.spec?.replicas ?? 1;
+  const status = workload.status ?? {};
+  const observed = (status.observedGeneration ?? 0) >= (workload.metadata.generation ?? 0);
+  const updated = status.updatedReplicas ?? 0;
+  const ready = status.readyReplicas ?? 0;
+  const name = `${target.kind} ${target.namespace}/${target.name}`;
+  if (observed && updated === desired && ready === desired)
+    return { done: true, text: `Rollout done: ${name} has ${ready}/${desired} pods ready.` };
+  const progress = observed
+    ? `${updated}/${desired} updated, ${ready}/${desired} ready`
+    : 'the controller has not picked up the change yet';
+  const stuck = await notReadyPod(reader, target.namespace, workload.spec?.selector?.matchLabels);
+  return { done: false, text: `Rollout not finished: ${name} — ${progress}.${stuck ? ` ${stuck}` : ''}` };
+}
+
+const selectorOf = (labels: Record<string, string> | undefined) =>
+  labels
+    ? Object.entries(labels)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(',')
+    : undefined;
+
+const isReady = (pod: Pod) =>
+  pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+
+/** Why a pod is not ready, from its containers: the waiting reason and the last termination. */
+export function whyNotReady(pod: Pod): string {
+  const reasons = (pod.status?.containerStatuses ?? [])
+    .filter((container) => !container.ready)
+    .map((container) => {
+      const waiting = container.state?.waiting?.reason;
+      const last = container.lastState?.terminated;
+      const lastText = last
+        ? `last terminated ${last.reason ?? 'unknown'}${last.exitCode !== undefined ? ` (exit ${last.exitCode})` : ''}`
+        : '';
+      return [`${container.name}: ${waiting ?? 'not ready'}`, lastText].filter(Boolean).join(', ');
+    });
+  return reasons.length > 0 ? reasons.join('; ') : (pod.status?.phase ?? 'not ready');
+}
+
+async function notReadyPod(
+  reader: ClusterReader,
+  namespace: string,
+  labels: Record<string, string> | undefined,
+): Promise<string | undefined> {
+  const labelSelector = selectorOf(labels);
+  if (!labelSelector) return undefined;
+  const pods = await reader.list<Pod>(resources.pods, { namespace, labelSelector, maxItems: 50 });
+  const pod = pods.find((candidate) => !isReady(candidate));
+  return pod ? `Pod ${pod.metadata.name} is not ready: ${whyNotReady(pod)}.` : undefined;
+}
+
+async function replacementOf(
+  reader: ClusterReader,
+  target: ActionTarget,
+  deleted?: { pod?: K8sObject; at: Date },
+): Promise<RolloutResult> {
+  const gone = `Pod ${target.namespace}/${target.name} was deleted`;
+  const pod = deleted?.pod;
+  const owner = pod?.metadata.ownerReferences?.[0];
+  const labelSelector = selectorOf(pod?.metadata.labels);
+  // creationTimestamp has whole seconds: a pod created in the second of the delete counts.
+  const since = (deleted?.at.getTime() ?? 0) - 1000;
+  if (!owner || !labelSelector) return { done: true, text: `${gone}; it has no controller to replace it.` };
+  const pods = await reader.list<Pod>(resources.pods, {
+    namespace: target.namespace,
+    labelSelector,
+    maxItems: 50,
+  });
+  const replacement = pods.find(
+    (candidate) =>
+      candidate.metadata.name !== target.name &&
+      candidate.metadata.ownerReferences?.some((ref) => ref.uid === owner.uid) &&
+      Date.parse(candidate.metadata.creationTimestamp ?? '') >= since,
+  );
+  if (!replacement) return { done: false, text: `${gone}; no replacement has appeared yet.` };
+  return isReady(replacement)
+    ? { done: true, text: `${gone}; its replacement ${replacement.metadata.name} is ready.` }
+    : {
+        done: false,
+        text: `${gone}; its replacement ${replacement.metadata.name} is not ready yet: ${whyNotReady(replacement)}.`,
+      };
+}
