@@ -1,0 +1,218 @@
+// The first users' conversation (issue 10) through the local stack and the LINE fake: /pods store shows the
+// crash-looping pod, /logs --previous its connection error, /restart checkout store an approval card. A stranger's
+// press changes nothing; the approver's restarts checkout exactly once (the proxy's audit names them), however the
+// press is redelivered or pressed again; an expired approval does nothing.
+import { createHmac } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Redis } from '@upstash/redis';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Stack, startStack } from '../../infra/stack/stack.ts';
+import { parsePress } from '../../lib/chat/index.ts';
+import { approvalStore, RedisKv } from '../../lib/store/index.ts';
+import { eventually, type RecordedRequest, recorded, sleep } from '../support/messages.ts';
+
+const person = `U${'a1b2c3d4e5f60718'.repeat(2)}`;
+const stranger = `U${'9f8e7d6c5b4a3921'.repeat(2)}`;
+const fixturePath = resolve(import.meta.dirname, '../fixtures/chat/store.yaml');
+const CHECKOUT = '/apis/apps/v1/namespaces/store/deployments/checkout';
+let stack: Stack;
+let approver: string;
+let eventCounter = 0;
+
+beforeAll(async () => {
+  stack = await startStack({ fixturePath });
+  approver = stack.info.approvers.line;
+}, 120_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const sign = (body: string) =>
+  createHmac('sha256', stack.info.secrets.lineChannelSecret).update(body).digest('base64');
+const postLine = (body: string) =>
+  fetch(`${stack.info.worker}/events/line`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) },
+    body,
+  });
+const webhook = (...events: unknown[]) => JSON.stringify({ destination: 'Ubot', events });
+const nextId = () => `01J${String(++eventCounter).padStart(8, '0')}APPROVALTEST`;
+
+const base = (userId: string, webhookEventId: string, isRedelivery = false) => ({
+  mode: 'active',
+  timestamp: Date.now(),
+  webhookEventId,
+  deliveryContext: { isRedelivery },
+  source: { type: 'user', userId },
+  replyToken: `rt${webhookEventId.toLowerCase()}`,
+});
+const textEvent = (text: string, id: string) => ({
+  type: 'message',
+  ...base(person, id),
+  message: { id: String(Date.now()), type: 'text', quoteToken: 'q', text },
+});
+const postbackEvent = (userId: string, data: string, id: string, isRedelivery = false) => ({
+  type: 'postback',
+  ...base(userId, id, isRedelivery),
+  postback: { data },
+});
+
+interface LineAnswer {
+  request: RecordedRequest;
+  to: string;
+  text: string;
+  messages: Record<string, unknown>[];
+}
+const statusOf = (request: RecordedRequest) => (request as RecordedRequest & { status?: number }).status;
+
+/** Everything LINE delivered, to whom, as text (a template's or Flex's alternative text included). */
+async function answers(): Promise<LineAnswer[]> {
+  return (await recorded(stack.info.line))
+    .filter((r) => ['/v2/bot/message/reply', '/v2/bot/message/push'].includes(r.path) && statusOf(r) === 200)
+    .map((request) => {
+      const messages = request.body.messages as Record<string, unknown>[];
+      const token = request.body.replyToken as string | undefined;
+      const to = (request.body.to as string | undefined) ?? tokenOwner(token);
+      const text = messages
+        .map((m) => String(m.text ?? (m.template as { text?: string })?.text ?? m.altText ?? ''))
+        .join('\n');
+      return { request, to, text, messages };
+    });
+}
+// Reply tokens are `rt<event id>`; the events that carried them say who they answered.
+const tokenOwners = new Map<string, string>();
+const tokenOwner = (token: string | undefined) => (token ? (tokenOwners.get(token) ?? '?') : '?');
+
+async function send(event: { replyToken: string; source: { userId: string } }): Promise<void> {
+  tokenOwners.set(event.replyToken, event.source.userId);
+  expect((await postLine(webhook(event))).status).toBe(200);
+}
+
+/** Sends, then waits for the next answer to `to` that matches. */
+async function answerTo(
+  to: string,
+  match: RegExp,
+  event: { replyToken: string; source: { userId: string } },
+): Promise<LineAnswer> {
+  const before = (await answers()).length;
+  await send(event);
+  return eventually(
+    `an answer to ${to} matching ${match}`,
+    async () => (await answers()).slice(before).find((a) => a.to === to && match.test(a.text)),
+    60_000,
+  );
+}
+
+const say = (text: string, match: RegExp) => answerTo(person, match, textEvent(text, nextId()));
+
+async function restartedAt(): Promise<string | undefined> {
+  const deployment = (await (await fetch(`${stack.info.cluster}${CHECKOUT}`)).json()) as {
+    spec: { template: { metadata?: { annotations?: Record<string, string> } } };
+  };
+  return deployment.spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'];
+}
+
+/** The proxy's audit lines of writes to store/checkout. */
+async function checkoutWrites(): Promise<Record<string, unknown>[]> {
+  const text = await readFile(stack.info.proxyAudit, 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.method !== 'GET' && line.namespace === 'store' && line.name === 'checkout');
+}
+
+const redis = () =>
+  new Redis({ url: stack.info.redis, token: stack.info.secrets.redisToken, enableTelemetry: false });
+
+/** The card's approval id: from its buttons' postback data once the card has them, else from the store. */
+async function approvalIdOf(card: LineAnswer): Promise<string> {
+  const data = JSON.stringify(card.messages).match(/kr1\|approve\|[A-Za-z0-9._-]+/)?.[0];
+  const press = parsePress(data);
+  if (press?.press === 'approve') return press.approval;
+  const keys = await redis().keys('kr:approval:*');
+  expect(keys).toHaveLength(1);
+  return (keys[0] as string).slice('kr:approval:'.length);
+}
+
+it('from /pods to an approved restart, exactly once, as the approver', async () => {
+  const pods = await say('/pods store', /CrashLoopBackOff/);
+  const crashing = pods.text.match(/(checkout-\S+)\s+0\/1\s+CrashLoopBackOff/)?.[1];
+  expect(crashing).toBe('checkout-6b7c9d8f4-q2w8z');
+  expect(pods.text).toMatch(/cart-\S+\s+1\/1\s+Running/);
+
+  const logs = await say(`/logs ${crashing} store --previous`, /ECONNREFUSED/);
+  expect(logs.text).toContain('connect ECONNREFUSED 10.96.20.15:5432');
+
+  const card = await say('/restart checkout store', /Restart the rollout/);
+  expect(card.text).toContain('Approval needed: Restart the rollout of Deployment store/checkout');
+  expect(card.text).toContain('Cluster ');
+  expect(card.text).toContain('namespace store · Deployment checkout');
+  const approvalId = await approvalIdOf(card);
+  expect(await restartedAt()).toBeUndefined();
+  const approve = `kr1|approve|${approvalId}`;
+
+  // Someone not in APPROVERS presses Approve: a polite refusal, nothing written.
+  const refused = await answerTo(stranger, /not an approver/, postbackEvent(stranger, approve, nextId()));
+  expect(refused.text).toContain('nothing was done');
+  expect(await restartedAt()).toBeUndefined();
+  expect(await checkoutWrites()).toHaveLength(0);
+
+  // The approver presses Approve: the restart runs as them, once; the asker's chat is told too.
+  const pressId = nextId();
+  const done = await answerTo(approver, /Approved by/, postbackEvent(approver, approve, pressId));
+  expect(done.text).toContain(
+    `Approved by line:${approver}. Done: Restart the rollout of Deployment store/checkout`,
+  );
+  const annotation = await restartedAt();
+  expect(annotation).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  await eventually('the outcome in the asker’s chat', async () =>
+    (await answers()).find((a) => a.to === person && a.text.startsWith('Approved by')),
+  );
+  const rollout = await eventually('the rollout report', async () =>
+    (await answers()).find((a) => a.to === person && /Rollout/.test(a.text)),
+  );
+  expect(rollout.text).toMatch(/Pod checkout-6b7c9d8f4-q2w8z is not ready: checkout: CrashLoopBackOff/);
+  const writes = await checkoutWrites();
+  expect(writes).toHaveLength(1);
+  expect(writes[0]).toMatchObject({ actor: `line:${approver}`, decision: 'allowed', method: 'PATCH' });
+
+  // LINE redelivers the same press, then the approver presses again: nothing more is written.
+  const before = (await answers()).length;
+  await send(postbackEvent(approver, approve, pressId, true));
+  const again = await answerTo(approver, /Already approved/, postbackEvent(approver, approve, nextId()));
+  expect(again.text).toMatch(
+    new RegExp(`Already approved by line:${approver} at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`),
+  );
+  await sleep(2000);
+  expect((await answers()).slice(before).map((a) => a.text)).toEqual([again.text]);
+  expect(await restartedAt()).toBe(annotation);
+  expect(await checkoutWrites()).toHaveLength(1);
+
+  // An approval whose time ran out does nothing, whoever presses it.
+  const expired = approvalStore(new RedisKv(redis()));
+  const stale = { ...(await expired.decision(approvalId))!.approval, id: 'expiredApproval0000000' };
+  await expired.create({ ...stale, expiresAt: new Date(Date.now() + 1000).toISOString() }, 1);
+  await sleep(1500);
+  const late = await answerTo(
+    approver,
+    /expired/,
+    postbackEvent(approver, `kr1|approve|${stale.id}`, nextId()),
+  );
+  expect(late.text).toContain('nothing was done');
+  expect(await restartedAt()).toBe(annotation);
+  expect(await checkoutWrites()).toHaveLength(1);
+
+  // The conversation as each person saw it, and the audit line of the one write.
+  const seen = await answers();
+  const chat = (who: string, name: string) =>
+    seen
+      .filter((a) => a.to === who)
+      .map((a) => `[bot → ${name}]\n${a.text}`)
+      .join('\n\n');
+  console.log(`--- the asker (${person.slice(0, 8)}…)\n${chat(person, 'asker')}`);
+  console.log(`--- a stranger\n${chat(stranger, 'stranger')}`);
+  console.log(`--- the approver\n${chat(approver, 'approver')}`);
+  console.log(`proxy audit: ${JSON.stringify(writes[0])}`);
+}, 180_000);
