@@ -7,6 +7,7 @@ import { type ApprovalMessage, channelNames, textMessage } from '../chat/index.t
 import { ClusterWriteError, type K8sObject } from '../cluster/index.ts';
 import { redactText } from '../security/index.ts';
 import type { PendingApproval } from '../store/index.ts';
+import { DEFAULT_CHAT_MEMORY_TTL_SECONDS } from './converse.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce, targetKey } from './once.ts';
 import { JobBase, type ReplyTarget } from './schema.ts';
@@ -131,6 +132,7 @@ async function press(job: ExecuteActionJob, deps: JobDeps): Promise<ExecuteActio
   await tell('outcome', targets, `Approved by ${by}. ${outcome}`);
   const rollout = await watch(deps, approval, by, written, now);
   if (rollout) await tell('rollout', targets, rollout);
+  await remember(job, deps, approval, [`Approved by ${by}. ${outcome}`, rollout ?? ''].join(' ').trim(), now);
   return { status: 'executed', approvalId };
 }
 
@@ -180,6 +182,31 @@ async function watch(
     return result?.text;
   } catch (error) {
     return `Could not watch the rollout: ${redactText(String(error instanceof Error ? error.message : error)).slice(0, 300)}`;
+  }
+}
+
+/** The conversation that asked learns the outcome ("did it restart?"), once; best effort, never fails the job. */
+async function remember(
+  job: ExecuteActionJob,
+  deps: JobDeps,
+  approval: PendingApproval,
+  text: string,
+  now: Date,
+): Promise<void> {
+  const { conversations } = deps;
+  if (!conversations || !approval.conversation) return;
+  try {
+    if (await deps.ledger.wasDelivered(job.id, 'memory')) return;
+    const stored = await conversations.get(approval.conversation);
+    if (!stored) return;
+    const turn = { role: 'assistant' as const, text, at: now.toISOString() };
+    await conversations.set(
+      { ...stored, turns: [...stored.turns, turn] },
+      deps.chatMemoryTtlSeconds ?? DEFAULT_CHAT_MEMORY_TTL_SECONDS,
+    );
+    await deps.ledger.markDelivered(job.id, 'memory');
+  } catch {
+    // The outcome was told in the chat; a memory that cannot be written only forgets it.
   }
 }
 

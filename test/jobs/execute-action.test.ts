@@ -48,6 +48,7 @@ function setup(options: { failSayOnce?: boolean; watchSeconds?: number } = {}) {
     ledger: store.ledger,
     reports: store.reports,
     approvals: store.approvals,
+    conversations: store.conversations,
     readerFor: (_cluster, actor) =>
       new RestClusterReader({ baseUrl: h.proxyUrl, signer: { secret: CURRENT_KEY, actor } }),
     writerFor: () => new RestClusterWriter({ baseUrl: h.proxyUrl, secret: CURRENT_KEY }),
@@ -130,7 +131,12 @@ describe('execute-action job', () => {
   });
 
   it('executes as the approver exactly once when two presses race and one is redelivered', async () => {
-    const { deps, ask, pressJob, texts, updated, now } = setup();
+    const { deps, store, ask, pressJob, texts, updated, now } = setup();
+    const conversation = `line:user:${ASKER}`;
+    await store.conversations.set(
+      { id: conversation, turns: [{ role: 'user', text: '/restart payment', at: now.toISOString() }] },
+      600,
+    );
     const approval = await ask();
     const before = writes().length;
     const first = pressJob(approval.id, APPROVER, 'line-a');
@@ -155,6 +161,12 @@ describe('execute-action job', () => {
       ]),
     );
     expect(texts()).toHaveLength(3);
+    // The conversation that asked remembers the outcome, once.
+    const remembered = (await store.conversations.get(conversation))?.turns.map((t) => t.text);
+    expect(remembered).toEqual([
+      '/restart payment',
+      expect.stringMatching(/^Approved by line:UBOSS\. Done: Restart/),
+    ]);
     expect(winner).toMatch(/^line-[ab]$/);
   });
 
