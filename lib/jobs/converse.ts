@@ -1,7 +1,6 @@
 // One turn of a conversation, wherever it came from (a LINE or Slack chat-turn job, the REST API): the memory
 // loaded, the commands engine run (read-only; a write command only proposes), the memory stored. Sending the
 // answer is the caller's: a job sends it once through the chat, the REST API answers it as JSON.
-
 import type { ChatTurn } from '../agent/index.ts';
 import type { ChannelName } from '../chat/index.ts';
 import {
