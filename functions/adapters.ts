@@ -18,6 +18,7 @@ import {
   RestClusterReader,
 } from '../lib/cluster/index.ts';
 import { type Config, ConfigError, requireSettings } from '../lib/config/index.ts';
+import type { ChatModel } from '../lib/conversation/index.ts';
 import {
   type AiFollowupJob,
   type AttemptInfo,
@@ -138,8 +139,8 @@ function clusterNamesOf(config: Config): string[] {
   }
 }
 
-/** The agent, when a model is configured: budgeted per minute and per day across every isolate (Redis). */
-function enricherFor(config: Config, redis: Redis | undefined): JobDeps['enrich'] {
+/** The model, when one is configured: budgeted per minute and per day across every isolate (Redis). */
+function modelFor(config: Config, redis: Redis | undefined): ChatModel | undefined {
   const llm = llmFromEnv(config);
   if (!llm) return undefined;
   const limiter = redis
@@ -149,8 +150,15 @@ function enricherFor(config: Config, redis: Redis | undefined): JobDeps['enrich'
         perDay: config.AI_CALLS_PER_DAY,
       })
     : undefined;
+  return { llm, locale: config.LOCALE, ...(limiter ? { limiter } : {}) };
+}
+
+/** The agent's report enricher, on the model's shared budget. */
+function enricherFor(model: ChatModel | undefined): JobDeps['enrich'] {
+  if (!model) return undefined;
+  const { llm, limiter, locale } = model;
   return jobEnricher(llm, {
-    locale: config.LOCALE,
+    ...(locale ? { locale } : {}),
     ...(limiter ? { limiter } : {}),
     onInvestigation: (investigation, report) => {
       // Over budget or the model failed: the rule-based report goes out now, never nothing.
@@ -174,7 +182,8 @@ function jobStores(config: Config, redis = redisFor(config)): Stores {
 export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps {
   const redis = redisFor(config);
   const store = jobStores(config, redis);
-  const enrich = enricherFor(config, redis);
+  const model = modelFor(config, redis);
+  const enrich = enricherFor(model);
   // Only QStash can hold a job until later; with QUEUE=inline a report that missed its AI part stays rule-based.
   const scheduleAiFollowup =
     config.QUEUE === 'qstash'
@@ -193,6 +202,8 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     chatMemoryTtlSeconds: config.CHAT_MEMORY_TTL_SECONDS,
     clusterNames: clusterNamesOf(config),
     ...(enrich ? { enrich } : {}),
+    // Free chat text shares the enricher's model and budget.
+    ...(model ? { chatLlm: model } : {}),
     ...(scheduleAiFollowup ? { scheduleAiFollowup } : {}),
   };
 }

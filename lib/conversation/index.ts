@@ -1,5 +1,14 @@
 // Chat commands that work with no model: the command table and parser, the conversation's structured context and
-// its reference resolver, and the runner that answers phone-sized, redacted text (write commands only propose).
+// its reference resolver, the runner that answers phone-sized, redacted text (write commands only propose), and
+// free text answered by the model when one is configured.
+export {
+  answerFreeText,
+  type ChatModel,
+  type FreeTextAnswer,
+  type FreeTextInput,
+  forTheModel,
+  MODEL_UNAVAILABLE,
+} from './agent.ts';
 export {
   CommandArgs,
   CommandName,

@@ -1,8 +1,17 @@
 // One turn of a conversation, wherever it came from (a LINE or Slack chat-turn job, the REST API): the memory
 // loaded, the commands engine run (read-only; a write command only proposes), the memory stored. Sending the
 // answer is the caller's: a job sends it once through the chat, the REST API answers it as JSON.
+import type { ChatTurn } from '../agent/index.ts';
 import type { ChannelName } from '../chat/index.ts';
-import { type ConversationContext, emptyContext, parseCommand, runCommand } from '../conversation/index.ts';
+import {
+  answerFreeText,
+  type CommandResult,
+  type ConversationContext,
+  emptyContext,
+  forTheModel,
+  parseCommand,
+  runCommand,
+} from '../conversation/index.ts';
 import type { Proposal, Report, ReportSource } from '../report/index.ts';
 import type { Conversation } from '../store/index.ts';
 import type { AttemptInfo, JobDeps } from './types.ts';
@@ -23,7 +32,7 @@ export interface Turn {
 export interface TurnAnswer {
   /** Phone-sized, redacted text. */
   text: string;
-  /** The command that ran (`pods`, `restart`, …), `unknown` when none did. */
+  /** The command that ran (`pods`, `restart`, …), `agent` when the model answered, `unknown` when none did. */
   command: string;
   /** A write command's proposal: nothing ran; an approval card asks for it. */
   proposal?: Proposal;
@@ -48,24 +57,54 @@ export async function converse(
   const cluster = context.cluster ?? turn.cluster;
   const parsed = parseCommand(turn.text);
   const source: ReportSource = turn.user.channel;
-  const result = await runCommand(parsed, {
-    reader: deps.readerFor(cluster, `${turn.user.channel}:${turn.user.id}`),
-    context,
-    cluster,
-    now,
-    ...(deps.clusterNames ? { clusters: deps.clusterNames } : {}),
-    source,
-  });
+  const reader = deps.readerFor(cluster, `${turn.user.channel}:${turn.user.id}`);
+  // Free text goes to the model when one is configured; without one, the commands engine says what it understands.
+  const free =
+    deps.chatLlm && forTheModel(parsed)
+      ? await answerFreeText({
+          ...deps.chatLlm,
+          reader,
+          text: turn.text,
+          context,
+          history: historyOf(stored),
+          cluster,
+          source,
+          now,
+        })
+      : undefined;
+  if (free?.fallback)
+    console.log(JSON.stringify({ msg: 'chat ai fallback', turn: turn.id, reason: free.fallback }));
+  const result: CommandResult = free
+    ? { ...free, reply: { text: free.text } }
+    : await runCommand(parsed, {
+        reader,
+        context,
+        cluster,
+        now,
+        ...(deps.clusterNames ? { clusters: deps.clusterNames } : {}),
+        source,
+      });
   if (result.report) await deps.reports.save(result.report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
   // Stored before the answer goes out: the person's next message, sent on reading it, finds the new context.
   await saveConversation(turn, deps, stored, result.context, result.reply.text, now);
   return {
     text: result.reply.text,
-    command: 'command' in parsed ? parsed.command : 'unknown',
+    command: 'command' in parsed ? parsed.command : free && !free.fallback ? 'agent' : 'unknown',
     cluster,
     ...(result.proposal ? { proposal: result.proposal } : {}),
     ...(result.report ? { report: result.report } : {}),
   };
+}
+
+/**
+ * The stored turns as the model's history, oldest first. LEAD: swap for the memory helper's `historyFor`
+ * (token budget, rolling summary) when it lands.
+ */
+function historyOf(stored: Conversation | undefined): ChatTurn[] {
+  return (stored?.turns ?? []).map((turn) => ({
+    from: turn.role === 'user' ? 'user' : 'bot',
+    text: turn.text,
+  }));
 }
 
 /** The conversation so far; on the last delivery a memory that cannot be read is an empty one, not silence. */
