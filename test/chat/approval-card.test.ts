@@ -125,7 +125,6 @@ describe('Slack approval card', () => {
     expect(parsed.includes('<https://evil.example')).toBe(false);
     expect(parsed.includes('&lt;!here&gt;')).toBe(true);
     expect(textObjects(slack.blocks, 'mrkdwn').every((t) => t.length <= 3000)).toBe(true);
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters that must be gone
     expect(
       JSON.parse(json)
         .blocks.map((b: unknown) => JSON.stringify(b))
@@ -209,7 +208,6 @@ describe('LINE approval card', () => {
     expect(confirm.altText.length).toBeLessThanOrEqual(LINE_LIMITS.templateAltTextUnits);
     const text = (messages[0] as messagingApi.TextMessage).text;
     expect(text.length).toBeLessThanOrEqual(LINE_LIMITS.textUnits);
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters that must be gone
     expect(JSON.stringify(messages)).not.toMatch(/\\u001b|\\u0007|\u202e/);
     expect(messageErrors(messages)).toEqual([]);
   });
