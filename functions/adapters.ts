@@ -18,6 +18,7 @@ import {
   RestClusterReader,
 } from '../lib/cluster/index.ts';
 import { type Config, ConfigError, requireSettings } from '../lib/config/index.ts';
+import { upstashTurnLimiter } from '../lib/conversation/index.ts';
 import {
   type AiFollowupJob,
   type AttemptInfo,
@@ -175,6 +176,10 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
   const redis = redisFor(config);
   const store = jobStores(config, redis);
   const enrich = enricherFor(config, redis);
+  // Counted in Redis across every instance; the in-memory stores of QUEUE=inline have no budget to share.
+  const turnLimiter = redis
+    ? upstashTurnLimiter({ redis, perMinute: config.CHAT_TURNS_PER_MINUTE })
+    : undefined;
   // Only QStash can hold a job until later; with QUEUE=inline a report that missed its AI part stays rule-based.
   const scheduleAiFollowup =
     config.QUEUE === 'qstash'
@@ -191,6 +196,8 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     ...chatFor(config),
     conversations: store.conversations,
     chatMemoryTtlSeconds: config.CHAT_MEMORY_TTL_SECONDS,
+    chatMemoryTokens: config.CHAT_MEMORY_TOKENS,
+    ...(turnLimiter ? { turnLimiter } : {}),
     clusterNames: clusterNamesOf(config),
     ...(enrich ? { enrich } : {}),
     ...(scheduleAiFollowup ? { scheduleAiFollowup } : {}),

@@ -2,7 +2,16 @@
 // loaded, the commands engine run (read-only; a write command only proposes), the memory stored. Sending the
 // answer is the caller's: a job sends it once through the chat, the REST API answers it as JSON.
 import type { ChannelName } from '../chat/index.ts';
-import { type ConversationContext, emptyContext, parseCommand, runCommand } from '../conversation/index.ts';
+import {
+  type ConversationContext,
+  DEFAULT_CHAT_MEMORY_TOKENS,
+  emptyContext,
+  parseCommand,
+  rateLimitedText,
+  runCommand,
+  type TurnDecision,
+  withinBudget,
+} from '../conversation/index.ts';
 import type { Proposal, Report, ReportSource } from '../report/index.ts';
 import type { Conversation } from '../store/index.ts';
 import type { AttemptInfo, JobDeps } from './types.ts';
@@ -31,6 +40,8 @@ export interface TurnAnswer {
   report?: Report;
   /** The cluster the turn read. */
   cluster: string;
+  /** With command `rate-limited`: the person may send again in about this many seconds. */
+  retryAfterSeconds?: number;
 }
 
 /** CHAT_MEMORY_TTL_SECONDS' default: an hour after the last turn, "that crashing one" means nothing any more. */
@@ -43,6 +54,8 @@ export async function converse(
   attempt: AttemptInfo = { finalAttempt: false },
 ): Promise<TurnAnswer> {
   const now = deps.now?.() ?? new Date();
+  const limited = await rateLimited(turn, deps, attempt);
+  if (limited) return limited;
   const stored = await loadConversation(turn, deps, attempt);
   const context: ConversationContext = stored?.context ?? emptyContext();
   const cluster = context.cluster ?? turn.cluster;
@@ -65,6 +78,26 @@ export async function converse(
     cluster,
     ...(result.proposal ? { proposal: result.proposal } : {}),
     ...(result.report ? { report: result.report } : {}),
+  };
+}
+
+/** Past the person's budget: the friendly answer, before the cluster is read or the memory extended. */
+async function rateLimited(turn: Turn, deps: JobDeps, attempt: AttemptInfo): Promise<TurnAnswer | undefined> {
+  if (!deps.turnLimiter) return undefined;
+  let decision: TurnDecision;
+  try {
+    decision = await deps.turnLimiter.take(`${turn.user.channel}:${turn.user.id}`, turn.id);
+  } catch (error) {
+    // On the last delivery a budget that cannot be read lets the turn through rather than leave it unanswered.
+    if (!attempt.finalAttempt) throw error;
+    return undefined;
+  }
+  if (decision.ok) return undefined;
+  return {
+    text: rateLimitedText(decision),
+    command: 'rate-limited',
+    cluster: turn.cluster,
+    retryAfterSeconds: decision.retryAfterSeconds,
   };
 }
 
@@ -93,14 +126,19 @@ async function saveConversation(
 ): Promise<void> {
   if (!deps.conversations) return;
   const at = now.toISOString();
-  const conversation: Conversation = {
-    ...(stored ?? { id: turn.conversation, turns: [] }),
-    context,
-    turns: [
-      ...(stored?.turns ?? []),
-      { role: 'user', text: turn.text, at },
-      { role: 'assistant', text: answer, at },
-    ],
-  };
+  // A retried turn (its delivery failed after the save) is said once.
+  const earlier = (stored?.turns ?? []).filter((said) => said.turn !== turn.id);
+  const conversation: Conversation = withinBudget(
+    {
+      ...(stored ?? { id: turn.conversation, turns: [] }),
+      context,
+      turns: [
+        ...earlier,
+        { role: 'user', text: turn.text, at, turn: turn.id },
+        { role: 'assistant', text: answer, at, turn: turn.id },
+      ],
+    },
+    deps.chatMemoryTokens ?? DEFAULT_CHAT_MEMORY_TOKENS,
+  );
   await deps.conversations.set(conversation, deps.chatMemoryTtlSeconds ?? DEFAULT_CHAT_MEMORY_TTL_SECONDS);
 }
