@@ -59,4 +59,4 @@ export function upstashTurnLimiter(options: TurnLimiterOptions): TurnLimiter {
 
 /** The friendly answer past the budget. */
 export const rateLimitedText = (decision: Extract<TurnDecision, { ok: false }>): string =>
-  `You have sent ${decision.limit} messages in the last minute; I'll answer again in about ${decision.retryAfterSeconds} s.`;
+  `You have sent ${decision.limit} message${decision.limit === 1 ? '' : 's'} in the last minute; I'll answer again in about ${decision.retryAfterSeconds} s.`;
