@@ -18,7 +18,7 @@ import {
   RestClusterReader,
 } from '../lib/cluster/index.ts';
 import { type Config, ConfigError, requireSettings } from '../lib/config/index.ts';
-import type { ChatModel } from '../lib/conversation/index.ts';
+import { type ChatModel, upstashTurnLimiter } from '../lib/conversation/index.ts';
 import {
   type AiFollowupJob,
   type AttemptInfo,
@@ -184,6 +184,10 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
   const store = jobStores(config, redis);
   const model = modelFor(config, redis);
   const enrich = enricherFor(model);
+  // Counted in Redis across every instance; the in-memory stores of QUEUE=inline have no budget to share.
+  const turnLimiter = redis
+    ? upstashTurnLimiter({ redis, perMinute: config.CHAT_TURNS_PER_MINUTE })
+    : undefined;
   // Only QStash can hold a job until later; with QUEUE=inline a report that missed its AI part stays rule-based.
   const scheduleAiFollowup =
     config.QUEUE === 'qstash'
@@ -200,6 +204,8 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     ...chatFor(config),
     conversations: store.conversations,
     chatMemoryTtlSeconds: config.CHAT_MEMORY_TTL_SECONDS,
+    chatMemoryTokens: config.CHAT_MEMORY_TOKENS,
+    ...(turnLimiter ? { turnLimiter } : {}),
     clusterNames: clusterNamesOf(config),
     ...(enrich ? { enrich } : {}),
     // Free chat text shares the enricher's model and budget.

@@ -1,16 +1,20 @@
 // One turn of a conversation, wherever it came from (a LINE or Slack chat-turn job, the REST API): the memory
 // loaded, the commands engine run (read-only; a write command only proposes), the memory stored. Sending the
 // answer is the caller's: a job sends it once through the chat, the REST API answers it as JSON.
-import type { ChatTurn } from '../agent/index.ts';
 import type { ChannelName } from '../chat/index.ts';
 import {
   answerFreeText,
   type CommandResult,
   type ConversationContext,
+  DEFAULT_CHAT_MEMORY_TOKENS,
   emptyContext,
   forTheModel,
+  historyFor,
   parseCommand,
+  rateLimitedText,
   runCommand,
+  type TurnDecision,
+  withinBudget,
 } from '../conversation/index.ts';
 import type { Proposal, Report, ReportSource } from '../report/index.ts';
 import type { Conversation } from '../store/index.ts';
@@ -40,6 +44,8 @@ export interface TurnAnswer {
   report?: Report;
   /** The cluster the turn read. */
   cluster: string;
+  /** With command `rate-limited`: the person may send again in about this many seconds. */
+  retryAfterSeconds?: number;
 }
 
 /** CHAT_MEMORY_TTL_SECONDS' default: an hour after the last turn, "that crashing one" means nothing any more. */
@@ -52,6 +58,8 @@ export async function converse(
   attempt: AttemptInfo = { finalAttempt: false },
 ): Promise<TurnAnswer> {
   const now = deps.now?.() ?? new Date();
+  const limited = await rateLimited(turn, deps, attempt);
+  if (limited) return limited;
   const stored = await loadConversation(turn, deps, attempt);
   const context: ConversationContext = stored?.context ?? emptyContext();
   const cluster = context.cluster ?? turn.cluster;
@@ -66,7 +74,7 @@ export async function converse(
           reader,
           text: turn.text,
           context,
-          history: historyOf(stored),
+          history: stored ? historyFor(stored) : [],
           cluster,
           source,
           now,
@@ -96,15 +104,24 @@ export async function converse(
   };
 }
 
-/**
- * The stored turns as the model's history, oldest first. LEAD: swap for the memory helper's `historyFor`
- * (token budget, rolling summary) when it lands.
- */
-function historyOf(stored: Conversation | undefined): ChatTurn[] {
-  return (stored?.turns ?? []).map((turn) => ({
-    from: turn.role === 'user' ? 'user' : 'bot',
-    text: turn.text,
-  }));
+/** Past the person's budget: the friendly answer, before the cluster is read or the memory extended. */
+async function rateLimited(turn: Turn, deps: JobDeps, attempt: AttemptInfo): Promise<TurnAnswer | undefined> {
+  if (!deps.turnLimiter) return undefined;
+  let decision: TurnDecision;
+  try {
+    decision = await deps.turnLimiter.take(`${turn.user.channel}:${turn.user.id}`, turn.id);
+  } catch (error) {
+    // On the last delivery a budget that cannot be read lets the turn through rather than leave it unanswered.
+    if (!attempt.finalAttempt) throw error;
+    return undefined;
+  }
+  if (decision.ok) return undefined;
+  return {
+    text: rateLimitedText(decision),
+    command: 'rate-limited',
+    cluster: turn.cluster,
+    retryAfterSeconds: decision.retryAfterSeconds,
+  };
 }
 
 /** The conversation so far; on the last delivery a memory that cannot be read is an empty one, not silence. */
@@ -132,14 +149,19 @@ async function saveConversation(
 ): Promise<void> {
   if (!deps.conversations) return;
   const at = now.toISOString();
-  const conversation: Conversation = {
-    ...(stored ?? { id: turn.conversation, turns: [] }),
-    context,
-    turns: [
-      ...(stored?.turns ?? []),
-      { role: 'user', text: turn.text, at },
-      { role: 'assistant', text: answer, at },
-    ],
-  };
+  // A retried turn (its delivery failed after the save) is said once.
+  const earlier = (stored?.turns ?? []).filter((said) => said.turn !== turn.id);
+  const conversation: Conversation = withinBudget(
+    {
+      ...(stored ?? { id: turn.conversation, turns: [] }),
+      context,
+      turns: [
+        ...earlier,
+        { role: 'user', text: turn.text, at, turn: turn.id },
+        { role: 'assistant', text: answer, at, turn: turn.id },
+      ],
+    },
+    deps.chatMemoryTokens ?? DEFAULT_CHAT_MEMORY_TOKENS,
+  );
   await deps.conversations.set(conversation, deps.chatMemoryTtlSeconds ?? DEFAULT_CHAT_MEMORY_TTL_SECONDS);
 }
