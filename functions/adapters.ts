@@ -21,6 +21,7 @@ import {
   RestClusterWriter,
 } from '../lib/cluster/index.ts';
 import { type Config, ConfigError, requireSettings } from '../lib/config/index.ts';
+import { type ChatModel, upstashTurnLimiter } from '../lib/conversation/index.ts';
 import {
   type AiFollowupJob,
   type AttemptInfo,
@@ -151,8 +152,8 @@ function clusterNamesOf(config: Config): string[] {
   }
 }
 
-/** The agent, when a model is configured: budgeted per minute and per day across every isolate (Redis). */
-function enricherFor(config: Config, redis: Redis | undefined): JobDeps['enrich'] {
+/** The model, when one is configured: budgeted per minute and per day across every isolate (Redis). */
+function modelFor(config: Config, redis: Redis | undefined): ChatModel | undefined {
   const llm = llmFromEnv(config);
   if (!llm) return undefined;
   const limiter = redis
@@ -162,8 +163,15 @@ function enricherFor(config: Config, redis: Redis | undefined): JobDeps['enrich'
         perDay: config.AI_CALLS_PER_DAY,
       })
     : undefined;
+  return { llm, locale: config.LOCALE, ...(limiter ? { limiter } : {}) };
+}
+
+/** The agent's report enricher, on the model's shared budget. */
+function enricherFor(model: ChatModel | undefined): JobDeps['enrich'] {
+  if (!model) return undefined;
+  const { llm, limiter, locale } = model;
   return jobEnricher(llm, {
-    locale: config.LOCALE,
+    ...(locale ? { locale } : {}),
     ...(limiter ? { limiter } : {}),
     onInvestigation: (investigation, report) => {
       // Over budget or the model failed: the rule-based report goes out now, never nothing.
@@ -187,7 +195,12 @@ function jobStores(config: Config, redis = redisFor(config)): Stores {
 export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps {
   const redis = redisFor(config);
   const store = jobStores(config, redis);
-  const enrich = enricherFor(config, redis);
+  const model = modelFor(config, redis);
+  const enrich = enricherFor(model);
+  // Counted in Redis across every instance; the in-memory stores of QUEUE=inline have no budget to share.
+  const turnLimiter = redis
+    ? upstashTurnLimiter({ redis, perMinute: config.CHAT_TURNS_PER_MINUTE })
+    : undefined;
   // Only QStash can hold a job until later; with QUEUE=inline a report that missed its AI part stays rule-based.
   const scheduleAiFollowup =
     config.QUEUE === 'qstash'
@@ -204,6 +217,8 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     ...chatFor(config),
     conversations: store.conversations,
     chatMemoryTtlSeconds: config.CHAT_MEMORY_TTL_SECONDS,
+    chatMemoryTokens: config.CHAT_MEMORY_TOKENS,
+    ...(turnLimiter ? { turnLimiter } : {}),
     clusterNames: clusterNamesOf(config),
     approvals: store.approvals,
     approversFor: parseApprovers(config.APPROVERS),
@@ -211,6 +226,8 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     writerFor: writerFor(config),
     rolloutWatchSeconds: config.ROLLOUT_WATCH_SECONDS,
     ...(enrich ? { enrich } : {}),
+    // Free chat text shares the enricher's model and budget.
+    ...(model ? { chatLlm: model } : {}),
     ...(scheduleAiFollowup ? { scheduleAiFollowup } : {}),
   };
 }

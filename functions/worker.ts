@@ -1,10 +1,11 @@
-// The Worker: events in (webhooks), jobs in (QStash), and the cron trigger. Handlers stay thin; lib/ does the work.
+// The Worker: events in (webhooks), jobs in (QStash), the REST API, and the cron trigger. Handlers stay thin; lib/ does the work.
 
 import type { ExecutionContext } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ConfigError, type Env } from '../lib/config/index.ts';
 import { config, type EdgeEnv } from '../lib/edge/index.ts';
+import { api } from './api/index.ts';
 import { sources } from './events/index.ts';
 import { jobs } from './jobs/run.ts';
 import { type ScheduledController, scheduled } from './scheduled.ts';
@@ -14,7 +15,9 @@ export const app = new Hono<EdgeEnv>();
 app.get('/healthz', (c) => c.json({ ok: true }));
 app.use('/events/*', config());
 app.use('/jobs/*', config());
+app.use('/api/*', config());
 for (const [name, source] of Object.entries(sources)) app.route(`/events/${name}`, source);
+for (const [name, endpoint] of Object.entries(api)) app.route(`/api/${name}`, endpoint);
 app.route('/jobs', jobs);
 
 app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));

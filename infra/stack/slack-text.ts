@@ -27,6 +27,7 @@ export function slackMessageAsText(blocks: Block[]): string {
             .split('\n')
             .map((l: string) => `  ${l}`),
         );
+      if (block.accessory?.type === 'button') lines.push(`  [${block.accessory.text.text}]`);
     } else if (block.type === 'context') {
       lines.push(`  ${block.elements.map((e: Block) => decodeEntities(e.text ?? '')).join(' ')}`);
     } else if (block.type === 'actions') {

@@ -56,6 +56,10 @@ export const SLACK_LIMITS = {
   blockId: 255,
   markdownText: 12_000,
   altText: 2000,
+  accessibilityLabel: 75,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
 } as const;
 
 const TEAM_ID = 'T0FAKETEAM';
@@ -97,13 +101,25 @@ export function blockErrors(blocks: unknown): string[] {
     if (typeof value !== 'string') return at(pointer, 'must be a string');
     if (value.length > max) at(pointer, `must be less than ${max + 1} characters`);
   };
+  /** A confirmation dialog object: title, text, confirm and deny are all required plain_text. */
+  const confirm = (value: unknown, pointer: string) => {
+    if (!isObject(value)) return at(pointer, 'must be an object');
+    text(value.title, `${pointer}/title`, SLACK_LIMITS.confirmTitle, ['plain_text']);
+    text(value.text, `${pointer}/text`, SLACK_LIMITS.confirmText, ['plain_text']);
+    text(value.confirm, `${pointer}/confirm`, SLACK_LIMITS.confirmButton, ['plain_text']);
+    text(value.deny, `${pointer}/deny`, SLACK_LIMITS.confirmButton, ['plain_text']);
+    if (value.style !== undefined && value.style !== 'primary' && value.style !== 'danger')
+      at(`${pointer}/style`, 'must be one of primary, danger');
+  };
   const element = (value: unknown, pointer: string) => {
     if (!isObject(value)) return at(pointer, 'must be an object');
     maxString(value.action_id, `${pointer}/action_id`, SLACK_LIMITS.actionId);
+    if (value.confirm !== undefined) confirm(value.confirm, `${pointer}/confirm`);
     if (value.type === 'button') {
       text(value.text, `${pointer}/text`, SLACK_LIMITS.buttonText, ['plain_text']);
       maxString(value.value, `${pointer}/value`, SLACK_LIMITS.buttonValue);
       maxString(value.url, `${pointer}/url`, SLACK_LIMITS.url);
+      maxString(value.accessibility_label, `${pointer}/accessibility_label`, SLACK_LIMITS.accessibilityLabel);
       if (value.style !== undefined && value.style !== 'primary' && value.style !== 'danger')
         at(`${pointer}/style`, 'must be one of primary, danger');
     } else if (value.type === 'image') {
@@ -156,8 +172,14 @@ export function blockErrors(blocks: unknown): string[] {
         else {
           if (block.elements.length > SLACK_LIMITS.actionsElements)
             at(`${p}/elements`, `no more than ${SLACK_LIMITS.actionsElements} items allowed`);
-          for (const [j, item] of (block.elements as unknown[]).entries())
+          // Slack refuses two elements with the same action_id in one block.
+          const seen = new Set<unknown>();
+          for (const [j, item] of (block.elements as unknown[]).entries()) {
             element(item, `${p}/elements/${j}`);
+            const id = isObject(item) ? item.action_id : undefined;
+            if (id !== undefined && seen.has(id)) at(`${p}/elements/${j}/action_id`, 'duplicate action_id');
+            seen.add(id);
+          }
         }
         break;
       case 'markdown':

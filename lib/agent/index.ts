@@ -27,7 +27,7 @@ export {
 } from './investigate.ts';
 export * from './llm.ts';
 export { OpenAiCompatibleLlm, type OpenAiCompatibleLlmOptions } from './openai.ts';
-export type { ChatTurn } from './prompt.ts';
+export type { ChatTurn, ShownObject } from './prompt.ts';
 export {
   investigationFlowControl,
   type LimitDecision,

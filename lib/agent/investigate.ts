@@ -16,7 +16,14 @@ import {
   type LlmResponse,
   type ToolResult,
 } from './llm.ts';
-import { answerNowPrompt, type ChatTurn, firstPrompt, repairPrompt, systemPrompt } from './prompt.ts';
+import {
+  answerNowPrompt,
+  type ChatTurn,
+  firstPrompt,
+  repairPrompt,
+  type ShownObject,
+  systemPrompt,
+} from './prompt.ts';
 import type { ModelCallLimiter } from './ratelimit.ts';
 import { asData } from './render.ts';
 import { type AnalyzeScope, runTool, toolSpecs } from './tools/index.ts';
@@ -60,6 +67,8 @@ export interface InvestigateOptions {
   question?: string;
   /** Earlier turns of the chat, oldest first (untrusted; the newest ~1,500 tokens are sent). */
   conversation?: ChatTurn[];
+  /** Objects the chat showed earlier (untrusted; names and statuses), so the model can resolve "that one". */
+  shown?: ShownObject[];
   /** Answer language when there is no question (the `LOCALE` setting); default en. */
   locale?: Locale;
   budgets?: Partial<Budgets>;
@@ -172,7 +181,10 @@ export async function investigate(options: InvestigateOptions): Promise<Investig
 
     const system = systemPrompt(locale, budgets.maxToolCalls);
     const messages: LlmMessage[] = [
-      { role: 'user', text: firstPrompt(options.report, options.question, options.conversation) },
+      {
+        role: 'user',
+        text: firstPrompt(options.report, options.question, options.conversation, options.shown),
+      },
     ];
     const cache = new Map<string, string>();
     let turns = 0;

@@ -28,10 +28,25 @@ export interface ChatTurn {
   text: string;
 }
 
+/** An object the chat showed the person earlier (names and statuses only), so "that crashing one" can be resolved. */
+export interface ShownObject {
+  kind: string;
+  namespace?: string | undefined;
+  name: string;
+  status?: string | undefined;
+}
+
 /** Earlier turns stay under this; the newest are kept. */
 const CONVERSATION_TOKENS = 1_500;
+/** The objects shown earlier stay under this (the chat remembers a phone screen's worth anyway). */
+const SHOWN_TOKENS = 500;
 
-export function firstPrompt(report: Report, question?: string, conversation: ChatTurn[] = []): string {
+export function firstPrompt(
+  report: Report,
+  question?: string,
+  conversation: ChatTurn[] = [],
+  shown: ShownObject[] = [],
+): string {
   const scope = report.scope;
   const scopeText = [
     scope.kind,
@@ -78,6 +93,17 @@ export function firstPrompt(report: Report, question?: string, conversation: Cha
       size += line.length;
     }
     parts.push('Earlier in this conversation:', asData('chat history', redactText(kept.join('\n'))));
+  }
+  if (shown.length > 0) {
+    // Names and statuses come from the cluster: data, like everything else it says.
+    const lines = shown.map(
+      (object) =>
+        `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}${object.status ? ` ${object.status}` : ''}`,
+    );
+    parts.push(
+      'Objects shown to the engineer earlier in this chat ("it", "that crashing one" may mean one of them):',
+      asData('shown objects', capText(redactText(lines.join('\n')), SHOWN_TOKENS, 'ask which one')),
+    );
   }
   if (question) {
     parts.push(

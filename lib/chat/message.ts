@@ -22,6 +22,8 @@ export interface MessageAction {
   label: string;
   /** Why it is proposed (the finding or the person's words behind it). */
   detail: string;
+  /** The label for a narrow button (LINE's 20 characters): the verb and the object's name, `restart payment`. */
+  short?: string;
 }
 
 export interface ReportMessage {
@@ -102,7 +104,7 @@ export interface ApprovalMessage {
 
 export type ChatMessage = ReportMessage | AiFollowupMessage | TextMessage | ApprovalMessage;
 
-const approvalHeading: Record<ApprovalState, string> = {
+export const approvalHeading: Record<ApprovalState, string> = {
   pending: 'Approval needed',
   approved: 'Approved, running',
   rejected: 'Rejected',
@@ -110,6 +112,20 @@ const approvalHeading: Record<ApprovalState, string> = {
   done: 'Done',
   failed: 'Failed',
 };
+
+/** A glance at where an approval stands (the card's header in Slack). */
+export const approvalIcon: Record<ApprovalState, string> = {
+  pending: '🟡',
+  approved: '🔵',
+  rejected: '⚪',
+  expired: '⌛',
+  done: '✅',
+  failed: '🔴',
+};
+
+/** The expiry as a person reads it: `2026-11-23 08:10:00 UTC`. */
+export const approvalExpiry = (message: ApprovalMessage): string =>
+  message.expiresAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 
 /** The card's lines in reading order, the same in every chat: what will happen, where, who asked, the state. */
 export function approvalLines(message: ApprovalMessage): string[] {
@@ -119,7 +135,7 @@ export function approvalLines(message: ApprovalMessage): string[] {
     `Cluster ${message.cluster} · namespace ${target.namespace ?? '—'} · ${target.kind} ${target.name}`,
     `Asked by ${message.requestedBy}${message.reason ? ` — ${message.reason}` : ''}`,
     message.state === 'pending'
-      ? `Expires ${message.expiresAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}; only an approver can approve.`
+      ? `Expires ${approvalExpiry(message)}; only an approver can approve.`
       : `${message.decidedBy ? `By ${message.decidedBy}. ` : ''}${message.outcome ?? ''}`.trim(),
   ].filter((line) => line !== '');
 }
@@ -205,6 +221,7 @@ export function reportMessage(report: Report): ReportMessage {
       id: proposal.id,
       label: proposalLabel(proposal),
       detail: proposal.reason,
+      short: proposalShortLabel(proposal),
     })),
     notification: `${icon} ${title}: ${report.summary}`,
   };
@@ -215,6 +232,14 @@ function proposalLabel(proposal: Report['proposals'][number]): string {
   return proposal.action === 'scale' && proposal.replicas !== undefined
     ? `scale ${target} to ${proposal.replicas}`
     : `${proposal.action} ${target}`;
+}
+
+/** `restart payment`, `scale payment to 3`: the label without the kind and namespace, for narrow buttons. */
+function proposalShortLabel(proposal: Report['proposals'][number]): string {
+  const { name } = proposal.target;
+  return proposal.action === 'scale' && proposal.replicas !== undefined
+    ? `scale ${name} to ${proposal.replicas}`
+    : `${proposal.action} ${name}`;
 }
 
 export function aiFollowupMessage(report: Report): AiFollowupMessage {

@@ -52,6 +52,12 @@ export const EnvSchema = z.object({
   INCIDENT_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
   /** How long a chat conversation's memory (cluster, namespace, the objects last shown) lasts after its last turn. */
   CHAT_MEMORY_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(3600),
+  /** The token budget of a conversation's history (CJK-aware estimate); older turns fold into a short summary. */
+  CHAT_MEMORY_TOKENS: z.coerce.number().int().min(200).max(100_000).default(2000),
+  /** Chat turns one person may send per minute (LINE, Slack and REST alike); needs Redis to be enforced. */
+  CHAT_TURNS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Bearer token of `POST /api/chat` (scripts and other front ends); unset, the API answers 503. */
+  CHAT_API_TOKEN: optionalString,
   /**
    * Who may approve a write, per cluster: `line:U…,slack:U…` (every cluster) or
    * `prod=line:U1,slack:U2;staging=slack:U3;*=slack:U0` (`*` adds to every cluster). Unset: nobody can approve.

@@ -4,7 +4,20 @@
 import { ActionError } from '../actions/index.ts';
 import { DEFAULT_APPROVAL_TTL_SECONDS, requestApproval } from '../approvals/index.ts';
 import type { ChannelName } from '../chat/index.ts';
-import { type ConversationContext, emptyContext, parseCommand, runCommand } from '../conversation/index.ts';
+import {
+  answerFreeText,
+  type CommandResult,
+  type ConversationContext,
+  DEFAULT_CHAT_MEMORY_TOKENS,
+  emptyContext,
+  forTheModel,
+  historyFor,
+  parseCommand,
+  rateLimitedText,
+  runCommand,
+  type TurnDecision,
+  withinBudget,
+} from '../conversation/index.ts';
 import type { Proposal, Report, ReportSource } from '../report/index.ts';
 import type { Conversation, PendingApproval } from '../store/index.ts';
 import type { ReplyTarget } from './schema.ts';
@@ -30,7 +43,7 @@ export interface Turn {
 export interface TurnAnswer {
   /** Phone-sized, redacted text. */
   text: string;
-  /** The command that ran (`pods`, `restart`, …), `unknown` when none did. */
+  /** The command that ran (`pods`, `restart`, …), `agent` when the model answered, `unknown` when none did. */
   command: string;
   /** A write command's proposal: nothing ran; an approval card asks for it. */
   proposal?: Proposal;
@@ -40,6 +53,8 @@ export interface TurnAnswer {
   cluster: string;
   /** The approval the proposal now waits for (when approvals are configured): its card replaces the text. */
   approval?: PendingApproval;
+  /** With command `rate-limited`: the person may send again in about this many seconds. */
+  retryAfterSeconds?: number;
 }
 
 /** CHAT_MEMORY_TTL_SECONDS' default: an hour after the last turn, "that crashing one" means nothing any more. */
@@ -52,20 +67,41 @@ export async function converse(
   attempt: AttemptInfo = { finalAttempt: false },
 ): Promise<TurnAnswer> {
   const now = deps.now?.() ?? new Date();
+  const limited = await rateLimited(turn, deps, attempt);
+  if (limited) return limited;
   const stored = await loadConversation(turn, deps, attempt);
   const context: ConversationContext = stored?.context ?? emptyContext();
   const cluster = context.cluster ?? turn.cluster;
   if (turn.press) return pressed(turn, turn.press, deps, cluster, now);
   const parsed = parseCommand(turn.text);
   const source: ReportSource = turn.user.channel;
-  const result = await runCommand(parsed, {
-    reader: deps.readerFor(cluster, `${turn.user.channel}:${turn.user.id}`),
-    context,
-    cluster,
-    now,
-    ...(deps.clusterNames ? { clusters: deps.clusterNames } : {}),
-    source,
-  });
+  const reader = deps.readerFor(cluster, `${turn.user.channel}:${turn.user.id}`);
+  // Free text goes to the model when one is configured; without one, the commands engine says what it understands.
+  const free =
+    deps.chatLlm && forTheModel(parsed)
+      ? await answerFreeText({
+          ...deps.chatLlm,
+          reader,
+          text: turn.text,
+          context,
+          history: stored ? historyFor(stored) : [],
+          cluster,
+          source,
+          now,
+        })
+      : undefined;
+  if (free?.fallback)
+    console.log(JSON.stringify({ msg: 'chat ai fallback', turn: turn.id, reason: free.fallback }));
+  const result: CommandResult = free
+    ? { ...free, reply: { text: free.text } }
+    : await runCommand(parsed, {
+        reader,
+        context,
+        cluster,
+        now,
+        ...(deps.clusterNames ? { clusters: deps.clusterNames } : {}),
+        source,
+      });
   if (result.report) await deps.reports.save(result.report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
   const asked = result.proposal ? await askApproval(turn, deps, result.proposal, cluster, now) : undefined;
   const text = asked?.text ?? result.reply.text;
@@ -73,7 +109,7 @@ export async function converse(
   await saveConversation(turn, deps, stored, result.context, text, now);
   return {
     text,
-    command: 'command' in parsed ? parsed.command : 'unknown',
+    command: 'command' in parsed ? parsed.command : free && !free.fallback ? 'agent' : 'unknown',
     cluster,
     ...(result.proposal ? { proposal: result.proposal } : {}),
     ...(asked?.approval ? { approval: asked.approval } : {}),
@@ -146,6 +182,26 @@ async function pressed(
   }
 }
 
+/** Past the person's budget: the friendly answer, before the cluster is read or the memory extended. */
+async function rateLimited(turn: Turn, deps: JobDeps, attempt: AttemptInfo): Promise<TurnAnswer | undefined> {
+  if (!deps.turnLimiter) return undefined;
+  let decision: TurnDecision;
+  try {
+    decision = await deps.turnLimiter.take(`${turn.user.channel}:${turn.user.id}`, turn.id);
+  } catch (error) {
+    // On the last delivery a budget that cannot be read lets the turn through rather than leave it unanswered.
+    if (!attempt.finalAttempt) throw error;
+    return undefined;
+  }
+  if (decision.ok) return undefined;
+  return {
+    text: rateLimitedText(decision),
+    command: 'rate-limited',
+    cluster: turn.cluster,
+    retryAfterSeconds: decision.retryAfterSeconds,
+  };
+}
+
 /** The conversation so far; on the last delivery a memory that cannot be read is an empty one, not silence. */
 async function loadConversation(
   turn: Turn,
@@ -171,14 +227,19 @@ async function saveConversation(
 ): Promise<void> {
   if (!deps.conversations) return;
   const at = now.toISOString();
-  const conversation: Conversation = {
-    ...(stored ?? { id: turn.conversation, turns: [] }),
-    context,
-    turns: [
-      ...(stored?.turns ?? []),
-      { role: 'user', text: turn.text, at },
-      { role: 'assistant', text: answer, at },
-    ],
-  };
+  // A retried turn (its delivery failed after the save) is said once.
+  const earlier = (stored?.turns ?? []).filter((said) => said.turn !== turn.id);
+  const conversation: Conversation = withinBudget(
+    {
+      ...(stored ?? { id: turn.conversation, turns: [] }),
+      context,
+      turns: [
+        ...earlier,
+        { role: 'user', text: turn.text, at, turn: turn.id },
+        { role: 'assistant', text: answer, at, turn: turn.id },
+      ],
+    },
+    deps.chatMemoryTokens ?? DEFAULT_CHAT_MEMORY_TOKENS,
+  );
   await deps.conversations.set(conversation, deps.chatMemoryTtlSeconds ?? DEFAULT_CHAT_MEMORY_TTL_SECONDS);
 }

@@ -2,6 +2,7 @@
 // outcomes the job route answers QStash with.
 import type { ChatMessage, MessageRef } from '../chat/index.ts';
 import type { ClusterReader, ClusterWriter } from '../cluster/index.ts';
+import type { ChatModel, TurnLimiter } from '../conversation/index.ts';
 import type { Report } from '../report/index.ts';
 import type {
   ApprovalStore,
@@ -38,6 +39,12 @@ export interface JobDeps {
   conversations?: ConversationStore;
   /** How long a conversation's memory lasts after its last turn (CHAT_MEMORY_TTL_SECONDS). */
   chatMemoryTtlSeconds?: number;
+  /** The model free chat text goes to (with the enricher's call budget); without it the commands engine answers. */
+  chatLlm?: ChatModel;
+  /** The token budget of a conversation's history (CHAT_MEMORY_TOKENS; older turns fold into a summary). */
+  chatMemoryTokens?: number;
+  /** Each person's chat turns per minute (CHAT_TURNS_PER_MINUTE), across every instance; none without Redis. */
+  turnLimiter?: TurnLimiter;
   /** The clusters a conversation may switch to with /use (the names in CLUSTERS). */
   clusterNames?: readonly string[];
   /** Sends the AI part of a report under the message the target already has (the ai-followup job). */

@@ -27,8 +27,13 @@ export async function verifySlackRequest(
     return { ok: false, reason: 'missing or malformed X-Slack-Request-Timestamp' };
   if (Math.abs(nowSeconds - Number(request.timestamp)) > SLACK_MAX_AGE_SECONDS)
     return { ok: false, reason: 'X-Slack-Request-Timestamp is more than 5 minutes from our clock' };
-  const body = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
-  const expected = `v0=${await hmacSha256Hex(signingSecret, `v0:${request.timestamp}:${body}`)}`;
+  // Over the bytes as received: decoding first would let two bodies that decode alike share a signature.
+  const prefix = new TextEncoder().encode(`v0:${request.timestamp}:`);
+  const body = typeof request.body === 'string' ? new TextEncoder().encode(request.body) : request.body;
+  const base = new Uint8Array(prefix.length + body.length);
+  base.set(prefix);
+  base.set(body, prefix.length);
+  const expected = `v0=${await hmacSha256Hex(signingSecret, base)}`;
   return timingSafeEqual(expected, request.signature)
     ? { ok: true }
     : { ok: false, reason: 'X-Slack-Signature does not match' };

@@ -1,5 +1,5 @@
-// Chat conversations: what was said so far in a thread, kept for a while and bounded, like Bolt's conversation
-// store (`get`, `set` with expiry).
+// Chat conversations: what was said so far in a thread, kept for a while, like Bolt's conversation store (`get`,
+// `set` with expiry). The history's bound (a token budget with a summary) is lib/conversation/memory.ts'.
 import { z } from 'zod';
 import { ConversationContext } from '../conversation/context.ts';
 import { type Kv, kvKey, kvRun, ttl } from './kv.ts';
@@ -9,6 +9,8 @@ export const ConversationTurn = z.object({
   text: z.string(),
   /** ISO time the turn was said. */
   at: z.string(),
+  /** The turn (chat-turn job id) it came from: a retried job does not say it twice. */
+  turn: z.string().optional(),
 });
 export type ConversationTurn = z.infer<typeof ConversationTurn>;
 
@@ -18,18 +20,18 @@ export const Conversation = z.object({
   /** The report the conversation is about, when it started from one. */
   reportId: z.string().optional(),
   cluster: z.string().optional(),
+  /** The newest turns, whole, within the memory's token budget. */
   turns: z.array(ConversationTurn),
+  /** One line per older turn folded out of `turns`, oldest first (absent in conversations stored before it). */
+  summary: z.array(z.string()).optional(),
   /** What the commands engine remembers between messages (cluster, namespace, the objects last shown). */
   context: ConversationContext.optional(),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
-/** Turns kept per conversation: the newest ones, so memory stays bounded however long the thread runs. */
-export const MAX_CONVERSATION_TURNS = 20;
-
 export interface ConversationStore {
   get(id: string): Promise<Conversation | undefined>;
-  /** Stores the conversation (its newest turns only) until `ttlSeconds` from now. */
+  /** Stores the conversation as given (bound it with `withinBudget` first) until `ttlSeconds` from now. */
   set(conversation: Conversation, ttlSeconds: number): Promise<void>;
 }
 
@@ -41,8 +43,7 @@ export function conversationStore(kv: Kv, prefix = 'kr'): ConversationStore {
       return value === null ? undefined : Conversation.parse(JSON.parse(value));
     },
     async set(conversation, ttlSeconds) {
-      const bounded = { ...conversation, turns: conversation.turns.slice(-MAX_CONVERSATION_TURNS) };
-      await kvRun(kv, ['set', key(conversation.id), JSON.stringify(bounded), { ex: ttl(ttlSeconds) }]);
+      await kvRun(kv, ['set', key(conversation.id), JSON.stringify(conversation), { ex: ttl(ttlSeconds) }]);
     },
   };
 }

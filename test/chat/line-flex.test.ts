@@ -7,6 +7,7 @@ import {
   aiFollowupMessage,
   clipUnits,
   LINE_LIMITS,
+  parsePress,
   reportMessage,
   toLine,
   toLineShort,
@@ -203,5 +204,48 @@ describe('toLine (AI follow-up) and the short form', () => {
     const [short] = toLineShort(message) as messagingApi.TextMessage[];
     expect(short!.text.length).toBeLessThanOrEqual(500);
     expect(short!.text.endsWith('\nreport r1 · 7 API reads · 42 ms')).toBe(true);
+  });
+});
+
+describe('toLine (report proposal postbacks)', () => {
+  const proposal = (i: number, name = 'payment') => ({
+    id: `p${i}`,
+    action: 'restart',
+    target: { kind: 'Deployment', namespace: 'shop', name },
+    reason: 'crash-looping',
+  });
+  const footerButtons = (proposals: unknown[]) => {
+    const flex = flexOf(toLine(reportMessage(Report.parse({ ...report([finding(1)]), proposals }))));
+    const footer = (flex.contents as messagingApi.FlexBubble).footer!;
+    return {
+      flex,
+      buttons: footer.contents.filter((c) => c.type === 'button') as messagingApi.FlexButton[],
+    };
+  };
+
+  it('puts one postback per proposal in the footer, asking for an approval card', () => {
+    const { flex, buttons } = footerButtons([proposal(1)]);
+    expect(buttons).toHaveLength(1);
+    const action = buttons[0]!.action as messagingApi.PostbackAction;
+    expect(action).toMatchObject({ type: 'postback', label: 'restart payment' });
+    expect(action.displayText).toBe('Ask for approval: restart Deployment shop/payment');
+    expect(parsePress(action.data)).toEqual({ press: 'propose', report: 'r1', proposal: 'p1' });
+    expect(messageErrors([flex])).toEqual([]);
+  });
+
+  it('shows at most 3, each label within 20 and data within 300', () => {
+    const { flex, buttons } = footerButtons(
+      Array.from({ length: 6 }, (_, i) => proposal(i, `${'漢🍎'.repeat(60)}\u001b[2J`)),
+    );
+    expect(buttons).toHaveLength(3);
+    for (const button of buttons) {
+      const action = button.action as messagingApi.PostbackAction;
+      expect(action.label!.length).toBeLessThanOrEqual(LINE_LIMITS.actionLabelUnits);
+      expect(action.data!.length).toBeLessThanOrEqual(LINE_LIMITS.postbackDataUnits);
+      expect(action.displayText!.length).toBeLessThanOrEqual(LINE_LIMITS.displayTextUnits);
+      expect(cutPair(action.label!)).toBe(false);
+      expect(action.displayText).not.toContain('\u001b');
+    }
+    expect(messageErrors([flex])).toEqual([]);
   });
 });

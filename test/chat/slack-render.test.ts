@@ -1,7 +1,8 @@
-// The Slack message a person reads: within Block Kit's limits however large the report, and cluster text can
-// never ping @channel or forge a link.
+// The Slack message a person reads: within Block Kit's limits however large the report, cluster text can never
+// ping @channel or forge a link, and each proposal's button only asks for an approval card.
 import { describe, expect, it } from 'vitest';
-import { renderSlackReport } from '../../lib/chat/index.ts';
+import { blockErrors } from '../../infra/stack/slack.ts';
+import { PRESS_ACTION_IDS, parsePress, renderSlackReport } from '../../lib/chat/index.ts';
 import { type Finding, Report } from '../../lib/report/index.ts';
 
 const finding = (i: number, extra: Partial<Finding> = {}): Finding => ({
@@ -86,5 +87,42 @@ describe('renderSlackReport', () => {
     const fields = JSON.stringify(quiet.blocks[1]);
     expect(fields).not.toContain('<!here>');
     expect(fields).toContain('&lt;!here&gt;');
+  });
+});
+
+describe('renderSlackReport (proposal buttons)', () => {
+  const proposal = (i: number, name = 'payment') => ({
+    id: `p${i}`,
+    action: 'restart',
+    target: { kind: 'Deployment', namespace: 'shop', name },
+    reason: `crash-looping since the config change (${i})`,
+  });
+  const withProposals = (proposals: unknown[]) =>
+    renderSlackReport(Report.parse({ ...report([finding(1)]), proposals }));
+  // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON
+  const buttons = (blocks: any[]) => blocks.flatMap((b) => (b.accessory ? [b.accessory] : []));
+
+  it('gives each proposal a button that only asks for an approval card, and says so', () => {
+    const message = withProposals([proposal(1)]);
+    const [button] = buttons(message.blocks);
+    expect(button).toMatchObject({
+      action_id: PRESS_ACTION_IDS.propose,
+      text: { text: 'restart Deployment shop/payment' },
+    });
+    expect(parsePress(button.value)).toEqual({ press: 'propose', report: 'r1', proposal: 'p1' });
+    expect(button.confirm.text.text).toContain('Nothing changes until an approver presses Approve');
+    expect(JSON.stringify(message.blocks)).toContain('crash-looping since the config change (1)');
+    expect(blockErrors(message.blocks)).toEqual([]);
+  });
+
+  it('shows at most 5, one per block (Slack refuses a repeated action_id in a block), labels within 75', () => {
+    const message = withProposals(
+      Array.from({ length: 8 }, (_, i) => proposal(i, `<!here>${'n'.repeat(240)}`)),
+    );
+    const shown = buttons(message.blocks);
+    expect(shown).toHaveLength(5);
+    for (const button of shown) expect(button.text.text.length).toBeLessThanOrEqual(75);
+    expect(JSON.stringify(message.blocks)).toContain('…and 3 more proposals in the report');
+    expect(blockErrors(message.blocks)).toEqual([]);
   });
 });

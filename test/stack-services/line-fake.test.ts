@@ -4,6 +4,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type LineFake, startLineFake } from '../../infra/stack/line.ts';
+import { type ApprovalMessage, reportMessage, toLine } from '../../lib/chat/index.ts';
+import { Report } from '../../lib/report/index.ts';
 
 const channelAccessToken = 'line-canary-access-token-77aa';
 const user = `U${'0123456789abcdef'.repeat(2)}`;
@@ -198,4 +200,117 @@ it('answers injected failures without using up the reply token', async () => {
   const limited = await lineError(client.pushMessage({ to: user, messages: [text('x')] }));
   expect(limited).toMatchObject({ status: 429, body: { message: 'The API rate limit has been exceeded.' } });
   expect(line.messages().map((r) => r.status)).toEqual([500, 200, 429]);
+});
+
+const postback = (label: string, data: string, extra = {}) => ({
+  type: 'postback' as const,
+  label,
+  data,
+  ...extra,
+});
+const confirm = (text: string, actions: ReturnType<typeof postback>[]) => ({
+  type: 'template' as const,
+  altText: 'Approval needed',
+  template: { type: 'confirm' as const, text, actions },
+});
+const buttonBubble = (action: ReturnType<typeof postback>) => ({
+  type: 'flex' as const,
+  altText: 'report',
+  contents: {
+    type: 'bubble' as const,
+    footer: {
+      type: 'box' as const,
+      layout: 'vertical' as const,
+      contents: [{ type: 'button' as const, action }],
+    },
+  },
+});
+
+it('refuses confirm templates, postbacks, labels and quick replies over LINE limits, naming the property', async () => {
+  const yes = postback('Approve', 'kr1|approve|a1');
+  const no = postback('Reject', 'kr1|reject|a1');
+  const item = { type: 'action' as const, action: { type: 'message' as const, label: 'ok', text: 'ok' } };
+  const cases: [string, messagingApi.Message, string][] = [
+    ['confirm text 241', confirm('x'.repeat(241), [yes, no]), 'messages[0].template.text'],
+    ['confirm with 3 actions', confirm('ok?', [yes, no, no]), 'messages[0].template.actions'],
+    ['confirm with 1 action', confirm('ok?', [yes]), 'messages[0].template.actions'],
+    [
+      'postback data 301',
+      confirm('ok?', [yes, postback('No', 'd'.repeat(301))]),
+      'messages[0].template.actions[1].data',
+    ],
+    [
+      'template label 21',
+      confirm('ok?', [postback('l'.repeat(21), 'd'), no]),
+      'messages[0].template.actions[0].label',
+    ],
+    [
+      'flex button label 21',
+      buttonBubble(postback('l'.repeat(21), 'd')),
+      'messages[0].contents.footer.contents[0].action.label',
+    ],
+    [
+      'displayText 301',
+      buttonBubble(postback('ok', 'd', { displayText: 't'.repeat(301) })),
+      'messages[0].contents.footer.contents[0].action.displayText',
+    ],
+    [
+      '14 quick replies',
+      { ...text('pick'), quickReply: { items: Array.from({ length: 14 }, () => item) } },
+      'messages[0].quickReply.items',
+    ],
+  ];
+  for (const [name, message, property] of cases) {
+    const failure = await lineError(client.pushMessage({ to: user, messages: [message] }));
+    expect(failure.status, name).toBe(400);
+    expect(failure.body.details, name).toEqual([{ message: expect.any(String), property }]);
+  }
+  // At the limits (labels counted as LINE counts them: 20 characters, however many UTF-16 units), LINE accepts.
+  const atLimits: messagingApi.Message[] = [
+    confirm('x'.repeat(240), [
+      postback('🍎'.repeat(20), 'd'.repeat(300), { displayText: 't'.repeat(300) }),
+      no,
+    ]),
+    buttonBubble(postback('l'.repeat(20), 'd'.repeat(300))),
+    { ...text('pick'), quickReply: { items: Array.from({ length: 13 }, () => item) } },
+  ];
+  expect((await client.pushMessage({ to: user, messages: atLimits })).sentMessages).toHaveLength(3);
+});
+
+it('accepts the approval card and a report with proposal buttons as the serializers make them', async () => {
+  const card: ApprovalMessage = {
+    type: 'approval',
+    reportId: 'apr_1',
+    approvalId: 'apr_1',
+    state: 'pending',
+    description: `Restart Deployment store/${'漢🍎'.repeat(400)}`,
+    action: 'restart',
+    target: { kind: 'Deployment', namespace: 'store', name: 'checkout' },
+    cluster: 'prod',
+    reason: '<!here> crash-looping',
+    requestedBy: `line:${user}`,
+    expiresAt: '2026-11-23T08:10:00Z',
+    notification: 'Approval needed',
+  };
+  const pushed = await client.pushMessage({ to: user, messages: toLine(card) });
+  expect(pushed.sentMessages).toHaveLength(2);
+  const report = Report.parse({
+    id: 'r1',
+    source: 'alertmanager',
+    cluster: 'prod',
+    scope: { kind: 'alert', namespace: 'shop' },
+    startedAt: '2026-11-23T08:00:00Z',
+    findings: [],
+    summary: 'payment is crash-looping',
+    proposals: Array.from({ length: 4 }, (_, i) => ({
+      id: `p${i}`,
+      action: 'restart',
+      target: { kind: 'Deployment', namespace: 'shop', name: `payment-${'x'.repeat(200)}` },
+      reason: 'crash-looping',
+    })),
+  });
+  expect(
+    (await client.pushMessage({ to: user, messages: toLine(reportMessage(report)) })).sentMessages,
+  ).toHaveLength(1);
+  expect(line.messages().map((r) => r.status)).toEqual([200, 200]);
 });

@@ -4,6 +4,9 @@ import { createHmac } from 'node:crypto';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type SlackFake, startSlackFake } from '../../infra/stack/slack.ts';
+import { slackMessageAsText } from '../../infra/stack/slack-text.ts';
+import { type ApprovalMessage, renderSlackReport, toSlack } from '../../lib/chat/index.ts';
+import { Report } from '../../lib/report/index.ts';
 
 const token = 'xoxb-canary-slack-token-1234';
 let slack: SlackFake;
@@ -246,4 +249,127 @@ it('answers injected failures (POST /__faults) and records them', async () => {
     [429, false, 'ratelimited'],
     [200, true, undefined],
   ]);
+});
+
+it('refuses a bad confirm dialog, a repeated action_id in a block and more than 25 elements', async () => {
+  const plainText = (text: string) => ({ type: 'plain_text', text });
+  const dialog = {
+    title: plainText('Approve?'),
+    text: plainText('Restart'),
+    confirm: plainText('Approve'),
+    deny: plainText('Cancel'),
+  };
+  const button = (extra = {}) => ({
+    type: 'button',
+    text: plainText('Approve'),
+    action_id: 'kr.approve',
+    value: 'v',
+    ...extra,
+  });
+  const actions = (...elements: unknown[]) => ({ type: 'actions', elements });
+  const { deny: _deny, ...noDeny } = dialog;
+  const cases: [string, unknown, string][] = [
+    ['confirm without deny', actions(button({ confirm: noDeny })), '/blocks/0/elements/0/confirm/deny'],
+    [
+      'confirm without title',
+      actions(button({ confirm: { ...dialog, title: undefined } })),
+      '/blocks/0/elements/0/confirm/title',
+    ],
+    [
+      'confirm text 301',
+      actions(button({ confirm: { ...dialog, text: plainText('t'.repeat(301)) } })),
+      '/blocks/0/elements/0/confirm/text/text',
+    ],
+    [
+      'confirm button 31',
+      actions(button({ confirm: { ...dialog, confirm: plainText('c'.repeat(31)) } })),
+      '/blocks/0/elements/0/confirm/confirm/text',
+    ],
+    ['repeated action_id', actions(button(), button()), '/blocks/0/elements/1/action_id'],
+    [
+      '26 elements',
+      actions(...Array.from({ length: 26 }, (_, i) => button({ action_id: `a${i}` }))),
+      '/blocks/0/elements',
+    ],
+    [
+      'accessibility_label 76',
+      actions(button({ accessibility_label: 'l'.repeat(76) })),
+      '/blocks/0/elements/0/accessibility_label',
+    ],
+    [
+      'accessory confirm',
+      { type: 'section', text: { type: 'mrkdwn', text: 'x' }, accessory: button({ confirm: noDeny }) },
+      '/blocks/0/accessory/confirm/deny',
+    ],
+  ];
+  for (const [name, block, pointer] of cases) {
+    const failure = await slackError(
+      web.chat.postMessage({ channel: 'C1', text: 'fallback', blocks: [block as never] }),
+    );
+    expect(failure.error, name).toBe('invalid_blocks');
+    expect(failure.errors?.join('\n'), name).toContain(`[json-pointer:${pointer}]`);
+  }
+  const atLimits = actions(
+    button({
+      confirm: {
+        ...dialog,
+        title: plainText('t'.repeat(100)),
+        text: plainText('x'.repeat(300)),
+        style: 'danger',
+      },
+      accessibility_label: 'l'.repeat(75),
+    }),
+    ...Array.from({ length: 24 }, (_, i) => button({ action_id: `a${i}` })),
+  );
+  expect(
+    (await web.chat.postMessage({ channel: 'C1', text: 'fallback', blocks: [atLimits as never] })).ok,
+  ).toBe(true);
+});
+
+it('accepts the approval card, its decided update and a report with proposal buttons as the serializer makes them', async () => {
+  const hostile = `<!here> *x* ${'n'.repeat(5000)}`;
+  const card: ApprovalMessage = {
+    type: 'approval',
+    reportId: 'apr_1',
+    approvalId: 'apr_1',
+    state: 'pending',
+    text: hostile,
+    description: `Restart Deployment store/${hostile}`,
+    action: 'restart',
+    target: { kind: 'Deployment', namespace: hostile, name: hostile },
+    cluster: hostile,
+    reason: hostile,
+    requestedBy: hostile,
+    expiresAt: '2026-11-23T08:10:00Z',
+    notification: hostile,
+  };
+  const pending = toSlack(card);
+  const posted = await web.chat.postMessage({ channel: 'C1', text: pending.text, blocks: pending.blocks });
+  const done = toSlack({ ...card, state: 'done', decidedBy: 'slack:UAPPROVER', outcome: hostile });
+  await web.chat.update({ channel: 'C1', ts: posted.ts!, text: done.text, blocks: done.blocks });
+  const report = Report.parse({
+    id: 'r1',
+    source: 'alertmanager',
+    cluster: 'prod',
+    scope: { kind: 'alert', namespace: 'shop' },
+    startedAt: '2026-11-23T08:00:00Z',
+    findings: [],
+    summary: 'payment is crash-looping',
+    proposals: Array.from({ length: 7 }, (_, i) => ({
+      id: `p${i}`,
+      action: 'restart',
+      target: { kind: 'Deployment', namespace: 'shop', name: hostile.slice(0, 250) },
+      reason: hostile,
+    })),
+  });
+  const rendered = renderSlackReport(report);
+  await web.chat.postMessage({ channel: 'C1', text: rendered.text, blocks: rendered.blocks });
+  expect(slack.messages().map((r) => [r.path, r.ok, r.error])).toEqual([
+    ['/api/chat.postMessage', true, undefined],
+    ['/api/chat.update', true, undefined],
+    ['/api/chat.postMessage', true, undefined],
+  ]);
+  console.log(
+    `approval card as a person reads it:\n${slackMessageAsText(toSlack({ ...card, text: undefined, description: 'Restart Deployment store/checkout', target: { kind: 'Deployment', namespace: 'store', name: 'checkout' }, cluster: 'prod', reason: 'checkout has 1 of 3 pods crash-looping', requestedBy: 'line:U0123' }).blocks)}`,
+  );
 });

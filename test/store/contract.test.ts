@@ -8,7 +8,6 @@ import type { Report } from '../../lib/report/index.ts';
 import {
   type Kv,
   kvRun,
-  MAX_CONVERSATION_TURNS,
   MAX_JOINED_ALERTS,
   MemoryKv,
   type PendingApproval,
@@ -193,19 +192,29 @@ describe.concurrent.each(Object.keys(adapters))('over %s', (name) => {
     expect(await reports.get('r-1')).toBeUndefined();
   });
 
-  it('conversations: get and set with expiry, the newest turns only', async () => {
-    const { conversations, pass } = make();
-    const turns = Array.from({ length: MAX_CONVERSATION_TURNS + 3 }, (_, i) => ({
+  it('conversations: get and set with expiry, the summary kept; one stored before summaries still reads', async () => {
+    const { conversations, kv, prefix, pass } = make();
+    const turns = Array.from({ length: 23 }, (_, i) => ({
       role: i % 2 === 0 ? ('user' as const) : ('assistant' as const),
       text: `turn ${i}`,
       at: '2026-11-23T08:00:00Z',
+      turn: `line-${Math.floor(i / 2)}`,
     }));
-    await conversations.set({ id: 'slack:C1:1700000000.000100', reportId: 'r-1', turns }, 1);
+    const summary = ['user: /pods shop', 'bot: 6 pods in shop; 4 not running/ready or restarting'];
+    await conversations.set({ id: 'slack:C1:1700000000.000100', reportId: 'r-1', turns, summary }, 1);
     const stored = await conversations.get('slack:C1:1700000000.000100');
     expect(stored?.reportId).toBe('r-1');
-    expect(stored?.turns).toEqual(turns.slice(-MAX_CONVERSATION_TURNS));
+    expect(stored?.turns).toEqual(turns);
+    expect(stored?.summary).toEqual(summary);
     await pass(1100);
     expect(await conversations.get('slack:C1:1700000000.000100')).toBeUndefined();
+
+    const before = {
+      id: 'line:user:U1',
+      turns: [{ role: 'user', text: '/pods', at: '2026-11-23T08:00:00Z' }],
+    };
+    await kvRun(kv, ['set', `${prefix}:conversation:line:user:U1`, JSON.stringify(before), { ex: 60 }]);
+    expect(await conversations.get('line:user:U1')).toEqual(before);
   });
 
   it('approvals: created once, taken once, gone when they expire', async () => {

@@ -1,7 +1,7 @@
-// LINE messages from the channel-neutral message: a report is one Flex bubble, a follow-up one short text, every
-// text stripped of control characters and clipped to LINE's limits in UTF-16 units, as LINE counts them.
+// LINE messages from the channel-neutral message: a report is one Flex bubble (with a postback per proposal), an
+// approval card its text and, while pending, a confirm template, a follow-up one short text; every text stripped of
+// control characters and clipped to LINE's limits in UTF-16 units, as LINE counts them.
 import type { messagingApi } from '@line/bot-sdk';
-import { stripControl } from '../../security/index.ts';
 import {
   type AiFollowupMessage,
   type ApprovalMessage,
@@ -10,22 +10,10 @@ import {
   type ReportMessage,
   type TextMessage,
 } from '../message.ts';
+import { LINE_LIMITS, plain } from './limits.ts';
+import { approvalConfirm, proposalButtons } from './postback.ts';
 
-/**
- * LINE's published limits (developers.line.biz Messaging API reference; text is counted in UTF-16 code units).
- * Postback data, confirm text and quick replies are not used by reports; they are here for what sends them.
- */
-export const LINE_LIMITS = {
-  messagesPerCall: 5,
-  textUnits: 5000,
-  /** Flex (and template, imagemap) `altText`: 1,500 since LINE raised it from 400. */
-  altTextUnits: 1500,
-  /** The JSON of one bubble: 30 KB. Kept under 30,000 bytes so either reading of "KB" holds. */
-  bubbleBytes: 30_000,
-  postbackDataUnits: 300,
-  confirmTextUnits: 240,
-  quickReplyItems: 13,
-} as const;
+export { clipUnits, LINE_LIMITS } from './limits.ts';
 
 /** Per-text budgets inside the bubble; their sum keeps a bubble of CJK text well under `bubbleBytes`. */
 const BUDGET = {
@@ -41,19 +29,6 @@ const BUDGET = {
 /** The short text form (after LINE answered 429: the monthly quota may be spent, so say less). */
 const SHORT_TEXT_UNITS = 500;
 const FOLLOWUP_TEXT_UNITS = 2000;
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
-/** Clips to `max` UTF-16 units with an ellipsis, never cutting a surrogate pair in half. */
-export function clipUnits(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
-
-/** Cluster text as LINE shows it: control characters and escape sequences removed, then clipped. */
-const plain = (text: string, max: number) => clipUnits(stripControl(text), max);
 
 type FlexComponent = messagingApi.FlexComponent;
 
@@ -105,7 +80,13 @@ function reportBubble(message: ReportMessage, scale: number): messagingApi.FlexB
       ],
     },
     body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: body },
-    footer: { type: 'box', layout: 'vertical', contents: [muted(plain(message.footer, BUDGET.footer))] },
+    footer: {
+      type: 'box',
+      layout: 'vertical',
+      spacing: 'sm',
+      // Each button only asks for an approval card; the approver decides on that card.
+      contents: [muted(plain(message.footer, BUDGET.footer)), ...proposalButtons(message)],
+    },
   };
 }
 
@@ -149,17 +130,22 @@ const approvalAsText = (message: ApprovalMessage): TextMessage => ({
   text: [message.text ?? '', ...approvalLines(message)].filter(Boolean).join('\n'),
 });
 
+/** An approval card: its lines as text, then while it is pending the confirm template that decides it. */
+const approvalCard = (message: ApprovalMessage, prefix = ''): messagingApi.Message[] => [
+  plainText(approvalAsText(message), prefix),
+  ...(message.state === 'pending' ? [approvalConfirm(message)] : []),
+];
+
 /** The messages of one LINE call (never more than LINE's 5). */
 export function toLine(message: ChatMessage): messagingApi.Message[] {
-  const messages = [
+  const messages =
     message.type === 'report'
-      ? reportFlex(message)
+      ? [reportFlex(message)]
       : message.type === 'text'
-        ? plainText(message)
+        ? [plainText(message)]
         : message.type === 'approval'
-          ? plainText(approvalAsText(message))
-          : followupText(message),
-  ];
+          ? approvalCard(message)
+          : [followupText(message)];
   return messages.slice(0, LINE_LIMITS.messagesPerCall);
 }
 
@@ -167,7 +153,8 @@ export function toLine(message: ChatMessage): messagingApi.Message[] {
 export function toLineShort(message: ChatMessage, prefix = ''): messagingApi.Message[] {
   // A command's answer is already short (phone-sized) and the whole point of the message: it is sent as it is.
   if (message.type === 'text') return [plainText(message, prefix)];
-  if (message.type === 'approval') return [plainText(approvalAsText(message), prefix)];
+  // The confirm template is the point of a pending card: it stays (two messages, still one call).
+  if (message.type === 'approval') return approvalCard(message, prefix);
   const footer = plain(message.footer, BUDGET.footer);
   const lead = plain(`${prefix}${message.notification}`, SHORT_TEXT_UNITS - footer.length - 1);
   return [{ type: 'text', text: `${lead}\n${footer}` }];

@@ -1,12 +1,11 @@
 // Slack Block Kit: the serializer of the channel-neutral message, within Slack's limits (a header of 150 chars,
 // sections of 3,000, at most 50 blocks) and with cluster text escaped so it can never @channel or forge a link.
-import {
-  type AiFollowupMessage,
-  approvalLines,
-  type ChatMessage,
-  type ReportMessage,
-  type TextMessage,
-} from '../message.ts';
+import type { AiFollowupMessage, ChatMessage, ReportMessage, TextMessage } from '../message.ts';
+import { approvalBlocks } from './approval-card.ts';
+import { proposalBlocks } from './buttons.ts';
+import { clip, escapedWithin, escapeMrkdwn } from './text.ts';
+
+export { escapeMrkdwn } from './text.ts';
 
 export interface SlackMessage {
   text: string;
@@ -18,15 +17,6 @@ const MAX_SECTION = 3000;
 const MAX_HEADER = 150;
 const MAX_LINE = 300;
 const MAX_FINDING_SUMMARY = 200;
-
-/** Escapes Slack's control characters so cluster text can never mention @channel or forge a link. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 const mrkdwn = (text: string) => ({
   type: 'section',
@@ -74,6 +64,8 @@ function reportBlocks(message: ReportMessage): SlackMessage {
     if (message.moreFindings > 0) lines.push(`…and ${message.moreFindings} more`);
     blocks.push(mrkdwn(`*Also found*\n${lines.join('\n')}`));
   }
+  // Each proposal's button asks for an approval card (the press is decided by the approvals job, never here).
+  blocks.push(...proposalBlocks(message.reportId, message.actions));
   blocks.push(context(escapeMrkdwn(message.footer)));
   // The notification text (push, screen readers, the fallback) is parsed as mrkdwn too: escaped like the blocks.
   return { text: clip(escapeMrkdwn(message.notification), MAX_SECTION), blocks };
@@ -97,10 +89,9 @@ function textBlocks(message: TextMessage): SlackMessage {
 export function toSlack(message: ChatMessage): SlackMessage {
   if (message.type === 'report') return reportBlocks(message);
   if (message.type === 'approval')
-    return textBlocks({
-      type: 'text',
-      reportId: message.reportId,
-      text: [message.text ?? '', ...approvalLines(message)].filter(Boolean).join('\n'),
-    });
+    return {
+      text: escapedWithin(message.notification, MAX_SECTION),
+      blocks: approvalBlocks(message),
+    };
   return message.type === 'text' ? textBlocks(message) : followupBlocks(message);
 }

@@ -17,7 +17,10 @@ export function slackClient(options: SlackClientOptions): WebClient {
       ? { slackApiUrl: options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/` }
       : {}),
     logLevel: LogLevel.ERROR,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+    // A job never sleeps through a rate limit or retries on its own (the SDK's default is up to 10 retries over
+    // ~30 minutes, its whole queue paused): it throws, and QStash redelivers the job later.
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
     fetch: (input, init) =>
       fetch(input, { ...init, redirect: init?.redirect === 'error' ? 'manual' : init?.redirect }),
   });

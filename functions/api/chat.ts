@@ -1,0 +1,66 @@
+// POST /api/chat: one conversation turn for scripts and other front ends, answered as JSON. Bearer CHAT_API_TOKEN;
+// the same commands and memory (keyed by session) as LINE and Slack. A write is only proposed here: an approval
+// can be requested through the API but is granted only by an approver in LINE or Slack.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { bearer, type EdgeEnv, jsonBody, rawBody } from '../../lib/edge/index.ts';
+import { converse, type TurnAnswer } from '../../lib/jobs/index.ts';
+import { jobDeps } from '../adapters.ts';
+
+/** 5,000 characters of Chinese are 15 KB of UTF-8; the rest is the JSON around them. */
+export const MAX_CHAT_API_BODY = 32 * 1024;
+
+export const ChatApiRequest = z.object({
+  /** The caller's conversation: the same session remembers what was listed before ("that crashing one"). */
+  session: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, '1–100 characters of letters, digits and . _ : -'),
+  text: z.string().trim().min(1, 'say something').max(5000, 'at most 5,000 characters'),
+});
+export type ChatApiRequest = z.infer<typeof ChatApiRequest>;
+
+/** What the caller gets: the phone-sized text and the structured parts behind it. */
+function answerBody(answer: TurnAnswer) {
+  const { text, command, cluster, proposal, report } = answer;
+  return {
+    text,
+    command,
+    cluster,
+    ...(proposal ? { proposal } : {}),
+    // TODO(lead): when converse answers `approval` (the approvals helper's TurnAnswer.approval), post its card to
+    // the alert chats (`alertTargets(config)` through `deps.say`) and answer
+    // `approval: { id, expiresAt, description, postedTo }`. Until then the proposal alone is answered.
+    ...(report
+      ? { report: { id: report.id, summary: report.summary, findings: report.findings.length } }
+      : {}),
+  };
+}
+
+export const chat = new Hono<EdgeEnv>().post(
+  '/',
+  bearer('CHAT_API_TOKEN'),
+  rawBody(MAX_CHAT_API_BODY),
+  jsonBody(ChatApiRequest),
+  async (c) => {
+    const { config, payload } = c.var;
+    const deps = jobDeps(config, c.req.url);
+    // Not the last attempt: the caller retries a turn whose memory could not be read (500), rather than being
+    // answered without it.
+    const answer = await converse(
+      {
+        id: `api-${crypto.randomUUID()}`,
+        conversation: `api:${payload.session}`,
+        user: { channel: 'api', id: payload.session },
+        text: payload.text,
+        cluster: config.CLUSTER_NAME,
+      },
+      deps,
+      { finalAttempt: false },
+    );
+    if (answer.command === 'rate-limited') {
+      const seconds = answer.retryAfterSeconds ?? 60;
+      return c.json({ error: answer.text, ...answerBody(answer), retryAfterSeconds: seconds }, 429, {
+        'retry-after': String(seconds),
+      });
+    }
+    return c.json(answerBody(answer));
+  },
+);
