@@ -25,6 +25,8 @@ export interface SlackRecordedRequest extends RecordedRequest {
   status: number;
   ok: boolean;
   error?: string;
+  /** chat.postMessage: the ts Slack gave the message. */
+  ts?: string;
 }
 
 export interface SlackFake {
@@ -418,6 +420,8 @@ export async function startSlackFake(options: SlackFakeOptions): Promise<SlackFa
       status: 200,
       ok: answer.ok,
       ...(answer.error === undefined ? {} : { error: answer.error }),
+      // The ts a posted message got, so a test can press its buttons (block_actions name the message by it).
+      ...(typeof answer.ts === 'string' ? { ts: answer.ts } : {}),
     });
     // Slack answers 200 even for errors; the SDK reads `ok`.
     sendJson(response, 200, answer);

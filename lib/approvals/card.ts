@@ -10,6 +10,15 @@ export interface CardDetails {
   outcome?: string;
 }
 
+const notificationHeading: Record<ApprovalState, string> = {
+  pending: 'Approval needed',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  expired: 'Expired',
+  done: 'Done',
+  failed: 'Failed',
+};
+
 export function approvalMessage(
   approval: PendingApproval,
   state: ApprovalState,
@@ -35,9 +44,7 @@ export function approvalMessage(
     expiresAt: approval.expiresAt ?? approval.createdAt,
     ...(details.decidedBy ? { decidedBy: details.decidedBy } : {}),
     ...(details.outcome ? { outcome: details.outcome } : {}),
-    notification:
-      state === 'pending'
-        ? `Approval needed: ${approval.description}`
-        : `${state}: ${approval.description}${details.outcome ? ` — ${details.outcome}` : ''}`,
+    // Why it failed is what a notification of a failure must say; the other states are told by their name.
+    notification: `${notificationHeading[state]}: ${approval.description}${state === 'failed' && details.outcome ? ` — ${details.outcome}` : ''}`,
   };
 }

@@ -128,7 +128,14 @@ async function press(job: ExecuteActionJob, deps: JobDeps): Promise<ExecuteActio
     return { status: 'failed', approvalId };
   }
   const outcome = `Done: ${approval.description}.`;
-  await updateCard(job, deps, approvalMessage(approval, 'done', { decidedBy: by, outcome }));
+  await updateCard(
+    job,
+    deps,
+    approvalMessage(approval, 'done', {
+      decidedBy: by,
+      outcome: 'Sent to the cluster; the rollout follows in the chat.',
+    }),
+  );
   await tell('outcome', targets, `Approved by ${by}. ${outcome}`);
   const rollout = await watch(deps, approval, by, written, now);
   if (rollout) await tell('rollout', targets, rollout);

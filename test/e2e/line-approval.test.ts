@@ -126,14 +126,17 @@ async function checkoutWrites(): Promise<Record<string, unknown>[]> {
 const redis = () =>
   new Redis({ url: stack.info.redis, token: stack.info.secrets.redisToken, enableTelemetry: false });
 
-/** The card's approval id: from its buttons' postback data once the card has them, else from the store. */
-async function approvalIdOf(card: LineAnswer): Promise<string> {
-  const data = JSON.stringify(card.messages).match(/kr1\|approve\|[A-Za-z0-9._-]+/)?.[0];
-  const press = parsePress(data);
-  if (press?.press === 'approve') return press.approval;
-  const keys = await redis().keys('kr:approval:*');
-  expect(keys).toHaveLength(1);
-  return (keys[0] as string).slice('kr:approval:'.length);
+/** The card's approval id, from its confirm template's Approve postback (what a person's tap sends). */
+function approvalIdOf(card: LineAnswer): string {
+  const template = card.messages.find((m) => m.type === 'template')?.template as
+    | { type: string; actions: { type: string; data?: string }[] }
+    | undefined;
+  expect(template?.type).toBe('confirm');
+  const presses = (template?.actions ?? []).map((action) => parsePress(action.data));
+  expect(presses.map((press) => press?.press)).toEqual(['approve', 'reject']);
+  const approve = presses[0];
+  if (approve?.press !== 'approve') throw new Error('the card has an Approve postback');
+  return approve.approval;
 }
 
 it('from /pods to an approved restart, exactly once, as the approver', async () => {
@@ -149,7 +152,7 @@ it('from /pods to an approved restart, exactly once, as the approver', async () 
   expect(card.text).toContain('Approval needed: Restart the rollout of Deployment store/checkout');
   expect(card.text).toContain('Cluster ');
   expect(card.text).toContain('namespace store · Deployment checkout');
-  const approvalId = await approvalIdOf(card);
+  const approvalId = approvalIdOf(card);
   expect(await restartedAt()).toBeUndefined();
   const approve = `kr1|approve|${approvalId}`;
 
