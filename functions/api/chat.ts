@@ -3,9 +3,10 @@
 // can be requested through the API but is granted only by an approver in LINE or Slack.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { approvalMessage } from '../../lib/approvals/index.ts';
 import { bearer, type EdgeEnv, jsonBody, rawBody } from '../../lib/edge/index.ts';
-import { converse, type TurnAnswer } from '../../lib/jobs/index.ts';
-import { jobDeps } from '../adapters.ts';
+import { converse, type JobDeps, type ReplyTarget, type TurnAnswer } from '../../lib/jobs/index.ts';
+import { alertTargets, jobDeps } from '../adapters.ts';
 
 /** 5,000 characters of Chinese are 15 KB of UTF-8; the rest is the JSON around them. */
 export const MAX_CHAT_API_BODY = 32 * 1024;
@@ -17,17 +18,55 @@ export const ChatApiRequest = z.object({
 });
 export type ChatApiRequest = z.infer<typeof ChatApiRequest>;
 
+/** Where an approval asked through the API was posted for an approver to press, and where it could not be. */
+interface Posted {
+  postedTo: string[];
+  notPosted: { to: string; error: string }[];
+}
+
+/**
+ * An approval asked through the API is granted only in a chat: its card goes to every chat configured for alerts
+ * (where the approvers are). A chat that cannot be reached is named in the answer; the approval stands for the others.
+ */
+async function postCard(answer: TurnAnswer, deps: JobDeps, targets: ReplyTarget[]): Promise<Posted> {
+  const posted: Posted = { postedTo: [], notPosted: [] };
+  const { approval } = answer;
+  if (!approval || !deps.say) return posted;
+  const card = approvalMessage(approval, 'pending', { text: answer.text });
+  for (const target of targets) {
+    const to = `${target.channel}:${target.to}`;
+    try {
+      await deps.say(target, card);
+      posted.postedTo.push(to);
+    } catch (error) {
+      posted.notPosted.push({
+        to,
+        error: String(error instanceof Error ? error.message : error).slice(0, 200),
+      });
+    }
+  }
+  return posted;
+}
+
 /** What the caller gets: the phone-sized text and the structured parts behind it. */
-function answerBody(answer: TurnAnswer) {
-  const { text, command, cluster, proposal, report } = answer;
+function answerBody(answer: TurnAnswer, posted?: Posted) {
+  const { text, command, cluster, proposal, report, approval } = answer;
   return {
     text,
     command,
     cluster,
     ...(proposal ? { proposal } : {}),
-    // TODO(lead): when converse answers `approval` (the approvals helper's TurnAnswer.approval), post its card to
-    // the alert chats (`alertTargets(config)` through `deps.say`) and answer
-    // `approval: { id, expiresAt, description, postedTo }`. Until then the proposal alone is answered.
+    ...(approval
+      ? {
+          approval: {
+            id: approval.id,
+            description: approval.description,
+            expiresAt: approval.expiresAt,
+            approvers: approval.approvers.length,
+            ...posted,
+          },
+        }
+      : {}),
     ...(report
       ? { report: { id: report.id, summary: report.summary, findings: report.findings.length } }
       : {}),
@@ -42,6 +81,7 @@ export const chat = new Hono<EdgeEnv>().post(
   async (c) => {
     const { config, payload } = c.var;
     const deps = jobDeps(config, c.req.url);
+    const targets = alertTargets(config);
     // Not the last attempt: the caller retries a turn whose memory could not be read (500), rather than being
     // answered without it.
     const answer = await converse(
@@ -51,6 +91,8 @@ export const chat = new Hono<EdgeEnv>().post(
         user: { channel: 'api', id: payload.session },
         text: payload.text,
         cluster: config.CLUSTER_NAME,
+        // An approval's card, and later its outcome, go to the chats where approvers are.
+        replyTo: targets,
       },
       deps,
       { finalAttempt: false },
@@ -61,6 +103,6 @@ export const chat = new Hono<EdgeEnv>().post(
         'retry-after': String(seconds),
       });
     }
-    return c.json(answerBody(answer));
+    return c.json(answerBody(answer, await postCard(answer, deps, targets)));
   },
 );

@@ -2,6 +2,8 @@
 // JSON, memory per session (and only that session), a write command only proposed, and the per-person limit as 429.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startStack } from '../../infra/stack/stack.ts';
+import { parsePress } from '../../lib/chat/index.ts';
+import { slackPosts } from '../support/messages.ts';
 
 const apiToken = 'chat-api-token-e2e-5b19';
 let stack: Stack;
@@ -28,6 +30,7 @@ interface Answer {
   cluster: string;
   proposal?: { action: string; target: { kind: string; namespace?: string; name: string } };
   report?: { id: string; summary: string; findings: number };
+  approval?: { id: string; description: string; expiresAt: string; approvers: number; postedTo: string[] };
   error?: string;
   retryAfterSeconds?: number;
 }
@@ -82,7 +85,7 @@ it('answers /pods, then remembers "that crashing one" in the same session only',
   expect(other.text).not.toContain('payment-7d9f8c6b5d');
 });
 
-it('/restart only proposes: the answer carries the proposal and the cluster is unchanged', async () => {
+it('/restart only proposes: the approval card goes to the alert chat for an approver, the cluster is unchanged', async () => {
   const restart = await say('phone-c', '/restart payment shop');
   expect(restart.command).toBe('restart');
   expect(restart.proposal).toMatchObject({
@@ -90,6 +93,19 @@ it('/restart only proposes: the answer carries the proposal and the cluster is u
     target: { kind: 'Deployment', namespace: 'shop', name: 'payment' },
   });
   expect(restart.text).toContain('Nothing changes until a person approves it.');
+  // Granted only in a chat: the card was posted where the approvers are, its Approve button naming this approval.
+  const approval = restart.approval;
+  expect(approval).toMatchObject({
+    description: expect.stringContaining('Deployment shop/payment'),
+    approvers: 2,
+    postedTo: [`slack:${stack.info.slackChannel}`],
+  });
+  const cards = (await slackPosts(stack.info.slack)).filter((post) =>
+    JSON.stringify(post.body).includes('kr.approve'),
+  );
+  expect(cards).toHaveLength(1);
+  const buttons = JSON.stringify(cards[0]?.body).match(/kr1\|approve\|[A-Za-z0-9_-]+/g) ?? [];
+  expect(buttons.map((value) => parsePress(value))).toEqual([{ press: 'approve', approval: approval?.id }]);
   const deployment = (await (
     await fetch(`${stack.info.cluster}/apis/apps/v1/namespaces/shop/deployments/payment`)
   ).json()) as { spec: { template: { metadata?: { annotations?: Record<string, string> } } } };
