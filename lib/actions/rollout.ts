@@ -9,7 +9,7 @@ export interface RolloutWatch {
   seconds: number;
   /** Waits between looks (injectable so tests do not wait). */
   sleep?: (ms: number) => Promise<void>;
-  /** Between looks; about 2 s. */
+  /** Between looks; at least 2 s, and spread so the watch takes at most MAX_LOOKS looks. */
   intervalMs?: number;
 }
 
@@ -19,7 +19,12 @@ export interface RolloutResult {
   text: string;
 }
 
-const DEFAULT_INTERVAL_MS = 2000;
+const MIN_INTERVAL_MS = 2000;
+/**
+ * Each look is one or two reads: capped so a long watch stays well inside a Worker's subrequest budget (50 per
+ * invocation on Cloudflare's free plan, shared with the job's other calls).
+ */
+export const MAX_LOOKS = 12;
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 interface Workload extends K8sObject {
@@ -69,9 +74,10 @@ export async function watchRollout(
 
 async function poll(watch: RolloutWatch, look: () => Promise<RolloutResult>): Promise<RolloutResult> {
   const sleep = watch.sleep ?? defaultSleep;
-  const interval = watch.intervalMs ?? DEFAULT_INTERVAL_MS;
+  const interval =
+    watch.intervalMs ?? Math.max(MIN_INTERVAL_MS, Math.floor((watch.seconds * 1000) / (MAX_LOOKS - 1)));
   // Counted in looks, not by the clock: the watch ends on time even when each read is slow.
-  const looks = Math.max(1, Math.floor((watch.seconds * 1000) / interval) + 1);
+  const looks = Math.min(MAX_LOOKS, Math.max(1, Math.floor((watch.seconds * 1000) / interval) + 1));
   let result = await look();
   for (let n = 1; n < looks && !result.done; n++) {
     await sleep(interval);

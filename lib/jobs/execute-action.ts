@@ -113,7 +113,9 @@ async function press(job: ExecuteActionJob, deps: JobDeps): Promise<ExecuteActio
     );
     return { status: 'rejected', approvalId };
   }
-  const written = await write(job, deps, approval, by, now);
+  // Written at the decision's time, not this delivery's: a retry that writes again (it crashed before recording the
+  // write) sets the same restartedAt, which starts no second rollout.
+  const written = await write(job, deps, approval, by, new Date(decided.at));
   if ('failure' in written) {
     await updateCard(
       job,

@@ -234,4 +234,12 @@ describe('execute-action job', () => {
     );
     console.log(rollout[0]);
   });
+
+  it('spreads a long watch over at most 12 looks (a Worker has a subrequest budget per invocation)', async () => {
+    const { deps, ask, pressJob, slept } = setup({ watchSeconds: 60 });
+    const approval = await ask();
+    await runExecuteActionJob(pressJob(approval.id, APPROVER, 'line-long'), deps);
+    expect(slept).toHaveLength(11);
+    expect(slept.every((ms) => ms === 5454)).toBe(true);
+  });
 });
