@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { GeminiRecordedRequest } from '../../infra/stack/gemini.ts';
 import { type Stack, startStack } from '../../infra/stack/stack.ts';
+import { parsePress } from '../../lib/chat/index.ts';
 import { eventually, type RecordedRequest, recorded } from '../support/messages.ts';
 
 const person = `U${'7a6b5c4d3e2f1a0b'.repeat(2)}`;
@@ -56,6 +57,52 @@ async function script(steps: unknown[]): Promise<void> {
 
 const transcript: string[] = [];
 
+/** The Approve postback of the newest approval card LINE was asked to show (what the person's tap sends). */
+async function newestApprove(): Promise<string> {
+  const datas = (await recorded(stack.info.line))
+    .filter((r) => statusOf(r) === 200)
+    .flatMap((r) => (r.body.messages as { template?: { actions?: { data?: string }[] } }[] | undefined) ?? [])
+    .flatMap((m) => m.template?.actions ?? [])
+    .map((action) => action.data ?? '')
+    .filter((data) => parsePress(data)?.press === 'approve');
+  const newest = datas.at(-1);
+  if (!newest) throw new Error('no approval card was sent');
+  return newest;
+}
+
+/** A press of a postback button, as LINE delivers it. */
+async function press(userId: string, data: string): Promise<void> {
+  const webhookEventId = `01J${String(++eventCounter).padStart(8, '0')}NATURALTEST`;
+  const body = JSON.stringify({
+    destination: 'Ubot',
+    events: [
+      {
+        type: 'postback',
+        mode: 'active',
+        timestamp: Date.now(),
+        webhookEventId,
+        deliveryContext: { isRedelivery: false },
+        source: { type: 'user', userId },
+        replyToken: `rt${webhookEventId.toLowerCase()}`,
+        postback: { data },
+      },
+    ],
+  });
+  const response = await fetch(`${stack.info.worker}/events/line`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) },
+    body,
+  });
+  expect(response.status).toBe(200);
+}
+
+async function restartedAt(): Promise<string | undefined> {
+  const deployment = (await (
+    await fetch(`${stack.info.cluster}/apis/apps/v1/namespaces/shop/deployments/payment`)
+  ).json()) as { spec: { template: { metadata?: { annotations?: Record<string, string> } } } };
+  return deployment.spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'];
+}
+
 /** Sends one message as the person and waits for the bot's answer; notes the model's prompt tokens for it. */
 async function say(text: string): Promise<string> {
   const before = (await answers()).length;
@@ -79,7 +126,7 @@ async function say(text: string): Promise<string> {
   return answer;
 }
 
-it('"that crashing one" and "restart it" in plain words: read through the model, proposed, nothing written', async () => {
+it('"that crashing one" and "restart it" in plain words: read through the model, an approval card, executed once by the approver', async () => {
   const pods = await say('/pods shop');
   expect(pods).toMatch(new RegExp(`${POD}\\s+0/1\\s+CrashLoopBackOff`));
 
@@ -112,12 +159,28 @@ it('"that crashing one" and "restart it" in plain words: read through the model,
   const restart = await say('restart it');
   expect(restart).toContain('Proposed: Restart the rollout of Deployment shop/payment');
   expect(restart).toContain('Nothing changes until a person approves it.');
+  expect(restart).toContain('Approval needed: Restart the rollout of Deployment shop/payment');
+  expect(await restartedAt()).toBeUndefined();
 
-  const deployment = (await (
-    await fetch(`${stack.info.cluster}/apis/apps/v1/namespaces/shop/deployments/payment`)
-  ).json()) as { spec: { template: { metadata?: { annotations?: Record<string, string> } } } };
-  expect(
-    deployment.spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'],
-  ).toBeUndefined();
+  // The person who asked is not an approver: their tap changes nothing. The approver's restarts it, once.
+  const approve = await newestApprove();
+  const before = (await answers()).length;
+  await press(person, approve);
+  await eventually('the refusal', async () =>
+    (await answers()).slice(before).find((text) => text.includes('not an approver')),
+  );
+  expect(await restartedAt()).toBeUndefined();
+  await press(stack.info.approvers.line, approve);
+  const done = await eventually('the approver’s outcome', async () =>
+    (await answers()).slice(before).find((text) => text.startsWith('Approved by')),
+  );
+  transcript.push(`[the approver taps Approve]\n${done}\n`);
+  const annotation = await restartedAt();
+  expect(annotation).toBeDefined();
+  await press(stack.info.approvers.line, approve);
+  await eventually('the second tap’s answer', async () =>
+    (await answers()).slice(before).find((text) => text.startsWith('Already approved')),
+  );
+  expect(await restartedAt()).toBe(annotation);
   console.log(`LINE conversation in natural language:\n\n${transcript.join('\n')}`);
 }, 180_000);
