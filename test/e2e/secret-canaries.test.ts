@@ -1,9 +1,12 @@
 // The canary corpus (test/fixtures/canaries) through the whole stack: Secret values echoed in a log, an Event,
 // a termination message, annotations and a ConfigMap, and a canary in every credential place, each in every
 // encoding. An alert is diagnosed end to end; no canary form may reach Slack, Redis, the model's requests or the
-// Worker's log, nor the CLI's output (`--fixture` and `--kubeconfig`, which do not go through the proxy).
-// LINE and the report page are not built yet, so they are not checked here.
+// Worker's log, nor the CLI's output (`--fixture` and `--kubeconfig`, which do not go through the proxy). The
+// chat reads the same corpus from LINE, Slack and the REST API (logs, describe, events, free text to the model):
+// nothing reaches the LINE fake, the Slack fake, the API's answers or the conversations' memory either.
+// The report page is not built yet, so it is not checked here.
 import { execFile } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,8 +28,10 @@ const run = promisify(execFile);
 
 let stack: Stack;
 
+const chatApiToken = 'chat-api-token-canary-run-3e1';
+
 beforeAll(async () => {
-  stack = await startStack({ fixturePath });
+  stack = await startStack({ fixturePath, workerVars: { CHAT_API_TOKEN: chatApiToken } });
 }, 180_000);
 
 afterAll(async () => {
@@ -151,6 +156,133 @@ describe('canaries never leave', () => {
 
     expect(leaks({ slack, model, log, ...stored })).toEqual([]);
   }, 180_000);
+
+  it('through chat: LINE, Slack and the REST API reading logs, objects and events, and free text to the model', async () => {
+    const reads = [
+      `/logs ${POD} shop --previous`,
+      `/describe pod ${POD} shop`,
+      '/describe deploy payment shop',
+      '/describe configmap payment-config shop',
+      '/events shop',
+      '/pods shop',
+    ];
+    let n = 0;
+    const lineUser = `U${'c0ffee00'.repeat(4)}`;
+    const line = async (text: string) => {
+      const id = `01JCANARY${String(++n).padStart(16, '0')}`;
+      const body = JSON.stringify({
+        destination: 'Ubot',
+        events: [
+          {
+            type: 'message',
+            mode: 'active',
+            timestamp: Date.now(),
+            webhookEventId: id,
+            deliveryContext: { isRedelivery: false },
+            source: { type: 'user', userId: lineUser },
+            replyToken: `rt${id.toLowerCase()}`,
+            message: { id: String(n), type: 'text', quoteToken: 'q', text },
+          },
+        ],
+      });
+      const signature = createHmac('sha256', stack.info.secrets.lineChannelSecret)
+        .update(body)
+        .digest('base64');
+      const response = await fetch(`${stack.info.worker}/events/line`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-line-signature': signature },
+        body,
+      });
+      expect(response.status).toBe(200);
+    };
+    const slack = async (text: string) => {
+      const ts = `${1_700_000_000 + ++n}.000100`;
+      const body = JSON.stringify({
+        type: 'event_callback',
+        team_id: 'T0CANARY',
+        api_app_id: 'A0CANARY',
+        event_id: `Ev0CANARY${String(n).padStart(6, '0')}`,
+        event_time: Math.floor(Date.now() / 1000),
+        authorizations: [{ team_id: 'T0CANARY', user_id: 'U0BOT', is_bot: true }],
+        event: {
+          type: 'app_mention',
+          user: 'U0CANARY',
+          text: `<@U0BOT> ${text}`,
+          ts,
+          channel: stack.info.slackChannel,
+        },
+      });
+      const timestamp = Math.floor(Date.now() / 1000);
+      const signature = createHmac('sha256', stack.info.secrets.slackSigningSecret)
+        .update(`v0:${timestamp}:${body}`)
+        .digest('hex');
+      const response = await fetch(`${stack.info.worker}/events/slack`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': `v0=${signature}`,
+        },
+        body,
+      });
+      expect(response.status).toBe(200);
+    };
+    const api: string[] = [];
+    const rest = async (text: string) => {
+      const response = await fetch(`${stack.info.worker}/api/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${chatApiToken}` },
+        body: JSON.stringify({ session: 'canary', text }),
+      });
+      expect(response.status).toBe(200);
+      api.push(await response.text());
+    };
+    await fetch(`${stack.info.line}/__messages`, { method: 'DELETE' });
+    for (const text of reads) {
+      await line(text);
+      await slack(text);
+      await rest(text);
+    }
+    // Free text: the model reads the whole corpus through its tools before it answers.
+    await scriptModelToReadEverything();
+    await rest('why does payment keep crashing?');
+    const lineAnswers = async () =>
+      ((await (await fetch(`${stack.info.line}/__messages`)).json()) as { path: string }[]).filter((r) =>
+        ['/v2/bot/message/reply', '/v2/bot/message/push'].includes(r.path),
+      );
+    await eventually(
+      'every LINE answer',
+      async () => ((await lineAnswers()).length >= reads.length ? true : undefined),
+      90_000,
+    );
+    await eventually(
+      'every Slack answer',
+      async () => {
+        const threaded = (await slackPosts(stack.info.slack)).filter((post) => post.body.thread_ts);
+        return threaded.length >= reads.length ? true : undefined;
+      },
+      90_000,
+    );
+    const lineText = JSON.stringify(await lineAnswers());
+    const slackText = JSON.stringify(await (await fetch(`${stack.info.slack}/__messages`)).json());
+    const apiText = api.join('\n');
+    const stored = await redisDump();
+    const model = JSON.stringify(await (await fetch(`${stack.info.gemini}/__requests`)).json());
+
+    // Each place holds a real answer about the corpus, so an empty place cannot pass by accident.
+    expect(lineText).toContain('authentication failed');
+    expect(slackText).toContain('authentication failed');
+    expect(apiText).toContain('authentication failed');
+    expect(apiText).toContain('payment-config');
+    expect(Object.keys(stored).some((key) => key.startsWith('kr:conversation:line:'))).toBe(true);
+    expect(Object.keys(stored).some((key) => key.startsWith('kr:conversation:slack:'))).toBe(true);
+    expect(Object.keys(stored).some((key) => key.startsWith('kr:conversation:api:'))).toBe(true);
+    expect(model).toContain('config blob');
+
+    expect(
+      leaks({ line: lineText, slack: slackText, api: apiText, model, log: await workerLog(), ...stored }),
+    ).toEqual([]);
+  }, 240_000);
 
   it('through the CLI on --fixture and --kubeconfig, as JSON and as text, with the model', async () => {
     const outputs: Record<string, string> = {};
