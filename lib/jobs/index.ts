@@ -3,6 +3,7 @@ export * from './ai-followup.ts';
 export * from './chat-turn.ts';
 export * from './converse.ts';
 export * from './diagnose-alert.ts';
+export * from './diagnose-argo.ts';
 export * from './execute-action.ts';
 export * from './failure.ts';
 export * from './guarded-stores.ts';

@@ -5,11 +5,12 @@ import type { Config } from '../config/index.ts';
 import { aiFollowup } from './ai-followup.ts';
 import { chatTurn } from './chat-turn.ts';
 import { diagnoseAlert } from './diagnose-alert.ts';
+import { diagnoseArgo } from './diagnose-argo.ts';
 import { executeAction } from './execute-action.ts';
 import type { CronTick, JobKind } from './kind.ts';
 import type { AttemptInfo, JobDeps } from './types.ts';
 
-export const jobKinds = [diagnoseAlert, aiFollowup, chatTurn, executeAction] as const;
+export const jobKinds = [diagnoseAlert, aiFollowup, chatTurn, executeAction, diagnoseArgo] as const;
 
 type Kinds = typeof jobKinds;
 type SchemasOf<T extends readonly { schema: unknown }[]> = { -readonly [I in keyof T]: T[I]['schema'] };
