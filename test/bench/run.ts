@@ -3,6 +3,7 @@ const modules: (() => Promise<{ run(): Promise<void> }>)[] = [
   () => import('./diagnosis.ts'),
   () => import('./agent.ts'),
   () => import('./redaction.ts'),
+  () => import('./chat.ts'),
 ];
 
 for (const load of modules) {
