@@ -26,6 +26,12 @@ export interface MessageAction {
   short?: string;
 }
 
+/** A button that opens a page (the Application in Argo CD); it changes nothing. */
+export interface MessageLink {
+  label: string;
+  url: string;
+}
+
 export interface ReportMessage {
   type: 'report';
   reportId: string;
@@ -45,6 +51,8 @@ export interface ReportMessage {
   /** `report <id> · 8 API reads · 39 ms`. */
   footer: string;
   actions: MessageAction[];
+  /** Pages to open (the Application in Argo CD), when the report knows any. */
+  links?: MessageLink[];
   /** What a push notification or a screen reader says: the title and the summary. */
   notification: string;
 }
@@ -223,6 +231,7 @@ export function reportMessage(report: Report): ReportMessage {
       detail: proposal.reason,
       short: proposalShortLabel(proposal),
     })),
+    ...(report.links?.length ? { links: report.links.map(({ label, url }) => ({ label, url })) } : {}),
     notification: `${icon} ${title}: ${report.summary}`,
   };
 }

@@ -6,6 +6,7 @@ import type { ChatModel, TurnLimiter } from '../conversation/index.ts';
 import type { Report } from '../report/index.ts';
 import type {
   ApprovalStore,
+  ArgoFailureStore,
   ConversationStore,
   IncidentStore,
   JobLedger,
@@ -65,6 +66,8 @@ export interface JobDeps {
   rolloutWatchSeconds?: number;
   /** Waits between rollout looks (tests pass one that does not wait). */
   sleep?(ms: number): Promise<void>;
+  /** Argo CD failures on record per app, so the sync that succeeds later answers ✅ in the failure's thread. */
+  argoFailures?: ArgoFailureStore;
   reportTtlSeconds?: number;
   /** How long one delivery may hold the job before another may take over. */
   lockSeconds?: number;

@@ -108,6 +108,13 @@ export const ReportMeta = z.object({
 });
 export type ReportMeta = z.infer<typeof ReportMeta>;
 
+/** A link the message shows as a button (the Application in Argo CD): web pages only, never a script URL. */
+export const ReportLink = z.object({
+  label: z.string().min(1).max(40),
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+});
+export type ReportLink = z.infer<typeof ReportLink>;
+
 export const Report = z.object({
   id: z.string(),
   source: ReportSource,
@@ -122,6 +129,8 @@ export const Report = z.object({
   summary: z.string(),
   ai: AiPart.optional(),
   proposals: z.array(Proposal),
+  /** Where to look further (the Application in Argo CD), shown as buttons. */
+  links: z.array(ReportLink).max(3).optional(),
   meta: ReportMeta.optional(),
 });
 export type Report = z.infer<typeof Report>;

@@ -1,5 +1,6 @@
 // Store: state that outlives a request, one store per concern over one narrow key-value seam (Redis or memory).
 import { approvalStore } from './approvals.ts';
+import { argoFailureStore } from './argo-failures.ts';
 import { conversationStore } from './conversations.ts';
 import { incidentStore } from './incidents.ts';
 import type { Kv } from './kv.ts';
@@ -7,6 +8,7 @@ import { jobLedger } from './ledger.ts';
 import { reportStore } from './reports.ts';
 
 export * from './approvals.ts';
+export * from './argo-failures.ts';
 export * from './conversations.ts';
 export * from './incidents.ts';
 export * from './kv.ts';
@@ -23,6 +25,7 @@ export function stores(kv: Kv, prefix = 'kr') {
     reports: reportStore(kv, prefix),
     conversations: conversationStore(kv, prefix),
     approvals: approvalStore(kv, prefix),
+    argoFailures: argoFailureStore(kv, prefix),
   };
 }
 export type Stores = ReturnType<typeof stores>;

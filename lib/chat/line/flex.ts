@@ -48,6 +48,15 @@ function bulletLines(title: string, lines: string[], max: number): FlexComponent
     : [heading(title), ...lines.map((line) => text(`• ${plain(line, max)}`, { size: 'sm' }))];
 }
 
+/** A button per link: a URI action opens the page (in LINE's browser); it changes nothing. */
+const linkButtons = (message: ReportMessage): FlexComponent[] =>
+  (message.links ?? []).map((link) => ({
+    type: 'button',
+    style: 'link',
+    height: 'sm',
+    action: { type: 'uri', label: plain(link.label, LINE_LIMITS.actionLabelUnits) || 'Open', uri: link.url },
+  }));
+
 /** The bubble at a scale of the budgets (1 = full); a smaller scale says less of every long text. */
 function reportBubble(message: ReportMessage, scale: number): messagingApi.FlexBubble {
   const budget = (units: number) => Math.max(40, Math.floor(units * scale));
@@ -85,7 +94,11 @@ function reportBubble(message: ReportMessage, scale: number): messagingApi.FlexB
       layout: 'vertical',
       spacing: 'sm',
       // Each button only asks for an approval card; the approver decides on that card.
-      contents: [muted(plain(message.footer, BUDGET.footer)), ...proposalButtons(message)],
+      contents: [
+        muted(plain(message.footer, BUDGET.footer)),
+        ...proposalButtons(message),
+        ...linkButtons(message),
+      ],
     },
   };
 }

@@ -31,6 +31,17 @@ function bulletSection(title: string, lines: string[]) {
 
 const context = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
+/** Link buttons open the page in the browser; Slack still acks their press, which nothing acts on. */
+const linkButtons = (links: NonNullable<ReportMessage['links']>) => ({
+  type: 'actions',
+  elements: links.map((link, index) => ({
+    type: 'button',
+    action_id: `link-${index}`,
+    text: { type: 'plain_text', text: clip(link.label, 75) },
+    url: link.url,
+  })),
+});
+
 function reportBlocks(message: ReportMessage): SlackMessage {
   const blocks: SlackMessage['blocks'] = [
     {
@@ -66,6 +77,7 @@ function reportBlocks(message: ReportMessage): SlackMessage {
   }
   // Each proposal's button asks for an approval card (the press is decided by the approvals job, never here).
   blocks.push(...proposalBlocks(message.reportId, message.actions));
+  if (message.links?.length) blocks.push(linkButtons(message.links));
   blocks.push(context(escapeMrkdwn(message.footer)));
   // The notification text (push, screen readers, the fallback) is parsed as mrkdwn too: escaped like the blocks.
   return { text: clip(escapeMrkdwn(message.notification), MAX_SECTION), blocks };
