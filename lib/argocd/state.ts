@@ -160,3 +160,23 @@ export const recovered = (state: ArgoState) =>
   state.syncStatus === 'Synced' &&
   (state.healthStatus === undefined || state.healthStatus === 'Healthy');
 export const shortRevision = (revision: string | undefined) => revision?.slice(0, 7);
+
+/**
+ * The Application read through the proxy wins (its texts are the ones the proxy masked); the notification fills
+ * only what the Application does not say (a sync state already cleared, a body sent before it was read).
+ */
+export function stateOf(application: K8sObject | undefined, notification: ArgoNotification): ArgoState {
+  const told = stateOfNotification(notification);
+  if (!application) return told;
+  const read = stateOfApplication(application);
+  const operationKnown = read.phase !== undefined;
+  return {
+    ...told,
+    ...read,
+    source: { ...told.source, ...read.source },
+    // Free text of the notification only when the Application has no operation of its own to show.
+    ...(operationKnown ? {} : defined({ phase: told.phase, message: told.message })),
+    synced: operationKnown || read.synced.length > 0 ? read.synced : told.synced,
+    conditions: read.conditions.length > 0 ? read.conditions : told.conditions,
+  };
+}

@@ -1,9 +1,29 @@
 // The diagnose-argo job: an Argo CD notification (sync failed, health degraded, sync status unknown, or a sync that
 // succeeded after a failure) explained in one message that names the resource, the field and the fix.
 import { z } from 'zod';
+import {
+  type ArgoState,
+  applicationRef,
+  argoFinding,
+  classify,
+  explain,
+  failedPhase,
+  recovered,
+  shortRevision,
+  stateOf,
+  unhealthy,
+} from '../argocd/index.ts';
+import { channelNames, textMessage } from '../chat/index.ts';
+import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
+import { diagnose } from '../diagnosis/index.ts';
 import { ArgoNotification } from '../events/argocd/payload.ts';
+import type { Finding, Report, ReportLink } from '../report/index.ts';
+import { redactDeep } from '../security/index.ts';
+import { isPermanent } from './failure.ts';
+import { type DedupState, guardedStores } from './guarded-stores.ts';
 import { defineJobKind } from './kind.ts';
-import { JobBase } from './schema.ts';
+import { deliverOnce, runOnce } from './once.ts';
+import { JobBase, type ReplyTarget } from './schema.ts';
 import type { AttemptInfo, JobDeps } from './types.ts';
 
 export const DiagnoseArgoJob = JobBase.extend({
@@ -20,16 +40,203 @@ export const DiagnoseArgoJob = JobBase.extend({
 export type DiagnoseArgoJob = z.infer<typeof DiagnoseArgoJob>;
 
 export type DiagnoseArgoOutcome =
-  | { status: 'done'; reportId: string; delivered: string[] }
+  | { status: 'done'; reportId: string; delivered: string[]; diagnosed?: false; dedupUnavailable?: true }
+  /** A sync that succeeded: ✅ under the failure on record (`delivered` empty when there was none). */
+  | { status: 'recovered'; delivered: string[] }
   | { status: 'duplicate' }
   | { status: 'busy' };
 
+const REPORT_TTL_SECONDS = 7 * 86_400;
+/** How long a failure waits for the sync that fixes it: long enough for a weekend. */
+const FAILURE_TTL_SECONDS = 14 * 86_400;
+
 export async function runDiagnoseArgoJob(
-  _job: DiagnoseArgoJob,
-  _deps: JobDeps,
-  _attempt: AttemptInfo = { finalAttempt: false },
+  job: DiagnoseArgoJob,
+  deps: JobDeps,
+  attempt: AttemptInfo = { finalAttempt: false },
 ): Promise<DiagnoseArgoOutcome> {
-  throw new Error('diagnose-argo: not built yet');
+  const dedup: DedupState = { unavailable: false };
+  const guarded: JobDeps = { ...deps, ...guardedStores(deps, attempt.finalAttempt, dedup) };
+  return runOnce(guarded.ledger, job.id, deps.lockSeconds ?? 120, () => handle(job, guarded, attempt, dedup));
+}
+
+/** The Application through the proxy, or why it could not be read (retries left: a transient failure throws). */
+async function readApplication(
+  job: DiagnoseArgoJob,
+  reader: ClusterReader,
+  attempt: AttemptInfo,
+): Promise<{ application?: K8sObject; unreadable?: string }> {
+  const { app, namespace } = job.notification;
+  try {
+    const application = await reader.get(resources.applications, namespace, app);
+    return application
+      ? { application }
+      : { unreadable: `Application ${namespace}/${app} was not found on cluster ${job.cluster}` };
+  } catch (error) {
+    if (!attempt.finalAttempt && !isPermanent(error)) throw error;
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+    return {
+      unreadable: `Application ${namespace}/${app} could not be read on cluster ${job.cluster} (${reason})`,
+    };
+  }
+}
+
+async function handle(
+  job: DiagnoseArgoJob,
+  deps: JobDeps,
+  attempt: AttemptInfo,
+  dedup: DedupState,
+): Promise<DiagnoseArgoOutcome> {
+  const reader = deps.readerFor(job.cluster, `argocd:${job.notification.app}`);
+  const { application, unreadable } = await readApplication(job, reader, attempt);
+  const state = stateOf(application, job.notification);
+  if (recovered(state)) return answerRecovery(job, state, deps);
+
+  const reportId = `${job.id.slice(0, 180)}-${crypto.randomUUID().slice(0, 8)}`;
+  let report = await buildReport(job, state, reader, reportId, unreadable, deps.now?.() ?? new Date());
+  // Last line of defence before anything is stored or leaves: mask credentials that slipped into the texts.
+  report = redactDeep(report);
+  await deps.reports.save(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
+  const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) => deps.deliver(target, report));
+  if (report.findings.length > 0 && sent.length > 0) await recordFailure(job, sent, deps, attempt);
+  return {
+    status: 'done',
+    reportId: report.id,
+    delivered: sent.map(({ key }) => key),
+    ...(unreadable ? { diagnosed: false as const } : {}),
+    ...(dedup.unavailable ? { dedupUnavailable: true as const } : {}),
+  };
+}
+
+/** What Argo CD said happened, as a person names it (the report's title). */
+function triggerOf(state: ArgoState): string {
+  if (failedPhase(state)) return 'Argo CD sync failed';
+  if (unhealthy(state)) return `Argo CD app ${state.healthStatus?.toLowerCase()}`;
+  if (state.syncStatus === 'OutOfSync' || state.syncStatus === 'Unknown')
+    return `Argo CD sync status ${state.syncStatus.toLowerCase()}`;
+  return 'Argo CD notification';
+}
+
+function linksOf(job: DiagnoseArgoJob): ReportLink[] {
+  const base = job.notification.argocdUrl?.replace(/\/+$/, '');
+  if (!base) return [];
+  const { namespace, app } = job.notification;
+  return [{ label: 'Open in Argo CD', url: `${base}/applications/${namespace}/${encodeURIComponent(app)}` }];
+}
+
+/** Same object and code once: the hook's and the workload's diagnoses may meet. */
+function uniqueFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}/${f.object.kind}/${f.object.namespace}/${f.object.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+async function buildReport(
+  job: DiagnoseArgoJob,
+  state: ArgoState,
+  reader: ClusterReader,
+  reportId: string,
+  unreadable: string | undefined,
+  now: Date,
+): Promise<Report> {
+  const started = Date.now();
+  const causes = classify(state);
+  const explanation = await explain(causes, reader, async (object) =>
+    diagnose({
+      reader,
+      cluster: job.cluster,
+      source: 'argocd',
+      scope: { kind: 'object', ...(object.namespace ? { namespace: object.namespace } : {}), object },
+    }),
+  );
+  const notes = unreadable
+    ? [...explanation.notes, `${unreadable}: explained from the notification alone`]
+    : explanation.notes;
+  const finding = argoFinding(state, causes, {
+    ...(explanation.rootCause ? { rootCause: explanation.rootCause } : {}),
+    notes,
+  });
+  const findings = uniqueFindings([...(finding ? [finding] : []), ...explanation.findings]);
+  const links = linksOf(job);
+  const said = job.notification.message ? ` Argo CD says: ${job.notification.message.slice(0, 300)}` : '';
+  const summary = finding
+    ? `${finding.summary}${unreadable ? ` (${unreadable}; this is from the notification alone.)` : ''}`
+    : unreadable
+      ? `No diagnosis: ${unreadable}. Argo CD reported ${triggerOf(state).replace(/^Argo CD /, '')} for Application ${state.namespace}/${state.app}.${said}`
+      : `Argo CD Application ${state.app} shows nothing to fix now: sync ${state.syncStatus ?? '?'}, health ${state.healthStatus ?? '?'}${state.phase ? `, last operation ${state.phase}` : ''}.${said}`;
+  return {
+    id: reportId,
+    source: 'argocd',
+    cluster: job.cluster,
+    scope: { kind: 'object', namespace: state.namespace, object: applicationRef(state) },
+    startedAt: now.toISOString(),
+    alert: {
+      name: triggerOf(state),
+      labels: { app: state.app, ...(state.project ? { project: state.project } : {}) },
+    },
+    findings,
+    summary,
+    proposals: [],
+    ...(links.length > 0 ? { links } : {}),
+    meta: {
+      apiRequests: explanation.meta.apiRequests + reader.stats.requests,
+      bytesRead: explanation.meta.bytesRead + reader.stats.bytes,
+      durationMs: Date.now() - started,
+    },
+  };
+}
+
+/** Where the failure's messages went, for the ✅ that follows the fix; best effort on the last delivery. */
+async function recordFailure(
+  job: DiagnoseArgoJob,
+  sent: { target: ReplyTarget; result: Awaited<ReturnType<JobDeps['deliver']>> }[],
+  deps: JobDeps,
+  attempt: AttemptInfo,
+): Promise<void> {
+  if (!deps.argoFailures) return;
+  const refs = sent.map(({ target, result }) => ({
+    channel: target.channel,
+    to: result?.to ?? target.to,
+    ...(result?.id ? { id: result.id } : {}),
+    ...(result?.thread ? { thread: result.thread } : {}),
+  }));
+  const recording = deps.argoFailures.record(
+    job.cluster,
+    job.notification.app,
+    { failureKey: job.failureKey, refs },
+    FAILURE_TTL_SECONDS,
+  );
+  // The message went out; losing the ✅ later is better than failing a job whose message was sent.
+  if (attempt.finalAttempt) await recording.catch(() => undefined);
+  else await recording;
+}
+
+/** ✅ in each failure message's thread (LINE: the next message in that chat), once; then the failure is cleared. */
+async function answerRecovery(
+  job: DiagnoseArgoJob,
+  state: ArgoState,
+  deps: JobDeps,
+): Promise<DiagnoseArgoOutcome> {
+  const failure = await deps.argoFailures?.get(job.cluster, state.app);
+  if (!failure || !deps.say) return { status: 'recovered', delivered: [] };
+  const revision = shortRevision(state.revision);
+  const text = `✅ ${state.app} synced${revision ? ` revision ${revision}` : ''} and is healthy.`;
+  const targets = failure.refs.flatMap((ref): ReplyTarget[] => {
+    const parsed = z.enum(channelNames).safeParse(ref.channel);
+    if (!parsed.success) return [];
+    const thread = ref.thread ?? ref.id;
+    return [{ channel: parsed.data, to: ref.to, ...(thread ? { thread } : {}) }];
+  });
+  const say = deps.say;
+  const sent = await deliverOnce(deps.ledger, job.id, targets, (target) =>
+    say(target, textMessage(job.id, text)),
+  );
+  await deps.argoFailures?.clear(job.cluster, state.app);
+  return { status: 'recovered', delivered: sent.map(({ key }) => key) };
 }
 
 export const diagnoseArgo = defineJobKind({

@@ -1,0 +1,84 @@
+// What the cluster adds to a classified Argo CD failure: whether a webhook's Service has endpoints, why the hook
+// Job failed (its pod's log) and the root cause inside each unhealthy workload — each through the analyzers.
+import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
+import type { Finding, ObjectRef, ReportMeta, RootCause } from '../report/index.ts';
+import type { ArgoCause } from './classify.ts';
+
+/** Kinds the diagnosis engine explains from their pods; anything else is left to its Argo CD health message. */
+const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod']);
+/** Unhealthy workloads diagnosed per message: each is a few API reads and a log. */
+const MAX_WORKLOADS = 3;
+
+/** Diagnoses one object (the engine of lib/diagnosis, passed in: lib/argocd stays below it). */
+export type DiagnoseObject = (object: ObjectRef) => Promise<{ findings: Finding[]; meta?: ReportMeta }>;
+
+export interface Explanation {
+  /** The workload's own root cause, when the analyzers found one: it replaces the class's pointer. */
+  rootCause?: RootCause;
+  notes: string[];
+  findings: Finding[];
+  meta: ReportMeta;
+}
+
+const addresses = (endpoints: K8sObject | undefined): number =>
+  ((endpoints?.subsets ?? []) as { addresses?: unknown[] }[]).reduce(
+    (sum, subset) => sum + (subset.addresses?.length ?? 0),
+    0,
+  );
+
+/** Reads what each cause points at; a read that fails leaves that cause as classified (best effort, never fatal). */
+export async function explain(
+  causes: ArgoCause[],
+  reader: ClusterReader,
+  diagnoseObject: DiagnoseObject,
+): Promise<Explanation> {
+  const explanation: Explanation = {
+    notes: [],
+    findings: [],
+    meta: { apiRequests: 0, bytesRead: 0, durationMs: 0 },
+  };
+  const lead = causes[0];
+  const service = lead?.webhook?.service;
+  if (lead?.webhook && service?.namespace) {
+    const endpoints = await reader
+      .get(resources.endpoints, service.namespace, service.name)
+      .catch(() => null);
+    if (endpoints !== null) {
+      const ready = addresses(endpoints);
+      const ref = { kind: 'Service', namespace: service.namespace, name: service.name };
+      explanation.notes.push(
+        endpoints === undefined
+          ? `webhook ${lead.webhook.name}: Service ${service.namespace}/${service.name} has no Endpoints object`
+          : `webhook ${lead.webhook.name}: Service ${service.namespace}/${service.name} has ${ready} ready endpoint${ready === 1 ? '' : 's'}`,
+      );
+      if (!endpoints || ready === 0)
+        explanation.rootCause = {
+          code: 'ServiceNoEndpoints',
+          object: ref,
+          detail: `${lead.detail}; Service ${service.namespace}/${service.name} has no ready endpoints, so every request the webhook covers fails`,
+        };
+    }
+  }
+  const workloads = causes
+    .filter((cause) => (cause.class === 'hook-failed' || cause.class === 'degraded') && cause.resource)
+    .filter((cause) => WORKLOADS.has(cause.resource!.kind) && cause.resource!.namespace)
+    .slice(0, MAX_WORKLOADS);
+  for (const cause of workloads) {
+    const diagnosed = await diagnoseObject(cause.resource!).catch(() => undefined);
+    if (!diagnosed) continue;
+    explanation.findings.push(...diagnosed.findings);
+    if (diagnosed.meta) {
+      explanation.meta.apiRequests += diagnosed.meta.apiRequests;
+      explanation.meta.bytesRead += diagnosed.meta.bytesRead;
+      explanation.meta.durationMs += diagnosed.meta.durationMs;
+    }
+    const found = diagnosed.findings.find((f) => f.rootCause) ?? diagnosed.findings[0];
+    if (!found || explanation.rootCause) continue;
+    const subject = `${cause.resource!.kind} ${cause.resource!.namespace}/${cause.resource!.name}`;
+    explanation.rootCause = found.rootCause
+      ? { ...found.rootCause, detail: `${subject}: ${found.rootCause.detail ?? found.summary}` }
+      : { code: found.code, object: found.owner ?? found.object, detail: `${subject}: ${found.summary}` };
+    explanation.notes.push(`${subject}: ${found.summary}`);
+  }
+  return explanation;
+}
