@@ -200,7 +200,15 @@ function admissionWebhook(text: string, context: Context): ArgoCause | undefined
   const match = denied ?? failed;
   if (!match) return undefined;
   const name = match[1]!;
-  const said = clip(oneLine(match[2]!.replace(/\s*\(retried \d+ times?\)\.?$/, '')), 200);
+  // The URL it posted to says nothing a person acts on; the Service (below) does.
+  const said = clip(
+    oneLine(
+      match[2]!
+        .replace(/\s*\(retried \d+ times?\)\.?$/, '')
+        .replace(/failed to call webhook: Post "[^"]*": /, ''),
+    ),
+    200,
+  );
   const serviceName = /no endpoints available for service "([^"]+)"/.exec(text)?.[1];
   const url = /https:\/\/([a-z0-9-]+)\.([a-z0-9-]+)\.svc[:/]/.exec(text);
   const service =
@@ -320,9 +328,13 @@ export function classify(state: ArgoState): ArgoCause[] {
         });
       } else if (r.status === 'SyncFailed' && r.message) add(classifyText(r.message, state, resource));
     }
+    // The operation's message and the conditions mostly repeat a resource's message: only a class not seen yet.
+    const addNew = (cause: ArgoCause | undefined) => {
+      if (cause && !causes.some((c) => c.class === cause.class)) add(cause);
+    };
     for (const condition of state.conditions)
-      if (condition.message) add(classifyText(condition.message, state));
-    if (state.message) add(classifyText(state.message, state));
+      if (condition.message) addNew(classifyText(condition.message, state));
+    if (state.message) addNew(classifyText(state.message, state));
     return causes;
   }
   for (const condition of state.conditions)

@@ -55,7 +55,7 @@ export async function explain(
         explanation.rootCause = {
           code: 'ServiceNoEndpoints',
           object: ref,
-          detail: `${lead.detail}; Service ${service.namespace}/${service.name} has no ready endpoints, so every request the webhook covers fails`,
+          detail: `Service ${service.namespace}/${service.name} behind webhook ${lead.webhook.name} has no ready endpoints, so every request the webhook covers fails`,
         };
     }
   }

@@ -69,7 +69,7 @@ export function argoFinding(
       ...(options.notes ?? []),
     ],
     suggestions: [
-      ...causes.slice(0, 2).map((cause) => cause.fix),
+      ...new Set(causes.slice(0, 2).map((cause) => cause.fix)),
       `argocd app get ${state.namespace === 'argocd' ? '' : `${state.namespace}/`}${state.app}`,
     ],
   };
