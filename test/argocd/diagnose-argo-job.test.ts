@@ -3,6 +3,7 @@
 // message, a bare body (only app and namespace) explains the same from the Application itself.
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportMessage, toSlack } from '../../lib/chat/index.ts';
+import { ArgoNotification } from '../../lib/events/argocd/payload.ts';
 import { runDiagnoseArgoJob } from '../../lib/jobs/index.ts';
 import { type ArgoCluster, argoDeps, argoJob, notificationOf, startArgoCluster } from './harness.ts';
 
@@ -137,7 +138,10 @@ describe('diagnose-argo: once, and from the Application itself', () => {
     const full = argoDeps(readerFor);
     await runDiagnoseArgoJob(argoJob(notificationOf('invalid-manifest')), full.deps);
     const bare = argoDeps(readerFor);
-    const job = { ...argoJob({ app: 'payments', namespace: 'argocd' }), id: 'argo-bare-payments' };
+    const job = {
+      ...argoJob(ArgoNotification.parse({ app: 'payments', namespace: 'argocd' })),
+      id: 'argo-bare-payments',
+    };
     await runDiagnoseArgoJob(job, bare.deps);
     expect(bare.delivered[0]!.report.summary).toBe(full.delivered[0]!.report.summary);
     expect(bare.delivered[0]!.report.findings).toEqual(full.delivered[0]!.report.findings);
@@ -146,9 +150,13 @@ describe('diagnose-argo: once, and from the Application itself', () => {
   it('only app and namespace, Application not found → says so, never silent', async () => {
     const { readerFor } = await cluster('invalid-manifest');
     const { deps, delivered } = argoDeps(readerFor);
-    const outcome = await runDiagnoseArgoJob(argoJob({ app: 'ghost', namespace: 'argocd' }), deps, {
-      finalAttempt: false,
-    });
+    const outcome = await runDiagnoseArgoJob(
+      argoJob(ArgoNotification.parse({ app: 'ghost', namespace: 'argocd' })),
+      deps,
+      {
+        finalAttempt: false,
+      },
+    );
     expect(outcome).toMatchObject({ status: 'done', diagnosed: false });
     expect(delivered[0]!.report.summary).toBe(
       'No diagnosis: Application argocd/ghost was not found on cluster prod-eu. Argo CD reported notification for Application argocd/ghost.',
