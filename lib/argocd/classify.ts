@@ -131,15 +131,21 @@ function invalidManifest(text: string, context: Context): ArgoCause | undefined 
       `expected ${match[3]}, got ${match[1]}`,
       `write ${match[2]} as a plain ${match[3]} (no quotes)`,
     );
-  match = /expected numeric[^,]*?got (\w+)|ReadNumber: expected numeric/.exec(text);
+  // The API server's JSON decoder on a quoted number: `v1.Deployment.Spec: v1.DeploymentSpec.Replicas: readUint32:
+  // unexpected character` (or `ReadNumber: expected numeric`); the chain of Go fields is the field path.
+  match =
+    /((?:\[\]v1\.\w+: )?(?:v1\.\w+\.\w+: (?:\[\]v1\.\w+: )?)+)(?:read(?:Uint|Int|Float)\d+: unexpected character|ReadNumber: expected numeric)/.exec(
+      text,
+    );
   if (match) {
-    const field =
-      /Go struct field \w+\.([\w.[\]]+)/.exec(text)?.[1] ?? /(spec\.[\w.[\]]+)/.exec(text)?.[1] ?? '(field)';
+    const field = [...match[1]!.matchAll(/v1\.\w+\.(\w+):/g)]
+      .map(([, name]) => name!.charAt(0).toLowerCase() + name!.slice(1))
+      .join('.');
     return cause(
       resourceOf(context, text),
       field,
       'expected numeric, got string',
-      `write ${field} without quotes`,
+      `write ${field} as a plain number (no quotes)`,
     );
   }
   // The API server's own validation: `Deployment.apps "x" is invalid: spec.…image: Required value` (first of a list).

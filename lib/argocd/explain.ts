@@ -15,6 +15,8 @@ export type DiagnoseObject = (object: ObjectRef) => Promise<{ findings: Finding[
 export interface Explanation {
   /** The workload's own root cause, when the analyzers found one: it replaces the class's pointer. */
   rootCause?: RootCause;
+  /** The workload's own first next step, when the analyzers found its root cause. */
+  fix?: string;
   notes: string[];
   findings: Finding[];
   meta: ReportMeta;
@@ -75,6 +77,7 @@ export async function explain(
     const found = diagnosed.findings.find((f) => f.rootCause) ?? diagnosed.findings[0];
     if (!found || explanation.rootCause) continue;
     const subject = `${cause.resource!.kind} ${cause.resource!.namespace}/${cause.resource!.name}`;
+    if (found.suggestions[0]) explanation.fix = found.suggestions[0];
     explanation.rootCause = found.rootCause
       ? { ...found.rootCause, detail: `${subject}: ${found.rootCause.detail ?? found.summary}` }
       : { code: found.code, object: found.owner ?? found.object, detail: `${subject}: ${found.summary}` };

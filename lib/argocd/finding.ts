@@ -28,6 +28,8 @@ export interface ArgoFindingOptions {
   rootCause?: RootCause;
   /** Lines that explain the lead cause further (the webhook's endpoints, the hook's log). */
   notes?: string[];
+  /** A better fix than the class's (the workload's own next step). */
+  fix?: string;
 }
 
 /** The Application's finding, or none when the state shows nothing wrong. */
@@ -53,7 +55,7 @@ export function argoFinding(
     options.rootCause?.detail && options.rootCause.detail !== lead?.detail
       ? options.rootCause.detail
       : undefined;
-  const summary = `Argo CD Application ${state.app} ${what}${said ? `: ${said}` : ''}${because ? ` — ${because}` : ''}.${lead ? ` Fix: ${lead.fix}.` : ''}`;
+  const summary = `Argo CD Application ${state.app} ${what}${said ? `: ${said}` : ''}${because ? ` — ${because}` : ''}.${lead ? ` Fix: ${options.fix ?? lead.fix}.` : ''}`;
   return {
     code: failed || drift ? 'ArgoSyncFailed' : 'ArgoDegraded',
     severity: drift ? 'warning' : 'critical',
@@ -69,7 +71,7 @@ export function argoFinding(
       ...(options.notes ?? []),
     ],
     suggestions: [
-      ...new Set(causes.slice(0, 2).map((cause) => cause.fix)),
+      ...new Set([...(options.fix ? [options.fix] : []), ...causes.slice(0, 2).map((cause) => cause.fix)]),
       `argocd app get ${state.namespace === 'argocd' ? '' : `${state.namespace}/`}${state.app}`,
     ],
   };

@@ -113,7 +113,7 @@ function triggerOf(state: ArgoState): string {
   if (failedPhase(state)) return 'Argo CD sync failed';
   if (unhealthy(state)) return `Argo CD app ${state.healthStatus?.toLowerCase()}`;
   if (state.syncStatus === 'OutOfSync' || state.syncStatus === 'Unknown')
-    return `Argo CD sync status ${state.syncStatus.toLowerCase()}`;
+    return `Argo CD app ${state.syncStatus === 'OutOfSync' ? 'out of sync' : 'sync status unknown'}`;
   return 'Argo CD notification';
 }
 
@@ -158,6 +158,7 @@ async function buildReport(
     : explanation.notes;
   const finding = argoFinding(state, causes, {
     ...(explanation.rootCause ? { rootCause: explanation.rootCause } : {}),
+    ...(explanation.fix ? { fix: explanation.fix } : {}),
     notes,
   });
   const findings = uniqueFindings([...(finding ? [finding] : []), ...explanation.findings]);

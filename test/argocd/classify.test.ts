@@ -82,6 +82,17 @@ describe('invalid manifest', () => {
     expect(cause!.fix).toBe('write spec.replicas as a plain integer (no quotes)');
   });
 
+  it('expected numeric, got string (the API server decoding a quoted number)', () => {
+    // The json-iterator decoder's message, as `kubectl apply` and Argo CD show it for `replicas: "3"`.
+    const cause = classifyText(
+      'Deployment in version "v1" cannot be handled as a Deployment: v1.Deployment.Spec: v1.DeploymentSpec.Replicas: readUint32: unexpected character: \ufffd, error found in #10 byte of ...|eplicas":"3","select|..., bigger context ...',
+      state(),
+      { kind: 'Deployment', namespace: 'pay', name: 'payments' },
+    );
+    expect(cause!.detail).toBe('Deployment payments: spec.replicas: expected numeric, got string');
+    expect(cause!.fix).toBe('write spec.replicas as a plain number (no quotes)');
+  });
+
   it('never quotes the value of a Secret', () => {
     const cause = classifyText(
       'Secret "db" is invalid: data[password]: Invalid value: "hunter2-hunter2": a valid config key must consist of alphanumeric characters',
