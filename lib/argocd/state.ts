@@ -1,7 +1,7 @@
 // What one Argo CD Application says about its last sync and its health, in one shape whether it came from the
 // Application read through the proxy or only from the notification body (the classifier reads this, nothing else).
 import type { K8sObject } from '../cluster/index.ts';
-import type { ArgoNotification } from '../events/argocd/payload.ts';
+import type { ArgoNotification } from '../events/index.ts';
 import type { ObjectRef } from '../report/index.ts';
 
 /** One `operationState.syncResult.resources[]` entry: what the sync did to one resource. */

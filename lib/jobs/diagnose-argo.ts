@@ -90,7 +90,7 @@ async function handle(
   const reader = deps.readerFor(job.cluster, `argocd:${job.notification.app}`);
   const { application, unreadable } = await readApplication(job, reader, attempt);
   const state = stateOf(application, job.notification);
-  if (recovered(state)) return answerRecovery(job, state, deps);
+  if (recovered(state)) return answerRecovery(job, state, deps, attempt);
 
   const reportId = `${job.id.slice(0, 180)}-${crypto.randomUUID().slice(0, 8)}`;
   let report = await buildReport(job, state, reader, reportId, unreadable, deps.now?.() ?? new Date());
@@ -221,8 +221,11 @@ async function answerRecovery(
   job: DiagnoseArgoJob,
   state: ArgoState,
   deps: JobDeps,
+  attempt: AttemptInfo,
 ): Promise<DiagnoseArgoOutcome> {
-  const failure = await deps.argoFailures?.get(job.cluster, state.app);
+  // On the last delivery a store that cannot answer means no ✅, rather than a job that fails for nothing to say.
+  const lookup = deps.argoFailures?.get(job.cluster, state.app);
+  const failure = attempt.finalAttempt ? await lookup?.catch(() => undefined) : await lookup;
   if (!failure || !deps.say) return { status: 'recovered', delivered: [] };
   const revision = shortRevision(state.revision);
   const text = `✅ ${state.app} synced${revision ? ` revision ${revision}` : ''} and is healthy.`;
@@ -236,7 +239,9 @@ async function answerRecovery(
   const sent = await deliverOnce(deps.ledger, job.id, targets, (target) =>
     say(target, textMessage(job.id, text)),
   );
-  await deps.argoFailures?.clear(job.cluster, state.app);
+  const clearing = deps.argoFailures?.clear(job.cluster, state.app);
+  if (attempt.finalAttempt) await clearing?.catch(() => undefined);
+  else await clearing;
   return { status: 'recovered', delivered: sent.map(({ key }) => key) };
 }
 
