@@ -3,6 +3,7 @@
 // message, a bare body (only app and namespace) explains the same from the Application itself.
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportMessage, toSlack } from '../../lib/chat/index.ts';
+import { RestClusterReader } from '../../lib/cluster/index.ts';
 import { ArgoNotification } from '../../lib/events/argocd/payload.ts';
 import { runDiagnoseArgoJob } from '../../lib/jobs/index.ts';
 import { type ArgoCluster, argoDeps, argoJob, notificationOf, startArgoCluster } from './harness.ts';
@@ -160,6 +161,32 @@ describe('diagnose-argo: once, and from the Application itself', () => {
     expect(outcome).toMatchObject({ status: 'done', diagnosed: false });
     expect(delivered[0]!.report.summary).toBe(
       'No diagnosis: Application argocd/ghost was not found on cluster prod-eu. Argo CD reported notification for Application argocd/ghost.',
+    );
+  });
+});
+
+describe('diagnose-argo: a cluster that cannot be read', () => {
+  // Nothing listens on port 9: every read fails the way a proxy that is down does.
+  const down = () => new RestClusterReader({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 2000 });
+
+  it('retries while it may (throws, sends nothing)', async () => {
+    const { deps, delivered } = argoDeps(down);
+    await expect(
+      runDiagnoseArgoJob(argoJob(notificationOf('invalid-manifest')), deps, { finalAttempt: false }),
+    ).rejects.toThrow();
+    expect(delivered).toHaveLength(0);
+  });
+
+  it('on the last attempt explains from the notification alone, and says so', async () => {
+    const { deps, delivered } = argoDeps(down);
+    const outcome = await runDiagnoseArgoJob(argoJob(notificationOf('invalid-manifest')), deps, {
+      finalAttempt: true,
+    });
+    expect(outcome).toMatchObject({ status: 'done', diagnosed: false });
+    const { summary } = delivered[0]!.report;
+    expect(summary).toContain('Deployment payments: spec.template.spec.containers[0].image: Required value');
+    expect(summary).toMatch(
+      /\(Application argocd\/payments could not be read on cluster prod-eu \(.+\); this is from the notification alone\.\)$/,
     );
   });
 });
