@@ -19,6 +19,7 @@ import { diagnose } from '../diagnosis/index.ts';
 import { ArgoNotification } from '../events/argocd/payload.ts';
 import type { Finding, Report, ReportLink } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
+import { DEDUP_UNAVAILABLE_NOTE } from './diagnose-alert.ts';
 import { isPermanent } from './failure.ts';
 import { type DedupState, guardedStores } from './guarded-stores.ts';
 import { defineJobKind } from './kind.ts';
@@ -97,7 +98,13 @@ async function handle(
   // Last line of defence before anything is stored or leaves: mask credentials that slipped into the texts.
   report = redactDeep(report);
   await deps.reports.save(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
-  const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) => deps.deliver(target, report));
+  // Whether the ledger answered is known only once it was asked, so the note is added per target.
+  const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) =>
+    deps.deliver(
+      target,
+      dedup.unavailable ? { ...report, summary: `${report.summary} ${DEDUP_UNAVAILABLE_NOTE}` } : report,
+    ),
+  );
   if (report.findings.length > 0 && sent.length > 0) await recordFailure(job, sent, deps, attempt);
   return {
     status: 'done',

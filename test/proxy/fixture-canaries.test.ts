@@ -12,7 +12,7 @@ import { type K8sObject, RestClusterReader, resources } from '../../lib/cluster/
 import { CURRENT_KEY } from './harness.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
-const files = ['demo', 'scenarios'].flatMap((folder) => {
+const files = ['demo', 'scenarios', 'argocd'].flatMap((folder) => {
   const dir = join(FIXTURES, folder);
   return existsSync(dir)
     ? readdirSync(dir)
