@@ -7,7 +7,14 @@ import { Job, jobKinds, scheduledJobs } from '../../lib/jobs/index.ts';
 
 it('accepts exactly the registered kinds, naming the discriminator otherwise', () => {
   const kinds = jobKinds.map((kind) => kind.kind);
-  expect(kinds).toEqual(['diagnose-alert', 'ai-followup', 'chat-turn', 'execute-action', 'diagnose-argo', 'health-report']);
+  expect(kinds).toEqual([
+    'diagnose-alert',
+    'ai-followup',
+    'chat-turn',
+    'execute-action',
+    'diagnose-argo',
+    'health-report',
+  ]);
   const followup = {
     v: 1,
     kind: 'ai-followup',
