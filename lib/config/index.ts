@@ -68,6 +68,13 @@ export const EnvSchema = z.object({
   APPROVAL_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** How long after an approved restart or scale the rollout is watched and reported (seconds; 0 = no watch). */
   ROLLOUT_WATCH_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+  /**
+   * Signs the links to report pages (`/reports/<id>?exp=…&sig=…`, HMAC-SHA256). Unset: the page answers 503 and
+   * chat messages carry no link. Rotating it invalidates every link already sent.
+   */
+  REPORT_LINK_SECRET: optionalString,
+  /** How long a report link works (seconds); 7 days by default, as long as reports are kept. */
+  REPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(604_800),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
