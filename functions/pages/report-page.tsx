@@ -67,10 +67,21 @@ const RootCauseChain = ({ finding }: { finding: Finding }) => {
   );
 };
 
-const Lines = ({ title, lines, code }: { title: string; lines: string[]; code?: boolean }) =>
+/** A titled list; `level` keeps the outline in order (h5 inside a finding, h3 right under a section). */
+const Lines = ({
+  title,
+  lines,
+  code,
+  level = 5,
+}: {
+  title: string;
+  lines: string[];
+  code?: boolean;
+  level?: 3 | 5;
+}) =>
   lines.length === 0 ? null : (
     <>
-      <h5>{title}</h5>
+      {level === 3 ? <h3>{title}</h3> : <h5>{title}</h5>}
       <ul class={code ? 'evidence' : undefined}>
         {lines.map((line) => (
           <li>{code ? <pre>{line}</pre> : line}</li>
@@ -174,8 +185,8 @@ export function ReportPage({
               <div class="panel">
                 <p>{report.ai.text}</p>
                 {report.ai.rootCause ? <p>Root cause: {report.ai.rootCause}</p> : null}
-                <Lines title="Evidence it quotes" lines={report.ai.evidence ?? []} code />
-                <Lines title="Next steps" lines={report.ai.nextSteps ?? []} code />
+                <Lines title="Evidence it quotes" lines={report.ai.evidence ?? []} code level={3} />
+                <Lines title="Next steps" lines={report.ai.nextSteps ?? []} code level={3} />
                 <p class="muted">
                   {report.ai.model}
                   {report.ai.confidence ? ` · confidence ${report.ai.confidence}` : ''} ·{' '}
