@@ -12,6 +12,15 @@ import { type Stack, startStack } from '../../infra/stack/stack.ts';
 import { reportLinkSignature } from '../../lib/report/index.ts';
 import { eventually, slackPosts } from '../support/messages.ts';
 
+// The page's globals as the in-page check uses them: this file is type-checked for Node, which has no DOM.
+// biome-ignore lint/suspicious/noExplicitAny: DOM objects inside page.evaluate
+type Dom = any;
+declare const document: Dom;
+declare const window: Dom;
+declare const Node: Dom;
+declare const getComputedStyle: (element: Dom) => Dom;
+type Element = Dom;
+
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/report-page');
 const LINK_SECRET = 'report-link-secret-for-the-page-test-0123456789';
