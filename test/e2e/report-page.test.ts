@@ -146,7 +146,8 @@ const checkPage = (page: Page): Promise<PageCheck> =>
 
 /** Opens `url` in a fresh page, recording console errors and every request the page makes. */
 async function open(url: string, viewport: { width: number; height: number }, colorScheme: 'light' | 'dark') {
-  const context = await browser.newContext({ viewport, colorScheme });
+  // A viewer far from UTC, so the page's local-time rewrite shows.
+  const context = await browser.newContext({ viewport, colorScheme, timezoneId: 'Asia/Taipei' });
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
@@ -180,7 +181,9 @@ describe('a real report through its Slack link', () => {
             /^default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-/,
           );
           const check = await checkPage(page);
-          await page.screenshot({ path: `${ARTIFACTS}/${size.width}-${scheme}.png`, fullPage: true });
+          // What a person sees first (the viewport), and the whole page.
+          await page.screenshot({ path: `${ARTIFACTS}/${size.width}-${scheme}.png` });
+          await page.screenshot({ path: `${ARTIFACTS}/${size.width}-${scheme}-full.png`, fullPage: true });
           expect(await page.title()).toBe('KubePodCrashLooping — Deployment shop/payment');
           expect(check.text).toMatch(/DependencyUnreachable — Service shop\/mysql/);
           expect(check.text).toMatch(/ECONNREFUSED/);
@@ -188,6 +191,7 @@ describe('a real report through its Slack link', () => {
           // The local-time script ran (allowed by its CSP hash): the UTC text was rewritten.
           const started = await page.locator('header time').first();
           expect(await started.getAttribute('title')).toMatch(/ UTC$/);
+          expect(await started.textContent()).toMatch(/GMT\+8$/);
           expect(check.landmarks).toEqual(['header', 'main', 'footer']);
           expect(check.h1).toBe(1);
           expect(check.headingSkips).toEqual([]);
