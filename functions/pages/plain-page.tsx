@@ -22,7 +22,7 @@ export const renderPlainPage = (title: string, text: string): string =>
             <p>{text}</p>
           </main>
           <footer>
-            <p>Ask for a fresh link in the chat the report was posted to.</p>
+            <p>Report pages open only through the signed links in kube-responder's chat messages.</p>
           </footer>
         </body>
       </html>
