@@ -47,6 +47,8 @@ export interface ReportMessage {
   actions: MessageAction[];
   /** What a push notification or a screen reader says: the title and the summary. */
   notification: string;
+  /** The signed link to the report's page (`/reports/<id>?exp=…&sig=…`), when one can be made. */
+  reportUrl?: string;
 }
 
 /** The AI part of a report that first went out rule-based, as a short reply under it. */
@@ -59,6 +61,8 @@ export interface AiFollowupMessage {
   nextSteps: string[];
   footer: string;
   notification: string;
+  /** The signed link to the report's page (`/reports/<id>?exp=…&sig=…`), when one can be made. */
+  reportUrl?: string;
 }
 
 /** A plain answer in a conversation (a chat command's reply): the text as the engine wrote it, nothing else. */
@@ -67,6 +71,8 @@ export interface TextMessage {
   /** What the text answers (the chat turn's job id): a retried job names the same message, so it is sent once. */
   reportId: string;
   text: string;
+  /** The page of the report this answer made, when it made one. */
+  reportUrl?: string;
 }
 
 /** Where an approval stands; the card is updated in place as it moves (Slack) or a note follows (LINE). */
@@ -100,6 +106,8 @@ export interface ApprovalMessage {
   /** What happened once decided: the action's outcome, the rollout, or why it failed. */
   outcome?: string;
   notification: string;
+  /** The page of the report the proposal came from, when it came from one. */
+  reportUrl?: string;
 }
 
 /** One problem in a health digest: what, where, why (root cause) and, when ongoing, for how long. */
@@ -141,6 +149,8 @@ export interface DigestMessage {
   /** `report <id> · 41 API reads · 120 ms`. */
   footer: string;
   notification: string;
+  /** The signed link to the digest's report page (the whole scan), when links are configured. */
+  reportUrl?: string;
 }
 
 export const MAX_DIGEST_ITEMS = 5;
@@ -216,6 +226,10 @@ export const textMessage = (id: string, text: string): TextMessage => ({
   reportId: id,
   text,
 });
+
+/** The message with the link to its report's page; unchanged when there is none (or it already has one). */
+export const withReportUrl = <M extends ChatMessage>(message: M, reportUrl: string | undefined): M =>
+  reportUrl && !message.reportUrl ? { ...message, reportUrl } : message;
 
 export const MAX_EVIDENCE_LINES = 6;
 export const MAX_NEXT_STEPS = 4;

@@ -82,6 +82,13 @@ export const EnvSchema = z.object({
   REPORT_QUIET: flag,
   /** Dev/test switch (the local stack sets it): every cron tick is a due slot of every cluster's report. */
   HEALTH_REPORT_EVERY_TICK: flag,
+  /**
+   * Signs the links to report pages (`/reports/<id>?exp=…&sig=…`, HMAC-SHA256). Unset: the page answers 503 and
+   * chat messages carry no link. Rotating it invalidates every link already sent.
+   */
+  REPORT_LINK_SECRET: optionalString,
+  /** How long a report link works (seconds); 7 days by default, as long as reports are kept. */
+  REPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(604_800),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -1,7 +1,7 @@
 // The chat-turn job: one message a person sent the bot, answered once (see converse.ts) through the chat it came from.
 import { z } from 'zod';
 import { approvalMessage } from '../approvals/index.ts';
-import { channelNames, textMessage } from '../chat/index.ts';
+import { channelNames, textMessage, withReportUrl } from '../chat/index.ts';
 import { withoutProposedText } from '../conversation/index.ts';
 import { converse } from './converse.ts';
 import { defineJobKind } from './kind.ts';
@@ -53,7 +53,10 @@ async function answerTurn(job: ChatTurnJob, deps: JobDeps, attempt: AttemptInfo)
         reportId: job.id,
       }
     : textMessage(job.id, answer.text);
-  const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) => say(target, message));
+  // A /diagnose answer links to its report's page (the whole report behind the phone-sized text).
+  const link = answer.report && deps.reportLink ? await deps.reportLink(answer.report.id) : undefined;
+  const linked = withReportUrl(message, link);
+  const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) => say(target, linked));
   return {
     status: 'answered',
     command: answer.command,

@@ -34,6 +34,8 @@ export interface JobDeps {
   deliver(target: ReplyTarget, report: Report): Promise<MessageRef | undefined>;
   /** Adds the AI part when a model is configured; must not throw (the rule-based report stands). */
   enrich?(report: Report, reader: ClusterReader): Promise<Enriched>;
+  /** The signed link to a stored report's page, when links are configured (REPORT_LINK_SECRET). */
+  reportLink?(reportId: string): Promise<string | undefined>;
   /** Sends any chat message (a command's plain answer) to one target, through the target's channel. */
   say?(target: ReplyTarget, message: ChatMessage): Promise<MessageRef | undefined>;
   /** Chat conversations' memory (the chat-turn job keeps the commands engine's context in it). */
