@@ -4,135 +4,31 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
 import { ArgoNotification } from '../../lib/events/index.ts';
+import {
+  ARGOCD_EXAMPLES,
+  argocdNotificationsConfig,
+  failedMessage,
+  multiSource,
+  neverSynced,
+  renderArgoBody,
+  singleSource,
+} from '../support/argocd.ts';
 import { renderGoTemplate } from '../support/go-template.ts';
 
-const examples = resolve(import.meta.dirname, '../../infra/examples');
+const examples = ARGOCD_EXAMPLES;
 let data: Record<string, string>;
 let body: string;
 
 beforeAll(async () => {
-  const [configMap] = parseAllDocuments(
-    await readFile(resolve(examples, 'argocd-notifications-cm.yaml'), 'utf8'),
-  );
-  data = configMap?.toJSON().data;
-  body = parse(data['template.kube-responder'] as string).webhook['kube-responder'].body;
+  ({
+    data,
+    webhook: { body },
+  } = await argocdNotificationsConfig());
 });
 
-const context = { argocdUrl: 'https://argocd.example.com', notificationType: 'webhook' };
-const render = (app: unknown, ctx: Record<string, string> = context) =>
-  renderGoTemplate(body, { app, context: ctx, serviceType: 'webhook' });
-
-const failedMessage =
-  'one or more objects failed to apply, reason: Deployment.apps "payments" is invalid: ' +
-  'spec.template.spec.containers[0].image: Required value\nerror validating data: ValidationError(Deployment.spec): ' +
-  'unknown field "replica" in io.k8s.api.apps.v1.DeploymentSpec <and> & (retried 5 times).';
-
-const singleSource = {
-  apiVersion: 'argoproj.io/v1alpha1',
-  kind: 'Application',
-  metadata: { name: 'payments', namespace: 'argocd', uid: '5e0c8a52-4c1e-4f59-9d5b-0b7d6b1f2a11' },
-  spec: {
-    project: 'shop',
-    destination: { server: 'https://kubernetes.default.svc', namespace: 'shop' },
-    source: { repoURL: 'https://github.com/acme/deploy.git', path: 'apps/payments', targetRevision: 'main' },
-    syncPolicy: { automated: { prune: true }, retry: { limit: 5 } },
-  },
-  status: {
-    sync: { status: 'OutOfSync', revision: '9f2c1d4e8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e' },
-    health: { status: 'Healthy' },
-    conditions: [
-      { type: 'SyncError', message: 'Failed sync attempt to 9f2c1d4: one or more objects failed to apply' },
-    ],
-    operationState: {
-      phase: 'Failed',
-      message: failedMessage,
-      retryCount: 5,
-      startedAt: '2026-12-01T08:00:00Z',
-      finishedAt: '2026-12-01T08:01:10Z',
-      syncResult: {
-        revision: '9f2c1d4e8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e',
-        source: {
-          repoURL: 'https://github.com/acme/deploy.git',
-          path: 'apps/payments',
-          targetRevision: 'main',
-        },
-        resources: [
-          {
-            group: 'apps',
-            version: 'v1',
-            kind: 'Deployment',
-            namespace: 'shop',
-            name: 'payments',
-            status: 'SyncFailed',
-            message:
-              'Deployment.apps "payments" is invalid: spec.template.spec.containers[0].image: Required value',
-            hookPhase: 'Failed',
-            syncPhase: 'Sync',
-            images: [],
-          },
-          {
-            group: '',
-            version: 'v1',
-            kind: 'Service',
-            namespace: 'shop',
-            name: 'payments',
-            status: 'Synced',
-          },
-        ],
-      },
-    },
-  },
-};
-
-const multiSource = {
-  apiVersion: 'argoproj.io/v1alpha1',
-  kind: 'Application',
-  metadata: { name: 'observability', namespace: 'argocd' },
-  spec: {
-    project: 'platform',
-    destination: { name: 'prod', namespace: 'monitoring' },
-    sources: [
-      { repoURL: 'https://prometheus-community.github.io/helm-charts', chart: 'kube-prometheus-stack' },
-      { repoURL: 'https://github.com/acme/values.git', ref: 'values' },
-    ],
-  },
-  status: {
-    sync: { status: 'Synced', revisions: ['67.4.0', '1a2b3c4d'] },
-    health: { status: 'Degraded' },
-    operationState: {
-      phase: 'Succeeded',
-      message: 'successfully synced (all tasks run)',
-      syncResult: { revisions: ['67.4.0', '1a2b3c4d'], resources: [] },
-    },
-    resources: [{ kind: 'Deployment', name: 'grafana', health: { status: 'Degraded' } }],
-  },
-};
-
-/** An Application Argo CD could not render yet: no operation ever ran, so no operationState. */
-const neverSynced = {
-  apiVersion: 'argoproj.io/v1alpha1',
-  kind: 'Application',
-  metadata: { name: 'search', namespace: 'apps' },
-  spec: {
-    project: 'default',
-    destination: { server: 'https://prod.k8s.example.com:6443', namespace: 'search' },
-    source: { repoURL: 'oci://registry.example.com/charts', path: 'search', targetRevision: '1.2.3' },
-  },
-  status: {
-    sync: { status: 'Unknown' },
-    health: { status: 'Healthy' },
-    conditions: [
-      {
-        type: 'ComparisonError',
-        message:
-          "Failed to load target state: failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = application repo oci://registry.example.com/charts is not permitted in project 'default'",
-        lastTransitionTime: '2026-12-01T08:00:00Z',
-      },
-    ],
-  },
-};
+const render = (app: unknown, ctx?: Record<string, string>) => renderArgoBody(body, app, ctx);
 
 const schemaFields = Object.keys(ArgoNotification.shape).sort();
 
