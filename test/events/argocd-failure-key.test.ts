@@ -65,6 +65,23 @@ describe('argoFailureKey', () => {
     expect(other).not.toBe(first);
   });
 
+  it('keys a sync status Unknown on its conditions when there is no operation message', async () => {
+    const unknown = (message: string) =>
+      failed({
+        phase: null,
+        message: null,
+        syncStatus: 'Unknown',
+        revision: '',
+        conditions: [{ type: 'ComparisonError', message, lastTransitionTime: '2026-12-01T08:00:00Z' }],
+      });
+    const notPermitted =
+      "application repo oci://registry.example.com/charts is not permitted in project 'default'";
+    const first = await keyOf(unknown(`Failed to load target state: ${notPermitted}`));
+    expect(first).toMatch(/^argocd\/payments:-:sync-unknown:/);
+    expect(await keyOf(unknown(`Failed to load target state: ${notPermitted}`))).toBe(first);
+    expect(await keyOf(unknown('Failed to load target state: app path does not exist'))).not.toBe(first);
+  });
+
   it('folds a ReplicaSet pod name and a UID, and keeps what names the failure', () => {
     expect(
       normalisedMessage(

@@ -77,6 +77,12 @@ describe('diagnoseArgoJob', () => {
     expect(state).toBe('unspecified');
     expect(job?.cluster).toBe('demo');
     expect(job?.notification).toMatchObject({ app: 'payments', namespace: 'argocd' });
+    // Argo CD's retries of it (seconds apart) are one job; the same bare body tomorrow is another.
+    const bare = ArgoNotification.parse({ app: 'payments' });
+    const retry = await diagnoseArgoJob(bare, { ...options, now: new Date('2026-12-01T08:00:20Z') });
+    const tomorrow = await diagnoseArgoJob(bare, { ...options, now: new Date('2026-12-02T08:00:00Z') });
+    expect(retry.job?.id).toBe(job?.id);
+    expect(tomorrow.job?.id).not.toBe(job?.id);
   });
 
   it('queues nothing for a sync that succeeded but is not Healthy yet', async () => {

@@ -52,14 +52,30 @@ async function bounded(part: string, max: number): Promise<string> {
 
 /**
  * `<namespace>/<app>:<revision or ->:<state>:<hash of the normalised message>`; a success is
- * `<namespace>/<app>:ok:<revision or ->`, so the job can find the failure it follows by the app.
+ * `<namespace>/<app>:ok:<revision or ->`, so the job can find the failure it follows by the app. A bare body
+ * (only app and namespace) says nothing to tell two failures apart: it is keyed on the hour it came in
+ * (`…:-:unspecified:2026-12-01T08`), so Argo CD's retries (seconds apart) are one job and tomorrow's is another.
  */
-export async function argoFailureKey(notification: ArgoNotification, state: ArgoState): Promise<string> {
+export async function argoFailureKey(
+  notification: ArgoNotification,
+  state: ArgoState,
+  now: Date = new Date(),
+): Promise<string> {
   const app = await argoAppRef(notification);
   const revision = await bounded(notification.revision?.trim() || '-', 64);
   if (state === 'succeeded') return `${app}:ok:${revision}`;
-  const message = (await sha256Hex(normalisedMessage(notification.message))).slice(0, 16);
+  if (state === 'unspecified') return `${app}:${revision}:${state}:${now.toISOString().slice(0, 13)}`;
+  const message = (await sha256Hex(normalisedMessage(failureText(notification)))).slice(0, 16);
   return `${app}:${revision}:${state}:${message}`;
+}
+
+/**
+ * What says which failure it is: the operation's message, else (sync status Unknown: no operation ran) the
+ * conditions' messages, which hold the ComparisonError.
+ */
+function failureText(notification: ArgoNotification): string {
+  if (notification.message?.trim()) return notification.message;
+  return (notification.conditions ?? []).map((c) => `${c.type}: ${c.message ?? ''}`).join('\n');
 }
 
 /** `<namespace>/<app>`: one Application (names are unique per namespace, apps may live outside `argocd`). */

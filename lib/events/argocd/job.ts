@@ -54,7 +54,7 @@ export async function diagnoseArgoJob(
 ): Promise<{ state: ArgoState; job?: DiagnoseArgoJob }> {
   const state = argoState(notification);
   if (state === 'settling') return { state };
-  const failureKey = await argoFailureKey(notification, state);
+  const failureKey = await argoFailureKey(notification, state, options.now);
   return {
     state,
     job: {

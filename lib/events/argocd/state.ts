@@ -8,7 +8,8 @@ import type { ArgoNotification } from './payload.ts';
  * - `out-of-sync`: OutOfSync with no operation (a custom drift trigger).
  * - `succeeded`: Succeeded, Synced and Healthy: the ✅ in a failure's thread.
  * - `settling`: Succeeded or Running but not yet Healthy: nothing to say yet (on-deployed or on-health-degraded will).
- * - `unspecified`: a bare body (only app and namespace): the job reads the Application to find out.
+ * - `unspecified`: a bare body (only app and namespace): the job reads the Application to find out (see
+ *   argoFailureKey for how it is deduplicated).
  */
 export const argoStates = [
   'sync-failed',
