@@ -235,6 +235,7 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     ...(turnLimiter ? { turnLimiter } : {}),
     clusterNames: clusterNamesOf(config),
     approvals: store.approvals,
+    digests: store.digests,
     approversFor: parseApprovers(config.APPROVERS),
     approvalTtlSeconds: config.APPROVAL_TTL_SECONDS,
     writerFor: writerFor(config),

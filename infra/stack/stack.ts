@@ -185,6 +185,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           // One approver per chat may approve writes on every cluster; the rollout is watched briefly.
           APPROVERS: `line:${approvers.line},slack:${approvers.slack}`,
           ROLLOUT_WATCH_SECONDS: '3',
+          // Dev/test switch: every cron tick is a due health-report slot, so firing the cron shows one.
+          HEALTH_REPORT_EVERY_TICK: 'true',
           ...options.workerVars,
         },
       });

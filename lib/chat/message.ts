@@ -102,7 +102,77 @@ export interface ApprovalMessage {
   notification: string;
 }
 
-export type ChatMessage = ReportMessage | AiFollowupMessage | TextMessage | ApprovalMessage;
+/** One problem in a health digest: what, where, why (root cause) and, when ongoing, for how long. */
+export interface DigestItem {
+  severity: string;
+  code: string;
+  /** `Deployment shop/payment`. */
+  subject: string;
+  summary: string;
+  rootCause?: string;
+  /** Ongoing problems: how long they have lasted (`3h 20m`). */
+  lasted?: string;
+}
+
+/** A list of a digest, at most `MAX_DIGEST_ITEMS` long; `more` counts the rest. */
+export interface DigestSection {
+  items: DigestItem[];
+  more: number;
+}
+
+/**
+ * A cluster's scheduled health report: one message per slot, short enough for a phone. "All clear" is one line;
+ * otherwise the new problems (with root causes), the ongoing ones (how long), the resolved, and the figures.
+ */
+export interface DigestMessage {
+  type: 'digest';
+  reportId: string;
+  cluster: string;
+  /** `Health report — prod · 2026-11-23 09:00 Asia/Taipei`. */
+  title: string;
+  /** Nothing is wrong: the message is its one `allClearLine`. */
+  allClear: boolean;
+  allClearLine: string;
+  newProblems: DigestSection;
+  ongoing: DigestSection;
+  resolved: DigestSection;
+  /** `Nodes ready` `3/3`, `Pods not running` `2`, … */
+  figures: MessageField[];
+  /** `report <id> · 41 API reads · 120 ms`. */
+  footer: string;
+  notification: string;
+}
+
+export const MAX_DIGEST_ITEMS = 5;
+
+/** A digest item as one line of text: `🔴 CrashLoopBackOff — Deployment shop/payment (3h 20m) · cause: …`. */
+export function digestItemLine(item: DigestItem): string {
+  const icon = severityIcon[item.severity] ?? '⚪';
+  return `${icon} ${item.code} — ${item.subject}${item.lasted ? ` (${item.lasted})` : ''}${item.rootCause ? ` · cause: ${item.rootCause}` : ''}`;
+}
+
+/** The digest's text in reading order, the same in every chat that shows it as text (titles, then bullets). */
+export function digestLines(message: DigestMessage): string[] {
+  if (message.allClear) return [message.allClearLine];
+  const section = (title: string, { items, more }: DigestSection) =>
+    items.length === 0
+      ? []
+      : [
+          title,
+          ...items.map((item) => `• ${digestItemLine(item)}`),
+          ...(more > 0 ? [`…and ${more} more`] : []),
+        ];
+  return [
+    message.title,
+    message.figures.map((figure) => `${figure.label} ${figure.value}`).join(' · '),
+    ...section(`New (${message.newProblems.items.length + message.newProblems.more})`, message.newProblems),
+    ...section(`Ongoing (${message.ongoing.items.length + message.ongoing.more})`, message.ongoing),
+    ...section(`Resolved (${message.resolved.items.length + message.resolved.more})`, message.resolved),
+    message.footer,
+  ];
+}
+
+export type ChatMessage = ReportMessage | AiFollowupMessage | TextMessage | ApprovalMessage | DigestMessage;
 
 export const approvalHeading: Record<ApprovalState, string> = {
   pending: 'Approval needed',

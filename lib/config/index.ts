@@ -30,6 +30,11 @@ const chatTargets = z.preprocess(
     })
     .optional(),
 );
+
+/** `true` / `false` as wrangler passes vars (strings); unset is false. */
+const flag = z
+  .preprocess((v) => (v === '' || v === undefined ? 'false' : v), z.enum(['true', 'false']))
+  .transform((v) => v === 'true');
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 
 export const EnvSchema = z.object({
@@ -97,6 +102,16 @@ export const EnvSchema = z.object({
   APPROVAL_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** How long after an approved restart or scale the rollout is watched and reported (seconds; 0 = no watch). */
   ROLLOUT_WATCH_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+  /**
+   * The scheduled health report per cluster, JSON `{ "prod": { "at": "09:00", "timezone": "Asia/Taipei",
+   * "weekdays": ["mon","tue"], "to": ["slack:C123", "line:U456"] } }`. Unset: every configured cluster at
+   * 09:00 UTC to the alert destinations. Parsed by `lib/health` (`parseHealthReports`), which names the bad field.
+   */
+  HEALTH_REPORTS: optionalString,
+  /** `true`: a health report with nothing wrong sends nothing at all (instead of its one "all clear" line). */
+  REPORT_QUIET: flag,
+  /** Dev/test switch (the local stack sets it): every cron tick is a due slot of every cluster's report. */
+  HEALTH_REPORT_EVERY_TICK: flag,
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { approvalMessage } from '../approvals/index.ts';
 import { channelNames, textMessage } from '../chat/index.ts';
+import { withoutProposedText } from '../conversation/index.ts';
 import { converse } from './converse.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
@@ -45,7 +46,12 @@ async function answerTurn(job: ChatTurnJob, deps: JobDeps, attempt: AttemptInfo)
   const answer = await converse(job, deps, attempt);
   // A proposal waiting for approval goes out as its card (the answer above it); anything else as the text.
   const message = answer.approval
-    ? { ...approvalMessage(answer.approval, 'pending', { text: answer.text }), reportId: job.id }
+    ? {
+        ...approvalMessage(answer.approval, 'pending', {
+          text: withoutProposedText(answer.text, answer.approval.description),
+        }),
+        reportId: job.id,
+      }
     : textMessage(job.id, answer.text);
   const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) => say(target, message));
   return {

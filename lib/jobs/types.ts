@@ -7,6 +7,7 @@ import type { Report } from '../report/index.ts';
 import type {
   ApprovalStore,
   ConversationStore,
+  DigestStore,
   IncidentStore,
   JobLedger,
   ReportStore,
@@ -65,6 +66,8 @@ export interface JobDeps {
   rolloutWatchSeconds?: number;
   /** Waits between rollout looks (tests pass one that does not wait). */
   sleep?(ms: number): Promise<void>;
+  /** Each cluster's last health digest (the health-report job compares with it). */
+  digests?: DigestStore;
   reportTtlSeconds?: number;
   /** How long one delivery may hold the job before another may take over. */
   lockSeconds?: number;

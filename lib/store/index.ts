@@ -1,6 +1,7 @@
 // Store: state that outlives a request, one store per concern over one narrow key-value seam (Redis or memory).
 import { approvalStore } from './approvals.ts';
 import { conversationStore } from './conversations.ts';
+import { digestStore } from './digests.ts';
 import { incidentStore } from './incidents.ts';
 import type { Kv } from './kv.ts';
 import { jobLedger } from './ledger.ts';
@@ -8,6 +9,7 @@ import { reportStore } from './reports.ts';
 
 export * from './approvals.ts';
 export * from './conversations.ts';
+export * from './digests.ts';
 export * from './incidents.ts';
 export * from './kv.ts';
 export * from './ledger.ts';
@@ -23,6 +25,7 @@ export function stores(kv: Kv, prefix = 'kr') {
     reports: reportStore(kv, prefix),
     conversations: conversationStore(kv, prefix),
     approvals: approvalStore(kv, prefix),
+    digests: digestStore(kv, prefix),
   };
 }
 export type Stores = ReturnType<typeof stores>;

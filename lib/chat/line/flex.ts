@@ -7,6 +7,8 @@ import {
   type ApprovalMessage,
   approvalLines,
   type ChatMessage,
+  type DigestMessage,
+  digestLines,
   type ReportMessage,
   type TextMessage,
 } from '../message.ts';
@@ -136,6 +138,12 @@ const approvalCard = (message: ApprovalMessage, prefix = ''): messagingApi.Messa
   ...(message.state === 'pending' ? [approvalConfirm(message)] : []),
 ];
 
+/** A health digest: its lines as one text (a phone reads text best; all clear is its single line). */
+const digestText = (message: DigestMessage): messagingApi.TextMessage => ({
+  type: 'text',
+  text: plain(digestLines(message).join('\n'), LINE_LIMITS.textUnits),
+});
+
 /** The messages of one LINE call (never more than LINE's 5). */
 export function toLine(message: ChatMessage): messagingApi.Message[] {
   const messages =
@@ -145,7 +153,9 @@ export function toLine(message: ChatMessage): messagingApi.Message[] {
         ? [plainText(message)]
         : message.type === 'approval'
           ? approvalCard(message)
-          : [followupText(message)];
+          : message.type === 'digest'
+            ? [digestText(message)]
+            : [followupText(message)];
   return messages.slice(0, LINE_LIMITS.messagesPerCall);
 }
 

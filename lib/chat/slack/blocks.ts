@@ -3,6 +3,7 @@
 import type { AiFollowupMessage, ChatMessage, ReportMessage, TextMessage } from '../message.ts';
 import { approvalBlocks } from './approval-card.ts';
 import { proposalBlocks } from './buttons.ts';
+import { digestBlocks } from './digest.ts';
 import { clip, escapedWithin, escapeMrkdwn } from './text.ts';
 
 export { escapeMrkdwn } from './text.ts';
@@ -88,6 +89,7 @@ function textBlocks(message: TextMessage): SlackMessage {
 
 export function toSlack(message: ChatMessage): SlackMessage {
   if (message.type === 'report') return reportBlocks(message);
+  if (message.type === 'digest') return digestBlocks(message);
   if (message.type === 'approval')
     return {
       text: escapedWithin(message.notification, MAX_SECTION),
