@@ -8,6 +8,7 @@ import {
   aiFollowupMessage,
   alertDestinations,
   type ChatMessage,
+  channelNames,
   channelsFor,
   reportMessage,
   withReportUrl,
@@ -93,6 +94,19 @@ export function queueFor(
 /** Where each alert's report goes: every chat configured for alerts. */
 export const alertTargets = (config: Config): ReplyTarget[] => alertDestinations(config);
 
+/** Where Argo CD reports go: ARGOCD_CHANNELS, else where alerts go. */
+export function argocdTargets(config: Config): ReplyTarget[] {
+  if (!config.ARGOCD_CHANNELS?.length) return alertTargets(config);
+  return config.ARGOCD_CHANNELS.map(({ channel, to }) => {
+    const known = channelNames.find((name) => name === channel);
+    if (!known)
+      throw new ConfigError(
+        `ARGOCD_CHANNELS: no chat channel '${channel}' (known: ${channelNames.join(', ')})`,
+      );
+    return { channel: known, to };
+  });
+}
+
 /** Where the named cluster's proxy is: `CLUSTERS` when set, else the single `PROXY_URL` + `PROXY_KEY`. */
 function proxyFor(config: Config, cluster: string): ClusterTarget {
   if (config.CLUSTERS) {
@@ -162,8 +176,8 @@ function chatFor(
   };
 }
 
-/** The cluster names a conversation may switch to with /use: CLUSTERS' names, else the one cluster. */
-function clusterNamesOf(config: Config): string[] {
+/** The cluster names a conversation may switch to with /use (and an Argo CD destination may name): CLUSTERS' names, else the one cluster. */
+export function clusterNamesOf(config: Config): string[] {
   if (!config.CLUSTERS) return [config.CLUSTER_NAME];
   try {
     return Object.keys(parseClusters(config.CLUSTERS));

@@ -3,6 +3,34 @@ import { z } from 'zod';
 import { describeIssues } from '../validation/index.ts';
 
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
+/**
+ * Comma-separated `<channel>:<id>` chat targets (`slack:C0123ABCD,line:Uxxxx`), as `{ channel, to }`; whether the
+ * channel exists is lib/chat's to say (its list of channels), where the targets are used.
+ */
+const chatTargets = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z
+    .string()
+    .transform((setting, ctx) => {
+      const targets: { channel: string; to: string }[] = [];
+      const entries = setting
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
+      for (const [index, entry] of entries.entries()) {
+        const match = /^([a-z][a-z0-9-]*):([A-Za-z0-9._-]{1,200})$/.exec(entry);
+        if (match) targets.push({ channel: match[1] as string, to: match[2] as string });
+        else
+          ctx.addIssue({
+            code: 'custom',
+            message: `entry ${index + 1} is not <channel>:<id> (e.g. slack:C0123ABCD)`,
+          });
+      }
+      return targets;
+    })
+    .optional(),
+);
+
 /** `true` / `false` as wrangler passes vars (strings); unset is false. */
 const flag = z
   .preprocess((v) => (v === '' || v === undefined ? 'false' : v), z.enum(['true', 'false']))
@@ -18,6 +46,8 @@ export const EnvSchema = z.object({
   PUBLIC_URL: optionalUrl,
   ALERTMANAGER_TOKEN: optionalString,
   ARGOCD_TOKEN: optionalString,
+  /** Where Argo CD reports go: `slack:C…`, `line:U…` (a user) or `line:C…` (a group), comma-separated; else where alerts go. */
+  ARGOCD_CHANNELS: chatTargets,
   QSTASH_URL: z.url().default('https://qstash.upstash.io'),
   QSTASH_TOKEN: optionalString,
   QSTASH_CURRENT_SIGNING_KEY: optionalString,
