@@ -8,8 +8,10 @@ import {
   aiFollowupMessage,
   alertDestinations,
   type ChatMessage,
+  channelNames,
   channelsFor,
   reportMessage,
+  withReportUrl,
 } from '../lib/chat/index.ts';
 import {
   type ClusterReader,
@@ -32,6 +34,7 @@ import {
   runJob as runJobOfKind,
 } from '../lib/jobs/index.ts';
 import { InlineQueue, QStashQueue, type Queue } from '../lib/queue/index.ts';
+import { reportLink } from '../lib/report/index.ts';
 import { MemoryKv, RedisKv, type Stores, stores } from '../lib/store/index.ts';
 
 const inlineStores = stores(new MemoryKv());
@@ -91,6 +94,19 @@ export function queueFor(
 /** Where each alert's report goes: every chat configured for alerts. */
 export const alertTargets = (config: Config): ReplyTarget[] => alertDestinations(config);
 
+/** Where Argo CD reports go: ARGOCD_CHANNELS, else where alerts go. */
+export function argocdTargets(config: Config): ReplyTarget[] {
+  if (!config.ARGOCD_CHANNELS?.length) return alertTargets(config);
+  return config.ARGOCD_CHANNELS.map(({ channel, to }) => {
+    const known = channelNames.find((name) => name === channel);
+    if (!known)
+      throw new ConfigError(
+        `ARGOCD_CHANNELS: no chat channel '${channel}' (known: ${channelNames.join(', ')})`,
+      );
+    return { channel: known, to };
+  });
+}
+
 /** Where the named cluster's proxy is: `CLUSTERS` when set, else the single `PROXY_URL` + `PROXY_KEY`. */
 function proxyFor(config: Config, cluster: string): ClusterTarget {
   if (config.CLUSTERS) {
@@ -120,29 +136,48 @@ export function writerFor(config: Config) {
 }
 
 /**
+ * The signed page link of a report, or undefined without REPORT_LINK_SECRET; links point at PUBLIC_URL, else at
+ * the origin the job came in on (QStash calls the Worker's public URL).
+ */
+export function reportUrlFor(config: Config, requestUrl?: string) {
+  const origin = config.PUBLIC_URL ?? (requestUrl ? new URL(requestUrl).origin : undefined);
+  return (reportId: string): Promise<string | undefined> => reportLink(config, reportId, new Date(), origin);
+}
+
+/**
  * How jobs reach people, over ONE set of channel adapters per job (so a LINE adapter that met its quota sends
  * the short form for every later message of that job): any message, a report, and a report's AI part under it.
+ * A report and its AI part carry the link to the report's page when one can be made.
  */
-function chatFor(config: Config): Required<Pick<JobDeps, 'say' | 'deliver' | 'reply' | 'update'>> {
+function chatFor(
+  config: Config,
+  requestUrl?: string,
+): Required<Pick<JobDeps, 'say' | 'deliver' | 'reply' | 'update'>> {
   const channels = channelsFor(config);
+  const linkOf = reportUrlFor(config, requestUrl);
+  const linked = async (message: ChatMessage) =>
+    message.type === 'report' || message.type === 'ai-followup' || message.type === 'digest'
+      ? withReportUrl(message, await linkOf(message.reportId))
+      : message;
   // A LINE target's reply token rides along, as `LineDestination` reads it.
-  const say = (target: ReplyTarget, message: ChatMessage) => channels(target.channel).post(target, message);
+  const say = async (target: ReplyTarget, message: ChatMessage) =>
+    channels(target.channel).post(target, await linked(message));
   return {
     say,
     // Answers the posted message's reference, for threads and updates.
     deliver: (target, report) => say(target, reportMessage(report)),
     // Slack edits the message in place; LINE, which cannot, pushes a short note after it.
-    update: (ref, message) => channels(ref.channel).update(ref, message),
+    update: async (ref, message) => channels(ref.channel).update(ref, await linked(message)),
     async reply(target, report) {
-      const message = aiFollowupMessage(report);
+      const message = await linked(aiFollowupMessage(report));
       if (target.thread) await channels(target.channel).reply({ ...target, id: target.thread }, message);
       else await say(target, message);
     },
   };
 }
 
-/** The cluster names a conversation may switch to with /use: CLUSTERS' names, else the one cluster. */
-function clusterNamesOf(config: Config): string[] {
+/** The cluster names a conversation may switch to with /use (and an Argo CD destination may name): CLUSTERS' names, else the one cluster. */
+export function clusterNamesOf(config: Config): string[] {
   if (!config.CLUSTERS) return [config.CLUSTER_NAME];
   try {
     return Object.keys(parseClusters(config.CLUSTERS));
@@ -214,7 +249,8 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     incidents: store.incidents,
     incidentWindowSeconds: config.INCIDENT_WINDOW_SECONDS,
     readerFor: readerFor(config),
-    ...chatFor(config),
+    reportLink: reportUrlFor(config, requestUrl),
+    ...chatFor(config, requestUrl),
     conversations: store.conversations,
     chatMemoryTtlSeconds: config.CHAT_MEMORY_TTL_SECONDS,
     chatMemoryTokens: config.CHAT_MEMORY_TOKENS,
@@ -222,6 +258,7 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     clusterNames: clusterNamesOf(config),
     approvals: store.approvals,
     argoFailures: store.argoFailures,
+    digests: store.digests,
     approversFor: parseApprovers(config.APPROVERS),
     approvalTtlSeconds: config.APPROVAL_TTL_SECONDS,
     writerFor: writerFor(config),

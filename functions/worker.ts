@@ -8,6 +8,7 @@ import { config, type EdgeEnv } from '../lib/edge/index.ts';
 import { api } from './api/index.ts';
 import { sources } from './events/index.ts';
 import { jobs } from './jobs/run.ts';
+import { reports } from './pages/reports.ts';
 import { type ScheduledController, scheduled } from './scheduled.ts';
 
 export const app = new Hono<EdgeEnv>();
@@ -16,9 +17,11 @@ app.get('/healthz', (c) => c.json({ ok: true }));
 app.use('/events/*', config());
 app.use('/jobs/*', config());
 app.use('/api/*', config());
+app.use('/reports/*', config());
 for (const [name, source] of Object.entries(sources)) app.route(`/events/${name}`, source);
 for (const [name, endpoint] of Object.entries(api)) app.route(`/api/${name}`, endpoint);
 app.route('/jobs', jobs);
+app.route('/reports', reports);
 
 app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
 app.onError((error, c) => {

@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { approvalMessage } from '../../lib/approvals/index.ts';
+import { withoutProposedText } from '../../lib/conversation/index.ts';
 import { bearer, type EdgeEnv, jsonBody, rawBody } from '../../lib/edge/index.ts';
 import { converse, type JobDeps, type ReplyTarget, type TurnAnswer } from '../../lib/jobs/index.ts';
 import { alertTargets, jobDeps } from '../adapters.ts';
@@ -32,7 +33,9 @@ async function postCard(answer: TurnAnswer, deps: JobDeps, targets: ReplyTarget[
   const posted: Posted = { postedTo: [], notPosted: [] };
   const { approval } = answer;
   if (!approval || !deps.say) return posted;
-  const card = approvalMessage(approval, 'pending', { text: answer.text });
+  const card = approvalMessage(approval, 'pending', {
+    text: withoutProposedText(answer.text, approval.description),
+  });
   for (const target of targets) {
     const to = `${target.channel}:${target.to}`;
     try {

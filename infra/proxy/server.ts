@@ -9,6 +9,7 @@ import { authorize, checkWrite, namespaceAllowed, type Policy, RESTARTED_AT_ANNO
 import { redactLog, redactObject } from './redact.ts';
 import { type ApiRequest, BadRequestError, parseApiRequest, type ResourceRequest } from './request.ts';
 import { type SecretValueStore, SecretValuesUnavailable } from './secret-values.ts';
+import { annotateTlsSecrets } from './tls-certificates.ts';
 import { sendUpstream, UpstreamError } from './upstream.ts';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
@@ -218,6 +219,8 @@ export function createPipeline(options: PipelineOptions) {
       return { answer: statusAnswer(502, 'InternalError', 'the API server answered with invalid JSON') };
     }
     document = filterNamespaces(document, api);
+    // TLS Secrets carry their certificate's dates as annotations; the values are emptied just below.
+    if (api.kind === 'resource' && api.resource === 'secrets') annotateTlsSecrets(document);
     // A list across namespaces holds objects of namespaces whose values may not be read yet (a Role per namespace).
     if (api.kind === 'resource' && api.namespace === undefined)
       secretValues = await options.secretValues.forNamespaces(namespacesIn(document));

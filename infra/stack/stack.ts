@@ -45,6 +45,8 @@ export interface StackInfo {
     qstashCurrentSigningKey: string;
     qstashNextSigningKey: string;
     geminiApiKey: string;
+    /** Signs the report page links every message carries. */
+    reportLinkSecret: string;
   };
   approvers: { line: string; slack: string };
   /** The proxy's audit trail (its JSON lines and stderr), a file in the stack's directory. */
@@ -109,6 +111,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       qstashCurrentSigningKey: `sig_${randomBytes(16).toString('hex')}`,
       qstashNextSigningKey: `sig_${randomBytes(16).toString('hex')}`,
       geminiApiKey: secret('gemini-'),
+      reportLinkSecret: secret('link-'),
     };
     const approvers = {
       line: `U${randomBytes(16).toString('hex')}`,
@@ -181,10 +184,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           LINE_API_URL: line.url,
           // The agent runs against the Gemini fake (scriptable over HTTP); a real key would go to Google.
           GEMINI_API_KEY: secrets.geminiApiKey,
+          REPORT_LINK_SECRET: secrets.reportLinkSecret,
           GEMINI_BASE_URL: gemini.url,
           // One approver per chat may approve writes on every cluster; the rollout is watched briefly.
           APPROVERS: `line:${approvers.line},slack:${approvers.slack}`,
           ROLLOUT_WATCH_SECONDS: '3',
+          // Dev/test switch: every cron tick is a due health-report slot, so firing the cron shows one.
+          HEALTH_REPORT_EVERY_TICK: 'true',
           ...options.workerVars,
         },
       });

@@ -1,7 +1,7 @@
 // From a sync failure's texts (operationState.message, each syncResult resource's message, the conditions) to what
 // went wrong: the class, the resource, the field path, the offending value and the one thing to change.
 import type { ObjectRef } from '../report/index.ts';
-import { type ArgoState, type ArgoSyncedResource, failedPhase, unhealthy } from './state.ts';
+import { type ApplicationState, type ArgoSyncedResource, failedPhase, unhealthy } from './state.ts';
 
 /** The failure classes of issue 11, one list: the message, the finding's root cause and the tests derive from it. */
 export const argoFailureClasses = [
@@ -48,7 +48,7 @@ const describe = (resource: ObjectRef | undefined) =>
   resource ? `${resource.kind} ${resource.name}` : 'a resource';
 
 interface Context {
-  state: ArgoState;
+  state: ApplicationState;
   resource?: ObjectRef;
 }
 
@@ -295,7 +295,11 @@ function sourceFailure(text: string, context: Context): ArgoCause | undefined {
 const byText = [missingNamespace, admissionWebhook, immutableField, invalidManifest, sourceFailure] as const;
 
 /** The cause one text shows, if it shows one of the classes. */
-export function classifyText(text: string, state: ArgoState, resource?: ObjectRef): ArgoCause | undefined {
+export function classifyText(
+  text: string,
+  state: ApplicationState,
+  resource?: ObjectRef,
+): ArgoCause | undefined {
   const context: Context = resource ? { state, resource } : { state };
   for (const rule of byText) {
     const cause = rule(text, context);
@@ -304,7 +308,7 @@ export function classifyText(text: string, state: ArgoState, resource?: ObjectRe
   return undefined;
 }
 
-const refOfSynced = (r: ArgoSyncedResource, state: ArgoState): ObjectRef => {
+const refOfSynced = (r: ArgoSyncedResource, state: ApplicationState): ObjectRef => {
   const namespace = r.namespace ?? state.destinationNamespace;
   return { kind: r.kind, ...(namespace ? { namespace } : {}), name: r.name };
 };
@@ -313,7 +317,7 @@ const failedHook = (r: ArgoSyncedResource) =>
   !!r.hookType && (r.hookPhase === 'Failed' || r.hookPhase === 'Error' || r.status === 'SyncFailed');
 
 /** Every cause the Application's state shows, most specific first; empty when nothing is wrong or nothing is known. */
-export function classify(state: ArgoState): ArgoCause[] {
+export function classify(state: ApplicationState): ArgoCause[] {
   const causes: ArgoCause[] = [];
   const add = (cause: ArgoCause | undefined) => {
     if (!cause) return;

@@ -2,7 +2,7 @@
 // summary names the resource, the field and the fix, the root cause points at the resource to change.
 import type { Finding, FindingCode, RootCause } from '../report/index.ts';
 import type { ArgoCause, ArgoFailureClass } from './classify.ts';
-import { type ArgoState, applicationRef, failedPhase, shortRevision, unhealthy } from './state.ts';
+import { type ApplicationState, applicationRef, failedPhase, shortRevision, unhealthy } from './state.ts';
 
 /** Which root-cause code each class points at (existing codes: a bad manifest is config to change). */
 const rootCauseCode: Record<ArgoFailureClass, FindingCode> = {
@@ -34,7 +34,7 @@ export interface ArgoFindingOptions {
 
 /** The Application's finding, or none when the state shows nothing wrong. */
 export function argoFinding(
-  state: ArgoState,
+  state: ApplicationState,
   causes: ArgoCause[],
   options: ArgoFindingOptions = {},
 ): Finding | undefined {

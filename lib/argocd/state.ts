@@ -25,7 +25,7 @@ export interface ArgoTrackedResource {
   health?: { status?: string; message?: string };
 }
 
-export interface ArgoState {
+export interface ApplicationState {
   app: string;
   /** Where the Application object lives. */
   namespace: string;
@@ -73,7 +73,7 @@ function syncedOf(item: Record<string, unknown>): ArgoSyncedResource | undefined
 }
 
 /** The state an Application object shows (multi-source apps: the first source). */
-export function stateOfApplication(app: K8sObject): ArgoState {
+export function stateOfApplication(app: K8sObject): ApplicationState {
   const spec = app.spec ?? {};
   const status = app.status ?? {};
   const operation = status.operationState ?? {};
@@ -120,7 +120,7 @@ export function stateOfApplication(app: K8sObject): ArgoState {
 }
 
 /** The state the notification body alone tells (no tracked resources: only the Application has those). */
-export function stateOfNotification(notification: ArgoNotification): ArgoState {
+export function stateOfNotification(notification: ArgoNotification): ApplicationState {
   return defined({
     app: notification.app,
     namespace: notification.namespace,
@@ -145,17 +145,17 @@ export function stateOfNotification(notification: ArgoNotification): ArgoState {
   });
 }
 
-export const applicationRef = (state: Pick<ArgoState, 'app' | 'namespace'>): ObjectRef => ({
+export const applicationRef = (state: Pick<ApplicationState, 'app' | 'namespace'>): ObjectRef => ({
   kind: 'Application',
   namespace: state.namespace,
   name: state.app,
 });
 
-export const failedPhase = (state: ArgoState) => state.phase === 'Failed' || state.phase === 'Error';
-export const unhealthy = (state: ArgoState) =>
+export const failedPhase = (state: ApplicationState) => state.phase === 'Failed' || state.phase === 'Error';
+export const unhealthy = (state: ApplicationState) =>
   state.healthStatus === 'Degraded' || state.healthStatus === 'Missing';
 /** Synced and Healthy after a sync that succeeded: what a ✅ under an earlier failure says. */
-export const recovered = (state: ArgoState) =>
+export const recovered = (state: ApplicationState) =>
   state.phase === 'Succeeded' &&
   state.syncStatus === 'Synced' &&
   (state.healthStatus === undefined || state.healthStatus === 'Healthy');
@@ -165,7 +165,10 @@ export const shortRevision = (revision: string | undefined) => revision?.slice(0
  * The Application read through the proxy wins (its texts are the ones the proxy masked); the notification fills
  * only what the Application does not say (a sync state already cleared, a body sent before it was read).
  */
-export function stateOf(application: K8sObject | undefined, notification: ArgoNotification): ArgoState {
+export function stateOf(
+  application: K8sObject | undefined,
+  notification: ArgoNotification,
+): ApplicationState {
   const told = stateOfNotification(notification);
   if (!application) return told;
   const read = stateOfApplication(application);

@@ -55,6 +55,8 @@ export interface ReportMessage {
   links?: MessageLink[];
   /** What a push notification or a screen reader says: the title and the summary. */
   notification: string;
+  /** The signed link to the report's page (`/reports/<id>?exp=…&sig=…`), when one can be made. */
+  reportUrl?: string;
 }
 
 /** The AI part of a report that first went out rule-based, as a short reply under it. */
@@ -67,6 +69,8 @@ export interface AiFollowupMessage {
   nextSteps: string[];
   footer: string;
   notification: string;
+  /** The signed link to the report's page (`/reports/<id>?exp=…&sig=…`), when one can be made. */
+  reportUrl?: string;
 }
 
 /** A plain answer in a conversation (a chat command's reply): the text as the engine wrote it, nothing else. */
@@ -75,6 +79,8 @@ export interface TextMessage {
   /** What the text answers (the chat turn's job id): a retried job names the same message, so it is sent once. */
   reportId: string;
   text: string;
+  /** The page of the report this answer made, when it made one. */
+  reportUrl?: string;
 }
 
 /** Where an approval stands; the card is updated in place as it moves (Slack) or a note follows (LINE). */
@@ -108,9 +114,83 @@ export interface ApprovalMessage {
   /** What happened once decided: the action's outcome, the rollout, or why it failed. */
   outcome?: string;
   notification: string;
+  /** The page of the report the proposal came from, when it came from one. */
+  reportUrl?: string;
 }
 
-export type ChatMessage = ReportMessage | AiFollowupMessage | TextMessage | ApprovalMessage;
+/** One problem in a health digest: what, where, why (root cause) and, when ongoing, for how long. */
+export interface DigestItem {
+  severity: string;
+  code: string;
+  /** `Deployment shop/payment`. */
+  subject: string;
+  summary: string;
+  rootCause?: string;
+  /** Ongoing problems: how long they have lasted (`3h 20m`). */
+  lasted?: string;
+}
+
+/** A list of a digest, at most `MAX_DIGEST_ITEMS` long; `more` counts the rest. */
+export interface DigestSection {
+  items: DigestItem[];
+  more: number;
+}
+
+/**
+ * A cluster's scheduled health report: one message per slot, short enough for a phone. "All clear" is one line;
+ * otherwise the new problems (with root causes), the ongoing ones (how long), the resolved, and the figures.
+ */
+export interface DigestMessage {
+  type: 'digest';
+  reportId: string;
+  cluster: string;
+  /** `Health report — prod · 2026-11-23 09:00 Asia/Taipei`. */
+  title: string;
+  /** Nothing is wrong: the message is its one `allClearLine`. */
+  allClear: boolean;
+  allClearLine: string;
+  newProblems: DigestSection;
+  ongoing: DigestSection;
+  resolved: DigestSection;
+  /** `Nodes ready` `3/3`, `Pods not running` `2`, … */
+  figures: MessageField[];
+  /** `report <id> · 41 API reads · 120 ms`. */
+  footer: string;
+  notification: string;
+  /** The signed link to the digest's report page (the whole scan), when links are configured. */
+  reportUrl?: string;
+}
+
+export const MAX_DIGEST_ITEMS = 5;
+
+/** A digest item as one line of text: `🔴 CrashLoopBackOff — Deployment shop/payment (3h 20m) · cause: …`. */
+export function digestItemLine(item: DigestItem): string {
+  const icon = severityIcon[item.severity] ?? '⚪';
+  return `${icon} ${item.code} — ${item.subject}${item.lasted ? ` (${item.lasted})` : ''}${item.rootCause ? ` · cause: ${item.rootCause}` : ''}`;
+}
+
+/** The digest's text in reading order, the same in every chat that shows it as text (titles, then bullets). */
+export function digestLines(message: DigestMessage): string[] {
+  if (message.allClear) return [message.allClearLine];
+  const section = (title: string, { items, more }: DigestSection) =>
+    items.length === 0
+      ? []
+      : [
+          title,
+          ...items.map((item) => `• ${digestItemLine(item)}`),
+          ...(more > 0 ? [`…and ${more} more`] : []),
+        ];
+  return [
+    message.title,
+    message.figures.map((figure) => `${figure.label} ${figure.value}`).join(' · '),
+    ...section(`New (${message.newProblems.items.length + message.newProblems.more})`, message.newProblems),
+    ...section(`Ongoing (${message.ongoing.items.length + message.ongoing.more})`, message.ongoing),
+    ...section(`Resolved (${message.resolved.items.length + message.resolved.more})`, message.resolved),
+    message.footer,
+  ];
+}
+
+export type ChatMessage = ReportMessage | AiFollowupMessage | TextMessage | ApprovalMessage | DigestMessage;
 
 export const approvalHeading: Record<ApprovalState, string> = {
   pending: 'Approval needed',
@@ -154,6 +234,10 @@ export const textMessage = (id: string, text: string): TextMessage => ({
   reportId: id,
   text,
 });
+
+/** The message with the link to its report's page; unchanged when there is none (or it already has one). */
+export const withReportUrl = <M extends ChatMessage>(message: M, reportUrl: string | undefined): M =>
+  reportUrl && !message.reportUrl ? { ...message, reportUrl } : message;
 
 export const MAX_EVIDENCE_LINES = 6;
 export const MAX_NEXT_STEPS = 4;

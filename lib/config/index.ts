@@ -3,6 +3,38 @@ import { z } from 'zod';
 import { describeIssues } from '../validation/index.ts';
 
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
+/**
+ * Comma-separated `<channel>:<id>` chat targets (`slack:C0123ABCD,line:Uxxxx`), as `{ channel, to }`; whether the
+ * channel exists is lib/chat's to say (its list of channels), where the targets are used.
+ */
+const chatTargets = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z
+    .string()
+    .transform((setting, ctx) => {
+      const targets: { channel: string; to: string }[] = [];
+      const entries = setting
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
+      for (const [index, entry] of entries.entries()) {
+        const match = /^([a-z][a-z0-9-]*):([A-Za-z0-9._-]{1,200})$/.exec(entry);
+        if (match) targets.push({ channel: match[1] as string, to: match[2] as string });
+        else
+          ctx.addIssue({
+            code: 'custom',
+            message: `entry ${index + 1} is not <channel>:<id> (e.g. slack:C0123ABCD)`,
+          });
+      }
+      return targets;
+    })
+    .optional(),
+);
+
+/** `true` / `false` as wrangler passes vars (strings); unset is false. */
+const flag = z
+  .preprocess((v) => (v === '' || v === undefined ? 'false' : v), z.enum(['true', 'false']))
+  .transform((v) => v === 'true');
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 
 export const EnvSchema = z.object({
@@ -14,6 +46,8 @@ export const EnvSchema = z.object({
   PUBLIC_URL: optionalUrl,
   ALERTMANAGER_TOKEN: optionalString,
   ARGOCD_TOKEN: optionalString,
+  /** Where Argo CD reports go: `slack:C…`, `line:U…` (a user) or `line:C…` (a group), comma-separated; else where alerts go. */
+  ARGOCD_CHANNELS: chatTargets,
   QSTASH_URL: z.url().default('https://qstash.upstash.io'),
   QSTASH_TOKEN: optionalString,
   QSTASH_CURRENT_SIGNING_KEY: optionalString,
@@ -68,6 +102,23 @@ export const EnvSchema = z.object({
   APPROVAL_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** How long after an approved restart or scale the rollout is watched and reported (seconds; 0 = no watch). */
   ROLLOUT_WATCH_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+  /**
+   * The scheduled health report per cluster, JSON `{ "prod": { "at": "09:00", "timezone": "Asia/Taipei",
+   * "weekdays": ["mon","tue"], "to": ["slack:C123", "line:U456"] } }`. Unset: every configured cluster at
+   * 09:00 UTC to the alert destinations. Parsed by `lib/health` (`parseHealthReports`), which names the bad field.
+   */
+  HEALTH_REPORTS: optionalString,
+  /** `true`: a health report with nothing wrong sends nothing at all (instead of its one "all clear" line). */
+  REPORT_QUIET: flag,
+  /** Dev/test switch (the local stack sets it): every cron tick is a due slot of every cluster's report. */
+  HEALTH_REPORT_EVERY_TICK: flag,
+  /**
+   * Signs the links to report pages (`/reports/<id>?exp=…&sig=…`, HMAC-SHA256). Unset: the page answers 503 and
+   * chat messages carry no link. Rotating it invalidates every link already sent.
+   */
+  REPORT_LINK_SECRET: optionalString,
+  /** How long a report link works (seconds); 7 days by default, as long as reports are kept. */
+  REPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(604_800),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -17,7 +17,7 @@ import { redactText } from '../security/index.ts';
 import { type ParsedCommand, parseCommand } from './commands.ts';
 import { type ContextObject, type ConversationContext, remember } from './context.ts';
 import { refText } from './handler.ts';
-import { phoneText } from './reply.ts';
+import { phoneText, proposedText } from './reply.ts';
 import { runCommand } from './run.ts';
 
 /** The model a chat answers free text with (JobDeps.chatLlm): built once per job from the env. */
@@ -158,8 +158,7 @@ function answerText(report: Report, planned: ReturnType<typeof plannedProposal>)
   const lines = [ai.text];
   if (ai.rootCause && !ai.text.includes(ai.rootCause)) lines.push(`Root cause: ${ai.rootCause}`);
   for (const step of ai.nextSteps?.slice(0, 3) ?? []) lines.push(`• ${step}`);
-  if (planned.description)
-    lines.push(`Proposed: ${planned.description}.`, 'Nothing changes until a person approves it.');
+  if (planned.description) lines.push(proposedText(planned.description));
   if (planned.refused) lines.push(`Cannot propose that: ${planned.refused}`);
   return lines.join('\n');
 }

@@ -45,6 +45,12 @@ export {
   type TurnLimiterOptions,
   upstashTurnLimiter,
 } from './ratelimit.ts';
-export { ChatReply, defaultLimits, type ReplyLimits } from './reply.ts';
+export {
+  ChatReply,
+  defaultLimits,
+  proposedText,
+  type ReplyLimits,
+  withoutProposedText,
+} from './reply.ts';
 export { type CommandResult, type RunOptions, runCommand } from './run.ts';
 export { countTokens, headWithin } from './tokens.ts';

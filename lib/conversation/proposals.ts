@@ -5,6 +5,7 @@ import type { CommandArgs } from './commands.ts';
 import { type ContextObject, remember } from './context.ts';
 import { type Handler, unresolved, withNamespace } from './handler.ts';
 import { podTarget } from './reads.ts';
+import { proposedText } from './reply.ts';
 import { resolveTarget } from './targets.ts';
 
 /** A write command: resolve its target among the action's kinds, let the catalog check it, and only propose. */
@@ -46,7 +47,7 @@ export function proposing(
       return {
         context: remember(withNamespace(run), [target]),
         proposal,
-        text: `Proposed: ${plan.description}.\nNothing changes until a person approves it.`,
+        text: proposedText(plan.description),
       };
     } catch (error) {
       if (error instanceof ActionError)

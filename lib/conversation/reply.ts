@@ -42,3 +42,14 @@ export function lastLines(lines: readonly string[], max: number, hint: string): 
   if (lines.length <= max) return [...lines];
   return [`…${lines.length - max} earlier lines (${hint})`, ...lines.slice(-max)];
 }
+
+/** What a write command (or the model) answers when it proposes: nothing has run. */
+export const proposedText = (description: string) =>
+  `Proposed: ${description}.\nNothing changes until a person approves it.`;
+
+/**
+ * The answer without its proposal lines, for above an approval card that states the same thing itself (the card
+ * says what will happen, where and who may approve it; saying it twice only makes the phone scroll).
+ */
+export const withoutProposedText = (text: string, description: string) =>
+  text.replace(proposedText(description), '').trim();

@@ -1,7 +1,8 @@
 // The chat-turn job: one message a person sent the bot, answered once (see converse.ts) through the chat it came from.
 import { z } from 'zod';
 import { approvalMessage } from '../approvals/index.ts';
-import { channelNames, textMessage } from '../chat/index.ts';
+import { channelNames, textMessage, withReportUrl } from '../chat/index.ts';
+import { withoutProposedText } from '../conversation/index.ts';
 import { converse } from './converse.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
@@ -45,9 +46,17 @@ async function answerTurn(job: ChatTurnJob, deps: JobDeps, attempt: AttemptInfo)
   const answer = await converse(job, deps, attempt);
   // A proposal waiting for approval goes out as its card (the answer above it); anything else as the text.
   const message = answer.approval
-    ? { ...approvalMessage(answer.approval, 'pending', { text: answer.text }), reportId: job.id }
+    ? {
+        ...approvalMessage(answer.approval, 'pending', {
+          text: withoutProposedText(answer.text, answer.approval.description),
+        }),
+        reportId: job.id,
+      }
     : textMessage(job.id, answer.text);
-  const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) => say(target, message));
+  // A /diagnose answer links to its report's page (the whole report behind the phone-sized text).
+  const link = answer.report && deps.reportLink ? await deps.reportLink(answer.report.id) : undefined;
+  const linked = withReportUrl(message, link);
+  const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) => say(target, linked));
   return {
     status: 'answered',
     command: answer.command,

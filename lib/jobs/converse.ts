@@ -13,6 +13,7 @@ import {
   forTheModel,
   historyFor,
   parseCommand,
+  proposedText,
   rateLimitedText,
   runCommand,
   type TurnDecision,
@@ -166,7 +167,9 @@ async function pressed(
       ...answer,
       text: `That report (${press.report}) or its proposal is gone; nothing was asked. Run /diagnose again.`,
     };
-  const proposed = `Proposed: ${proposal.action} ${proposal.target.kind} ${proposal.target.namespace ?? ''}/${proposal.target.name}.\nNothing changes until a person approves it.`;
+  const proposed = proposedText(
+    `${proposal.action} ${proposal.target.kind} ${proposal.target.namespace ?? ''}/${proposal.target.name}`,
+  );
   try {
     const asked = await askApproval(turn, deps, proposal, report.cluster, now, report.id);
     return {

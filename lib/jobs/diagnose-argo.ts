@@ -2,7 +2,7 @@
 // succeeded after a failure) explained in one message that names the resource, the field and the fix.
 import { z } from 'zod';
 import {
-  type ArgoState,
+  type ApplicationState,
   applicationRef,
   argoFinding,
   classify,
@@ -116,7 +116,7 @@ async function handle(
 }
 
 /** What Argo CD said happened, as a person names it (the report's title). */
-function triggerOf(state: ArgoState): string {
+function triggerOf(state: ApplicationState): string {
   if (failedPhase(state)) return 'Argo CD sync failed';
   if (unhealthy(state)) return `Argo CD app ${state.healthStatus?.toLowerCase()}`;
   if (state.syncStatus === 'OutOfSync' || state.syncStatus === 'Unknown')
@@ -144,7 +144,7 @@ function uniqueFindings(findings: Finding[]): Finding[] {
 
 async function buildReport(
   job: DiagnoseArgoJob,
-  state: ArgoState,
+  state: ApplicationState,
   reader: ClusterReader,
   reportId: string,
   unreadable: string | undefined,
@@ -226,7 +226,7 @@ async function recordFailure(
 /** ✅ in each failure message's thread (LINE: the next message in that chat), once; then the failure is cleared. */
 async function answerRecovery(
   job: DiagnoseArgoJob,
-  state: ArgoState,
+  state: ApplicationState,
   deps: JobDeps,
   attempt: AttemptInfo,
 ): Promise<DiagnoseArgoOutcome> {

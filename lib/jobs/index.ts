@@ -7,6 +7,7 @@ export * from './diagnose-argo.ts';
 export * from './execute-action.ts';
 export * from './failure.ts';
 export * from './guarded-stores.ts';
+export * from './health-report.ts';
 export * from './kind.ts';
 export * from './once.ts';
 export * from './refused-job.ts';

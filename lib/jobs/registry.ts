@@ -7,10 +7,18 @@ import { chatTurn } from './chat-turn.ts';
 import { diagnoseAlert } from './diagnose-alert.ts';
 import { diagnoseArgo } from './diagnose-argo.ts';
 import { executeAction } from './execute-action.ts';
+import { healthReport } from './health-report.ts';
 import type { CronTick, JobKind } from './kind.ts';
 import type { AttemptInfo, JobDeps } from './types.ts';
 
-export const jobKinds = [diagnoseAlert, aiFollowup, chatTurn, executeAction, diagnoseArgo] as const;
+export const jobKinds = [
+  diagnoseAlert,
+  aiFollowup,
+  chatTurn,
+  executeAction,
+  diagnoseArgo,
+  healthReport,
+] as const;
 
 type Kinds = typeof jobKinds;
 type SchemasOf<T extends readonly { schema: unknown }[]> = { -readonly [I in keyof T]: T[I]['schema'] };

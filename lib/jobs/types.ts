@@ -8,6 +8,7 @@ import type {
   ApprovalStore,
   ArgoFailureStore,
   ConversationStore,
+  DigestStore,
   IncidentStore,
   JobLedger,
   ReportStore,
@@ -34,6 +35,8 @@ export interface JobDeps {
   deliver(target: ReplyTarget, report: Report): Promise<MessageRef | undefined>;
   /** Adds the AI part when a model is configured; must not throw (the rule-based report stands). */
   enrich?(report: Report, reader: ClusterReader): Promise<Enriched>;
+  /** The signed link to a stored report's page, when links are configured (REPORT_LINK_SECRET). */
+  reportLink?(reportId: string): Promise<string | undefined>;
   /** Sends any chat message (a command's plain answer) to one target, through the target's channel. */
   say?(target: ReplyTarget, message: ChatMessage): Promise<MessageRef | undefined>;
   /** Chat conversations' memory (the chat-turn job keeps the commands engine's context in it). */
@@ -68,6 +71,8 @@ export interface JobDeps {
   sleep?(ms: number): Promise<void>;
   /** Argo CD failures on record per app, so the sync that succeeds later answers ✅ in the failure's thread. */
   argoFailures?: ArgoFailureStore;
+  /** Each cluster's last health digest (the health-report job compares with it). */
+  digests?: DigestStore;
   reportTtlSeconds?: number;
   /** How long one delivery may hold the job before another may take over. */
   lockSeconds?: number;

@@ -2,6 +2,7 @@
 import { approvalStore } from './approvals.ts';
 import { argoFailureStore } from './argo-failures.ts';
 import { conversationStore } from './conversations.ts';
+import { digestStore } from './digests.ts';
 import { incidentStore } from './incidents.ts';
 import type { Kv } from './kv.ts';
 import { jobLedger } from './ledger.ts';
@@ -10,6 +11,7 @@ import { reportStore } from './reports.ts';
 export * from './approvals.ts';
 export * from './argo-failures.ts';
 export * from './conversations.ts';
+export * from './digests.ts';
 export * from './incidents.ts';
 export * from './kv.ts';
 export * from './ledger.ts';
@@ -26,6 +28,7 @@ export function stores(kv: Kv, prefix = 'kr') {
     conversations: conversationStore(kv, prefix),
     approvals: approvalStore(kv, prefix),
     argoFailures: argoFailureStore(kv, prefix),
+    digests: digestStore(kv, prefix),
   };
 }
 export type Stores = ReturnType<typeof stores>;

@@ -1,9 +1,9 @@
 // Each failure class of issue 11 from the texts Argo CD and Kubernetes really send: the cause names the resource,
 // the field and the fix. Message shapes are quoted from real reports (cited per case).
 import { describe, expect, it } from 'vitest';
-import { type ArgoState, classify, classifyText } from '../../lib/argocd/index.ts';
+import { type ApplicationState, classify, classifyText } from '../../lib/argocd/index.ts';
 
-const state = (over: Partial<ArgoState> = {}): ArgoState => ({
+const state = (over: Partial<ApplicationState> = {}): ApplicationState => ({
   app: 'payments',
   namespace: 'argocd',
   phase: 'Failed',

@@ -6,7 +6,7 @@ import { diagnose, scopeFromAlert } from '../../lib/diagnosis/index.ts';
 import type { Finding, Report } from '../../lib/report/index.ts';
 import { type ExpectedFinding, type GeneratedCluster, generateCluster } from '../fixtures/generator/index.ts';
 
-function serve(generated: GeneratedCluster): FixtureCluster {
+export function serve(generated: GeneratedCluster): FixtureCluster {
   const cluster = new FixtureCluster({ now: generated.now, logs: generated.logs });
   for (const object of generated.objects) {
     const kind = cluster.findKindOf(object.apiVersion!, object.kind!);

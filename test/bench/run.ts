@@ -4,6 +4,7 @@ const modules: (() => Promise<{ run(): Promise<void> }>)[] = [
   () => import('./agent.ts'),
   () => import('./redaction.ts'),
   () => import('./chat.ts'),
+  () => import('./health-report.ts'),
 ];
 
 for (const load of modules) {

@@ -157,9 +157,8 @@ it('"that crashing one" and "restart it" in plain words: read through the model,
   expect(JSON.stringify(calls.at(-1)?.body)).toContain('ECONNREFUSED');
 
   const restart = await say('restart it');
-  expect(restart).toContain('Proposed: Restart the rollout of Deployment shop/payment');
-  expect(restart).toContain('Nothing changes until a person approves it.');
   expect(restart).toContain('Approval needed: Restart the rollout of Deployment shop/payment');
+  expect(restart).toContain('only an approver can approve');
   expect(await restartedAt()).toBeUndefined();
 
   // The person who asked is not an approver: their tap changes nothing. The approver's restarts it, once.

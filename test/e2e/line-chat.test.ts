@@ -103,8 +103,10 @@ it('lists, reads logs, proposes a restart without writing, and answers a redeliv
   expect(logs).toContain('ECONNREFUSED');
 
   const restart = await say('/restart payment shop');
-  expect(restart).toContain('Proposed: Restart the rollout of Deployment shop/payment');
-  expect(restart).toContain('Nothing changes until a person approves it.');
+  // An approval card: what will run, and that only an approver can make it run; said once, not twice.
+  expect(restart).toContain('Approval needed: Restart the rollout of Deployment shop/payment');
+  expect(restart).toContain('only an approver can approve');
+  expect(restart).not.toContain('Proposed:');
   const deployment = (await (
     await fetch(`${stack.info.cluster}/apis/apps/v1/namespaces/shop/deployments/payment`)
   ).json()) as { spec: { template: { metadata?: { annotations?: Record<string, string> } } } };

@@ -82,7 +82,8 @@ describe('chat-turn with approvals', () => {
       description: 'Restart the rollout of Deployment store/checkout (pods are replaced one by one)',
       expiresAt: '2026-11-23T10:10:00.000Z',
     });
-    expect(card.text).toContain('Nothing changes until a person approves it.');
+    // The card states the proposal itself: the command's "Proposed: …" lines are not repeated above it.
+    expect(card.text).toBeUndefined();
     expect(await store.approvals.get(card.approvalId)).toMatchObject({
       approvers: ['line:UBOSS'],
       conversation: `line:user:${person}`,

@@ -7,7 +7,14 @@ import { Job, jobKinds, scheduledJobs } from '../../lib/jobs/index.ts';
 
 it('accepts exactly the registered kinds, naming the discriminator otherwise', () => {
   const kinds = jobKinds.map((kind) => kind.kind);
-  expect(kinds).toEqual(['diagnose-alert', 'ai-followup', 'chat-turn', 'execute-action', 'diagnose-argo']);
+  expect(kinds).toEqual([
+    'diagnose-alert',
+    'ai-followup',
+    'chat-turn',
+    'execute-action',
+    'diagnose-argo',
+    'health-report',
+  ]);
   const followup = {
     v: 1,
     kind: 'ai-followup',
@@ -25,7 +32,10 @@ it('accepts exactly the registered kinds, naming the discriminator otherwise', (
 });
 
 it('queues nothing on a tick no kind schedules for', () => {
-  expect(scheduledJobs({ cron: '*/15 * * * *', at: new Date() }, loadConfig({}))).toEqual([]);
+  // 03:07 UTC: no default health report (09:00 UTC) is due.
+  expect(
+    scheduledJobs({ cron: '*/15 * * * *', at: new Date('2026-12-01T03:07:00Z') }, loadConfig({})),
+  ).toEqual([]);
 });
 
 it('a queue built without a request names PUBLIC_URL; with it, or with a request, it is built', () => {

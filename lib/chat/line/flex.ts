@@ -7,6 +7,8 @@ import {
   type ApprovalMessage,
   approvalLines,
   type ChatMessage,
+  type DigestMessage,
+  digestLines,
   type ReportMessage,
   type TextMessage,
 } from '../message.ts';
@@ -14,6 +16,24 @@ import { LINE_LIMITS, plain } from './limits.ts';
 import { approvalConfirm, proposalButtons } from './postback.ts';
 
 export { clipUnits, LINE_LIMITS } from './limits.ts';
+
+/** The report page's link, when it fits LINE's URI limit (a longer one is left out, never cut). */
+const reportUri = (url: string | undefined): string | undefined =>
+  url && url.length <= LINE_LIMITS.uriChars && /^https?:\/\//.test(url) ? url : undefined;
+
+/** A "Full report" button opening the report's page in LINE's browser. */
+function reportLinkButton(url: string | undefined): messagingApi.FlexButton[] {
+  const uri = reportUri(url);
+  return uri
+    ? [{ type: 'button', style: 'link', height: 'sm', action: { type: 'uri', label: 'Full report', uri } }]
+    : [];
+}
+
+/** The link as a last line of a text message (LINE makes it tappable), or nothing. */
+const linkLine = (url: string | undefined): string => {
+  const uri = reportUri(url);
+  return uri ? `\nFull report: ${uri}` : '';
+};
 
 /** Per-text budgets inside the bubble; their sum keeps a bubble of CJK text well under `bubbleBytes`. */
 const BUDGET = {
@@ -98,6 +118,7 @@ function reportBubble(message: ReportMessage, scale: number): messagingApi.FlexB
         muted(plain(message.footer, BUDGET.footer)),
         ...proposalButtons(message),
         ...linkButtons(message),
+        ...reportLinkButton(message.reportUrl),
       ],
     },
   };
@@ -128,19 +149,24 @@ function followupText(message: AiFollowupMessage): messagingApi.TextMessage {
   if (message.nextSteps.length > 0)
     lines.push('Next steps:', ...message.nextSteps.map((step) => `• ${step}`));
   lines.push(message.footer);
-  return { type: 'text', text: plain(lines.join('\n'), FOLLOWUP_TEXT_UNITS) };
+  const link = linkLine(message.reportUrl);
+  return { type: 'text', text: `${plain(lines.join('\n'), FOLLOWUP_TEXT_UNITS - link.length)}${link}` };
 }
 
 /** A plain answer: one text message, as long as LINE allows. */
-const plainText = (message: TextMessage, prefix = ''): messagingApi.TextMessage => ({
-  type: 'text',
-  text: plain(`${prefix}${message.text}`, LINE_LIMITS.textUnits) || ' ',
-});
+const plainText = (message: TextMessage, prefix = ''): messagingApi.TextMessage => {
+  const link = linkLine(message.reportUrl);
+  return {
+    type: 'text',
+    text: `${plain(`${prefix}${message.text}`, LINE_LIMITS.textUnits - link.length) || ' '}${link}`,
+  };
+};
 
 const approvalAsText = (message: ApprovalMessage): TextMessage => ({
   type: 'text',
   reportId: message.reportId,
   text: [message.text ?? '', ...approvalLines(message)].filter(Boolean).join('\n'),
+  ...(message.reportUrl ? { reportUrl: message.reportUrl } : {}),
 });
 
 /** An approval card: its lines as text, then while it is pending the confirm template that decides it. */
@@ -148,6 +174,15 @@ const approvalCard = (message: ApprovalMessage, prefix = ''): messagingApi.Messa
   plainText(approvalAsText(message), prefix),
   ...(message.state === 'pending' ? [approvalConfirm(message)] : []),
 ];
+
+/** A health digest: its lines as one text (a phone reads text best; all clear is its single line). */
+const digestText = (message: DigestMessage): messagingApi.TextMessage => {
+  const link = linkLine(message.reportUrl);
+  return {
+    type: 'text',
+    text: `${plain(digestLines(message).join('\n'), LINE_LIMITS.textUnits - link.length)}${link}`,
+  };
+};
 
 /** The messages of one LINE call (never more than LINE's 5). */
 export function toLine(message: ChatMessage): messagingApi.Message[] {
@@ -158,7 +193,9 @@ export function toLine(message: ChatMessage): messagingApi.Message[] {
         ? [plainText(message)]
         : message.type === 'approval'
           ? approvalCard(message)
-          : [followupText(message)];
+          : message.type === 'digest'
+            ? [digestText(message)]
+            : [followupText(message)];
   return messages.slice(0, LINE_LIMITS.messagesPerCall);
 }
 
@@ -169,6 +206,7 @@ export function toLineShort(message: ChatMessage, prefix = ''): messagingApi.Mes
   // The confirm template is the point of a pending card: it stays (two messages, still one call).
   if (message.type === 'approval') return approvalCard(message, prefix);
   const footer = plain(message.footer, BUDGET.footer);
+  const link = linkLine(message.reportUrl);
   const lead = plain(`${prefix}${message.notification}`, SHORT_TEXT_UNITS - footer.length - 1);
-  return [{ type: 'text', text: `${lead}\n${footer}` }];
+  return [{ type: 'text', text: `${lead}\n${footer}${link}` }];
 }

@@ -26,6 +26,8 @@ export const LINE_LIMITS = {
   /** Postback buttons in a report bubble's footer: a phone shows three without crowding. */
   reportButtons: 3,
   quickReplyItems: 13,
+  /** A URI action's `uri`: 1,000 characters. */
+  uriChars: 1000,
 } as const;
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

@@ -3,6 +3,7 @@
 import type { AiFollowupMessage, ChatMessage, ReportMessage, TextMessage } from '../message.ts';
 import { approvalBlocks } from './approval-card.ts';
 import { proposalBlocks } from './buttons.ts';
+import { digestBlocks } from './digest.ts';
 import { clip, escapedWithin, escapeMrkdwn } from './text.ts';
 
 export { escapeMrkdwn } from './text.ts';
@@ -98,12 +99,43 @@ function textBlocks(message: TextMessage): SlackMessage {
   return { text, blocks: [mrkdwn(text)] };
 }
 
-export function toSlack(message: ChatMessage): SlackMessage {
+/** A URL button's `url`: Block Kit allows 3,000 characters, and only web links are ever made one. */
+const MAX_URL = 3000;
+
+/**
+ * The "Full report" button: a URL button (Slack opens the link; the block_actions it also sends carries no value,
+ * so it is no press of ours and is ignored).
+ */
+export function reportLinkBlock(url: string | undefined) {
+  if (!url || url.length > MAX_URL || !/^https?:\/\//.test(url)) return [];
+  return [
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: 'kr.report-link',
+          text: { type: 'plain_text', text: 'Full report', emoji: true },
+          url,
+        },
+      ],
+    },
+  ];
+}
+
+function messageBlocks(message: ChatMessage): SlackMessage {
   if (message.type === 'report') return reportBlocks(message);
+  if (message.type === 'digest') return digestBlocks(message);
   if (message.type === 'approval')
     return {
       text: escapedWithin(message.notification, MAX_SECTION),
       blocks: approvalBlocks(message),
     };
   return message.type === 'text' ? textBlocks(message) : followupBlocks(message);
+}
+
+export function toSlack(message: ChatMessage): SlackMessage {
+  const slack = messageBlocks(message);
+  const link = reportLinkBlock(message.reportUrl);
+  return link.length > 0 ? { ...slack, blocks: [...slack.blocks, ...link] } : slack;
 }

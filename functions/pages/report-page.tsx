@@ -1,0 +1,247 @@
+// The report page's HTML: a stored Report as one accessible, self-contained page (server-side hono/jsx, which
+// escapes every value, so cluster text such as `<script>` or `javascript:` can only ever render as text).
+import type { Child } from 'hono/jsx';
+import { describeObject, reportMessage } from '../../lib/chat/index.ts';
+import { type Finding, type Report, Severity } from '../../lib/report/index.ts';
+import { redactDeep } from '../../lib/security/index.ts';
+import { pageStyle } from './style.ts';
+
+/**
+ * Rewrites each `<time datetime>` (UTC text as served) to the viewer's zone. Run as an inline script the CSP
+ * allows by its hash (`localTimeScriptHash`); without JavaScript the UTC text stays, which is still right.
+ */
+export const localTimeScript =
+  'for(const t of document.querySelectorAll("time[datetime]")){const d=new Date(t.getAttribute("datetime"));' +
+  'if(!Number.isNaN(d.getTime())){t.title=t.textContent;' +
+  't.textContent=d.toLocaleString(undefined,{dateStyle:"medium",timeStyle:"long"});}}';
+
+/** `2026-11-23 08:10:00 UTC`: what a timestamp says before (or without) the script. */
+export const utcText = (iso: string): string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
+};
+
+const Time = ({ iso }: { iso: string }) => <time datetime={iso}>{utcText(iso)}</time>;
+
+const Badge = ({ severity }: { severity: string }) => (
+  <span
+    class={`badge ${Severity.options.includes(severity as Severity) || severity === 'ok' ? severity : 'unknown'}`}
+  >
+    {severity}
+  </span>
+);
+
+const Facts = ({ rows }: { rows: [string, Child][] }) => (
+  <dl class="facts">
+    {rows.map(([term, value]) => (
+      <>
+        <dt>{term}</dt>
+        <dd>{value}</dd>
+      </>
+    ))}
+  </dl>
+);
+
+/** What the finding is on, what owns it, and what caused it: the chain a person follows to the fix. */
+const RootCauseChain = ({ finding }: { finding: Finding }) => {
+  const cause = finding.rootCause;
+  return (
+    <ol class="chain">
+      <li>
+        {describeObject(finding.object)}: <code>{finding.code}</code>
+      </li>
+      {finding.owner ? <li>owned by {describeObject(finding.owner)}</li> : null}
+      {cause ? (
+        <li>
+          caused by <code>{cause.code}</code>
+          {cause.object ? ` — ${describeObject(cause.object)}` : ''}
+          {cause.detail ? `: ${cause.detail}` : ''}
+        </li>
+      ) : null}
+    </ol>
+  );
+};
+
+/** A titled list; `level` keeps the outline in order (h5 inside a finding, h3 right under a section). */
+const Lines = ({
+  title,
+  lines,
+  code,
+  level = 5,
+}: {
+  title: string;
+  lines: string[];
+  code?: boolean;
+  level?: 3 | 5;
+}) =>
+  lines.length === 0 ? null : (
+    <>
+      {level === 3 ? <h3>{title}</h3> : <h5>{title}</h5>}
+      <ul class={code ? 'evidence' : undefined}>
+        {lines.map((line) => (
+          <li>{code ? <pre>{line}</pre> : line}</li>
+        ))}
+      </ul>
+    </>
+  );
+
+const FindingCard = ({ finding }: { finding: Finding }) => (
+  <article class="finding">
+    <h4>
+      {finding.code} — {describeObject(finding.owner ?? finding.object)}
+    </h4>
+    <p>{finding.summary}</p>
+    <h5>Root-cause chain</h5>
+    <RootCauseChain finding={finding} />
+    {/* Evidence quotes logs and events verbatim: shown as preformatted text, already redacted. */}
+    <Lines title="Evidence" lines={finding.evidence} code />
+    <Lines title="Next steps" lines={finding.suggestions} code />
+  </article>
+);
+
+const Started = ({ report }: { report: Report }) => {
+  const { alert } = report;
+  if (!alert)
+    return (
+      <p>
+        Started by <code>{report.source}</code> ({report.scope.kind} scope
+        {report.scope.object ? `: ${describeObject(report.scope.object)}` : ''}
+        {report.scope.namespace && !report.scope.object ? `: namespace ${report.scope.namespace}` : ''}).
+      </p>
+    );
+  return (
+    <>
+      <p>
+        {report.source === 'argocd' ? 'Argo CD notification' : 'Alert'} <strong>{alert.name}</strong>
+        {alert.severity ? ` (severity ${alert.severity})` : ''} from <code>{report.source}</code>.
+      </p>
+      <Facts rows={Object.entries(alert.labels).map(([key, value]) => [key, <code>{value}</code>])} />
+    </>
+  );
+};
+
+export interface ReportPageOptions {
+  /** When the link that opened the page stops working (ISO). */
+  linkExpiresAt?: string;
+}
+
+/** The page of one report; every string in it is redacted again (defence in depth: it was at diagnosis). */
+export function ReportPage({
+  report: stored,
+  options = {},
+}: {
+  report: Report;
+  options?: ReportPageOptions;
+}) {
+  const report = redactDeep(stored);
+  const message = reportMessage(report);
+  const counts = Severity.options.map((severity) => ({
+    severity,
+    findings: report.findings.filter((finding) => finding.severity === severity),
+  }));
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <meta name="robots" content="noindex" />
+        <title>{message.title}</title>
+        <style dangerouslySetInnerHTML={{ __html: pageStyle }} />
+      </head>
+      <body>
+        <header>
+          <p class="eyebrow">kube-responder report · cluster {report.cluster}</p>
+          <h1>{message.title}</h1>
+          <p>
+            <Badge severity={message.severity} /> started <Time iso={report.startedAt} />
+          </p>
+        </header>
+        <main>
+          <section aria-labelledby="summary">
+            <h2 id="summary">Summary</h2>
+            <p>{report.summary}</p>
+            <ul class="counts" aria-label="Findings by severity">
+              {counts.map(({ severity, findings }) => (
+                <li>
+                  <Badge severity={severity} /> {findings.length}
+                </li>
+              ))}
+            </ul>
+            <Facts rows={message.fields.map((field) => [field.label, field.value] as [string, Child])} />
+          </section>
+          <section aria-labelledby="started">
+            <h2 id="started">What started it</h2>
+            <Started report={report} />
+          </section>
+          {report.ai ? (
+            <section aria-labelledby="ai">
+              <h2 id="ai">AI explanation</h2>
+              <div class="panel">
+                <p>{report.ai.text}</p>
+                {report.ai.rootCause ? <p>Root cause: {report.ai.rootCause}</p> : null}
+                <Lines title="Evidence it quotes" lines={report.ai.evidence ?? []} code level={3} />
+                <Lines title="Next steps" lines={report.ai.nextSteps ?? []} code level={3} />
+                <p class="muted">
+                  {report.ai.model}
+                  {report.ai.confidence ? ` · confidence ${report.ai.confidence}` : ''} ·{' '}
+                  {report.ai.toolCalls} tool calls
+                </p>
+              </div>
+            </section>
+          ) : null}
+          <section aria-labelledby="findings">
+            <h2 id="findings">Findings</h2>
+            {report.findings.length === 0 ? (
+              <p>No findings: nothing looked wrong in the objects read.</p>
+            ) : null}
+            {counts
+              .filter(({ findings }) => findings.length > 0)
+              .map(({ severity, findings }) => (
+                <>
+                  <h3>
+                    <Badge severity={severity} /> {findings.length} {severity}
+                  </h3>
+                  {findings.map((finding) => (
+                    <FindingCard finding={finding} />
+                  ))}
+                </>
+              ))}
+          </section>
+          <section aria-labelledby="proposals">
+            <h2 id="proposals">Proposals</h2>
+            {message.actions.length === 0 ? <p>No change proposed.</p> : null}
+            {message.actions.map((action) => (
+              <div class="proposal">
+                <p>
+                  <strong>{action.label}</strong>
+                </p>
+                <p>{action.detail}</p>
+                {/* Approval ids are random and not indexed by proposal: the chat card shows the live state. */}
+                <p class="muted">Proposed — only an approver can approve it, from the chat message.</p>
+              </div>
+            ))}
+          </section>
+        </main>
+        <footer>
+          <p>{message.footer}</p>
+          {options.linkExpiresAt ? (
+            <p>
+              This link works until <Time iso={options.linkExpiresAt} />.
+            </p>
+          ) : null}
+        </footer>
+        <script dangerouslySetInnerHTML={{ __html: localTimeScript }} />
+      </body>
+    </html>
+  );
+}
+
+/** The whole document, as served. */
+export const renderReportPage = (report: Report, options: ReportPageOptions = {}): string =>
+  `<!doctype html>${(<ReportPage report={report} options={options} />).toString()}`;
