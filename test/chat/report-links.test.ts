@@ -27,7 +27,7 @@ describe('report links', () => {
     const { blocks } = toSlack(reportMessage(linked));
     const actions = blocks.find((block) => block.type === 'actions' && block.elements[0]?.url);
     expect(actions.elements).toEqual([
-      { type: 'button', action_id: 'link-0', text: { type: 'plain_text', text: 'Open in Argo CD' }, url },
+      { type: 'button', action_id: 'kr.link-0', text: { type: 'plain_text', text: 'Open in Argo CD' }, url },
     ]);
   });
 

@@ -68,14 +68,13 @@ function bulletLines(title: string, lines: string[], max: number): FlexComponent
     : [heading(title), ...lines.map((line) => text(`• ${plain(line, max)}`, { size: 'sm' }))];
 }
 
-/** A button per link: a URI action opens the page (in LINE's browser); it changes nothing. */
+/** A button per link (the Application in Argo CD) that fits LINE's URI limit; it opens the page, changes nothing. */
 const linkButtons = (message: ReportMessage): FlexComponent[] =>
-  (message.links ?? []).map((link) => ({
-    type: 'button',
-    style: 'link',
-    height: 'sm',
-    action: { type: 'uri', label: plain(link.label, LINE_LIMITS.actionLabelUnits) || 'Open', uri: link.url },
-  }));
+  (message.links ?? []).flatMap((link): messagingApi.FlexButton[] => {
+    const uri = reportUri(link.url);
+    const label = plain(link.label, LINE_LIMITS.actionLabelUnits) || 'Open';
+    return uri ? [{ type: 'button', style: 'link', height: 'sm', action: { type: 'uri', label, uri } }] : [];
+  });
 
 /** The bubble at a scale of the budgets (1 = full); a smaller scale says less of every long text. */
 function reportBubble(message: ReportMessage, scale: number): messagingApi.FlexBubble {

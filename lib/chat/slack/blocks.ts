@@ -32,16 +32,18 @@ function bulletSection(title: string, lines: string[]) {
 
 const context = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
-/** Link buttons open the page in the browser; Slack still acks their press, which nothing acts on. */
-const linkButtons = (links: NonNullable<ReportMessage['links']>) => ({
-  type: 'actions',
-  elements: links.map((link, index) => ({
-    type: 'button',
-    action_id: `link-${index}`,
-    text: { type: 'plain_text', text: clip(link.label, 75) },
-    url: link.url,
-  })),
-});
+/** Link buttons (the Application in Argo CD) open the page; their press carries no value, so nothing acts on it. */
+function linkButtons(links: NonNullable<ReportMessage['links']>) {
+  const elements = links
+    .filter((link) => link.url.length <= MAX_URL && /^https?:\/\//.test(link.url))
+    .map((link, index) => ({
+      type: 'button',
+      action_id: `kr.link-${index}`,
+      text: { type: 'plain_text', text: clip(link.label, 75) },
+      url: link.url,
+    }));
+  return elements.length > 0 ? [{ type: 'actions', elements }] : [];
+}
 
 function reportBlocks(message: ReportMessage): SlackMessage {
   const blocks: SlackMessage['blocks'] = [
@@ -78,7 +80,7 @@ function reportBlocks(message: ReportMessage): SlackMessage {
   }
   // Each proposal's button asks for an approval card (the press is decided by the approvals job, never here).
   blocks.push(...proposalBlocks(message.reportId, message.actions));
-  if (message.links?.length) blocks.push(linkButtons(message.links));
+  blocks.push(...linkButtons(message.links ?? []));
   blocks.push(context(escapeMrkdwn(message.footer)));
   // The notification text (push, screen readers, the fallback) is parsed as mrkdwn too: escaped like the blocks.
   return { text: clip(escapeMrkdwn(message.notification), MAX_SECTION), blocks };
