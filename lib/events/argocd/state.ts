@@ -5,7 +5,7 @@ import type { ArgoNotification } from './payload.ts';
  * - `sync-failed`: the operation ended Failed or Error (`on-sync-failed`).
  * - `degraded`: health Degraded or Missing (`on-health-degraded`), the cause is in the live workloads.
  * - `sync-unknown`: sync status Unknown (`on-sync-status-unknown`), usually Argo CD could not render the source.
- * - `out-of-sync`: OutOfSync with no operation (a custom drift trigger).
+ * - `out-of-sync`: OutOfSync and no operation running (drift since the last sync, or a custom drift trigger).
  * - `succeeded`: Succeeded, Synced and Healthy: the ✅ in a failure's thread.
  * - `settling`: Succeeded or Running but not yet Healthy: nothing to say yet (on-deployed or on-health-degraded will).
  * - `unspecified`: a bare body (only app and namespace): the job reads the Application to find out (see
@@ -31,7 +31,8 @@ export function argoState(notification: ArgoNotification): ArgoState {
   if (healthStatus && UNHEALTHY.includes(healthStatus)) return 'degraded';
   if (syncStatus === 'Unknown') return 'sync-unknown';
   if (phase === 'Succeeded' && syncStatus === 'Synced' && healthStatus === 'Healthy') return 'succeeded';
-  if (!phase && syncStatus === 'OutOfSync') return 'out-of-sync';
+  // The last operation finished (or none ran) and the live state differs from git: drift, not a sync in progress.
+  if (syncStatus === 'OutOfSync' && phase !== 'Running' && phase !== 'Terminating') return 'out-of-sync';
   if (phase || syncStatus || healthStatus) return 'settling';
   return 'unspecified';
 }
