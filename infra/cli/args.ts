@@ -1,4 +1,5 @@
 // Argument parsing for the CLI: node:util parseArgs with errors that name the flag.
+import { existsSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 export class CliError extends Error {}
@@ -20,4 +21,10 @@ export function parsePort(value: string | undefined, fallback = 0): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(`--port must be 0-65535, got '${value}'`);
   return port;
+}
+
+/** A file a flag names, checked up front so a typo names the flag and shows usage rather than an ENOENT. */
+export function inputFile(flag: string, path: string): string {
+  if (!existsSync(path)) throw new CliError(`--${flag} ${path}: no such file`);
+  return path;
 }

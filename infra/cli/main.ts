@@ -1,4 +1,5 @@
 // Entry of the `kube-responder` command: dispatches to one module per subcommand.
+import { readFileSync } from 'node:fs';
 import { CliError } from './args.ts';
 
 type Command = { run(argv: string[]): Promise<number>; usage: string };
@@ -22,13 +23,26 @@ Commands:
   proxy      run the authenticated in-cluster proxy
   stack      run the whole local stack (prints one JSON line, runs until SIGINT/SIGTERM)
 
+Options:
+  -v, --version  print the version
+
 Run 'kube-responder <command> --help' for a command's options.`;
+
+/** The package's version, read from package.json so there is one place to bump it. */
+export function version(): string {
+  const path = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help);
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    console.log(version());
+    return 0;
   }
   const load = commands[name];
   if (!load) {

@@ -191,7 +191,7 @@ export function loadFixture(yamlText: string): FixtureCluster {
     const line = lineOf(document.contents?.range?.[0] ?? document.range?.[0] ?? 0);
     const where = `fixture document ${index} (line ${line})`;
     if (document.errors.length > 0) {
-      throw new FixtureError(`${where}: invalid YAML: ${document.errors[0]?.message.split('\n')[0]}`);
+      throw new FixtureError(`${where}: invalid YAML: ${document.errors[0]?.message.trimEnd()}`);
     }
     const value: unknown = document.toJS();
     if (value === null || value === undefined) return; // an empty document (e.g. a trailing `---`)

@@ -6,10 +6,15 @@ import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { basename } from 'node:path';
 import { parse } from 'yaml';
 import { reportEnricher } from '../../../lib/agent/index.ts';
-import { type ClusterReader, RestClusterReader } from '../../../lib/cluster/index.ts';
+import {
+  ClusterReadError,
+  type ClusterReader,
+  RestClusterReader,
+  resources,
+} from '../../../lib/cluster/index.ts';
 import { diagnose, scopeFor } from '../../../lib/diagnosis/index.ts';
 import type { Report } from '../../../lib/report/index.ts';
-import { CliError, parseFlags } from '../args.ts';
+import { CliError, inputFile, parseFlags } from '../args.ts';
 import { progressLine, renderReportText } from '../output.ts';
 import { readSecretValues, redactingFetch } from '../redaction.ts';
 
@@ -69,6 +74,7 @@ export async function runDiagnosis(argv: string[], command: 'diagnose' | 'scan',
     throw new CliError(`--page-size must be a positive integer, got '${values['page-size']}'`);
 
   const { reader, cluster } = await openCluster(values);
+  if (values.namespace) await requireNamespace(reader, cluster, values.namespace);
   const alert = values.alert ? await readAlert(values.alert) : undefined;
   const scope = scopeFor({ alertLabels: alert?.labels, namespace: values.namespace });
 
@@ -123,7 +129,7 @@ async function openCluster(values: {
     throw new CliError('give either --fixture or --kubeconfig, not both');
   if (values.fixture) {
     const { createFixtureHandler, loadFixtureFile } = await import('../../sim/index.ts');
-    const fixture = await loadFixtureFile(values.fixture);
+    const fixture = await loadFixtureFile(inputFile('fixture', values.fixture));
     const reader = await redactedReader(
       'http://fixture.invalid',
       createFixtureHandler(fixture),
@@ -132,13 +138,31 @@ async function openCluster(values: {
     return { reader, cluster: basename(values.fixture).replace(/\.ya?ml$/, '') };
   }
   if (values.kubeconfig) {
-    const target = await kubeconfigFetch(values.kubeconfig, values.context);
+    const target = await kubeconfigFetch(inputFile('kubeconfig', values.kubeconfig), values.context);
     return {
       reader: await redactedReader(target.server, target.fetch, values.namespace),
       cluster: target.context,
     };
   }
   throw new CliError('give --fixture FILE or --kubeconfig FILE');
+}
+
+/**
+ * A namespace that does not exist would diagnose as "no problems found": say so instead. Only a 404 counts —
+ * a reader allowed into the namespace but not to get Namespace objects (403) diagnoses on.
+ */
+async function requireNamespace(reader: ClusterReader, cluster: string, namespace: string) {
+  try {
+    if (await reader.get(resources.namespaces, undefined, namespace)) return;
+  } catch (error) {
+    if (error instanceof ClusterReadError && error.status === 403) return;
+    throw error;
+  }
+  const known = await reader.list(resources.namespaces).catch(() => []);
+  const names = known.map((object) => object.metadata?.name).filter(Boolean);
+  throw new CliError(
+    `--namespace ${namespace}: no such namespace in ${cluster}${names.length ? ` (has: ${names.join(', ')})` : ''}`,
+  );
 }
 
 interface AlertInput {
@@ -151,7 +175,7 @@ interface AlertInput {
 export async function readAlert(path: string): Promise<AlertInput> {
   let body: unknown;
   try {
-    body = parse(await readFile(path, 'utf8'));
+    body = parse(await readFile(inputFile('alert', path), 'utf8'));
   } catch (error) {
     throw new CliError(`--alert ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }

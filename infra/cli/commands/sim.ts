@@ -1,5 +1,5 @@
 // `kube-responder sim`: serves a fixture cluster over the Kubernetes REST API until SIGINT/SIGTERM.
-import { CliError, parseFlags, parsePort } from '../args.ts';
+import { CliError, inputFile, parseFlags, parsePort } from '../args.ts';
 
 export const usage = `Usage: kube-responder sim --fixture FILE [--port P] [--host H] [--kubeconfig FILE]
 
@@ -23,7 +23,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (!flags.fixture) throw new CliError('--fixture is required');
   const { loadFixtureFile, startFixtureServer, writeKubeconfig } = await import('../../sim/index.ts');
-  const cluster = await loadFixtureFile(flags.fixture);
+  const cluster = await loadFixtureFile(inputFile('fixture', flags.fixture));
   const server = await startFixtureServer({
     cluster,
     host: flags.host ?? '127.0.0.1',

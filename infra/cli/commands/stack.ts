@@ -1,6 +1,6 @@
 // `kube-responder stack`: the whole local stack on free loopback ports; ONE JSON line on stdout, then runs
 // until SIGINT/SIGTERM and stops everything it started.
-import { parseFlags } from '../args.ts';
+import { inputFile, parseFlags } from '../args.ts';
 
 export const usage = `Usage: kube-responder stack [--fixture FILE] [--json]
 
@@ -17,7 +17,9 @@ Options:
 export async function run(argv: string[]): Promise<number> {
   const flags = parseFlags(argv, { fixture: { type: 'string' }, json: { type: 'boolean', default: false } });
   const { startStack } = await import('../../stack/stack.ts');
-  const stack = await startStack({ ...(flags.fixture ? { fixturePath: flags.fixture } : {}) });
+  const stack = await startStack({
+    ...(flags.fixture ? { fixturePath: inputFile('fixture', flags.fixture) } : {}),
+  });
   process.stdout.write(`${JSON.stringify(stack.info)}\n`);
   if (!flags.json) {
     process.stderr.write(
