@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { channelNames } from '../chat/index.ts';
 import { ReportSource, Severity } from '../report/index.ts';
 
-/** One value or a list of them (`"critical"` or `["critical", "warning"]`): the rule matches any of them. */
+/**
+ * One value or a list of them (`"critical"` or `["critical", "warning"]`): the rule matches any of them. A single
+ * value is read as a list of one, so a bad one is named with the values allowed (`ROUTES[0].source[0]: …`).
+ */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
+  z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item).min(1));
 
 const pattern = z.string().min(1).max(253);
 

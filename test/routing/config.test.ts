@@ -26,9 +26,12 @@ describe('ROUTES', () => {
   });
 
   it('names an unknown source, severity or field, and an empty to', () => {
-    expect(refusal([{ source: 'pagerduty', to: ['slack:C1'] }])).toMatch(/ROUTES\[0\]\.source/);
+    expect(refusal([{ source: 'pagerduty', to: ['slack:C1'] }])).toMatch(
+      /ROUTES\[0\]\.source\[0\]: .*expected one of "alertmanager"\|"argocd"/,
+    );
+    expect(refusal([{ cluster: [], to: ['slack:C1'] }])).toMatch(/ROUTES\[0\]\.cluster: /);
     expect(refusal([{ severity: ['critical', 'urgent'], to: ['slack:C1'] }])).toMatch(
-      /ROUTES\[0\]\.severity/,
+      /ROUTES\[0\]\.severity\[1\]: .*"critical"\|"warning"\|"info"/,
     );
     expect(refusal([{ namspace: 'prod-*', to: ['slack:C1'] }])).toMatch(/ROUTES\[0\]: .*namspace/);
     expect(refusal([{ namespace: 'prod-*', to: [] }])).toMatch(/ROUTES\[0\]\.to: /);
