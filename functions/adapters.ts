@@ -8,7 +8,6 @@ import {
   aiFollowupMessage,
   alertDestinations,
   type ChatMessage,
-  channelNames,
   channelsFor,
   reportMessage,
   withReportUrl,
@@ -35,6 +34,7 @@ import {
 } from '../lib/jobs/index.ts';
 import { InlineQueue, QStashQueue, type Queue } from '../lib/queue/index.ts';
 import { reportLink } from '../lib/report/index.ts';
+import { argocdDestinations } from '../lib/routing/index.ts';
 import { MemoryKv, RedisKv, type Stores, stores } from '../lib/store/index.ts';
 
 const inlineStores = stores(new MemoryKv());
@@ -91,21 +91,11 @@ export function queueFor(
   });
 }
 
-/** Where each alert's report goes: every chat configured for alerts. */
+/** Where alerts go when no route matches: every chat configured for alerts (a refused job's fallback too). */
 export const alertTargets = (config: Config): ReplyTarget[] => alertDestinations(config);
 
-/** Where Argo CD reports go: ARGOCD_CHANNELS, else where alerts go. */
-export function argocdTargets(config: Config): ReplyTarget[] {
-  if (!config.ARGOCD_CHANNELS?.length) return alertTargets(config);
-  return config.ARGOCD_CHANNELS.map(({ channel, to }) => {
-    const known = channelNames.find((name) => name === channel);
-    if (!known)
-      throw new ConfigError(
-        `ARGOCD_CHANNELS: no chat channel '${channel}' (known: ${channelNames.join(', ')})`,
-      );
-    return { channel: known, to };
-  });
-}
+/** Where Argo CD reports go when no route matches: ARGOCD_CHANNELS, else where alerts go. */
+export const argocdTargets = (config: Config): ReplyTarget[] => argocdDestinations(config);
 
 /** Where the named cluster's proxy is: `CLUSTERS` when set, else the single `PROXY_URL` + `PROXY_KEY`. */
 function proxyFor(config: Config, cluster: string): ClusterTarget {

@@ -4,7 +4,8 @@ import { Hono } from 'hono';
 import { bearer, type EdgeEnv, jsonBody, rawBody } from '../../lib/edge/index.ts';
 import { AlertmanagerEnvelope, alertsOf, ingestAlerts } from '../../lib/events/index.ts';
 
-import { alertTargets, queueFor, storesFor } from '../adapters.ts';
+import { routerFor } from '../../lib/routing/index.ts';
+import { queueFor, storesFor } from '../adapters.ts';
 
 export const MAX_ALERTMANAGER_BODY = 1024 * 1024;
 
@@ -18,11 +19,19 @@ export const alertmanager = new Hono<EdgeEnv>().post(
     const { alerts, rejected } = alertsOf(payload);
     if (alerts.length === 0) return c.json({ error: 'no valid alert in the batch', rejected }, 400);
 
+    const route = routerFor(config);
     const result = await ingestAlerts(alerts, {
       queue: queueFor(config, c.req.url, (p) => c.executionCtx.waitUntil(p)),
       incidents: storesFor(config)?.incidents,
       defaultCluster: config.CLUSTER_NAME,
-      replyTo: alertTargets(config),
+      // Each incident by its first alert: its severity label, namespace and cluster (ROUTES, docs/routing.md).
+      replyTo: (job) =>
+        route({
+          source: 'alertmanager',
+          cluster: job.cluster,
+          namespace: job.namespace,
+          severity: job.alert.severity,
+        }),
       incidentWindowSeconds: config.INCIDENT_WINDOW_SECONDS,
       now: new Date(),
     });

@@ -3,8 +3,9 @@
 // Argo CD retries on 5xx, and a retry is the same job id, so it runs once.
 import { Hono } from 'hono';
 import { bearer, type EdgeEnv, jsonBody, rawBody } from '../../lib/edge/index.ts';
-import { ArgoNotification, diagnoseArgoJob } from '../../lib/events/index.ts';
-import { argocdTargets, clusterNamesOf, queueFor } from '../adapters.ts';
+import { ArgoNotification, argoCluster, argoState, diagnoseArgoJob } from '../../lib/events/index.ts';
+import { argoSeverity, routerFor } from '../../lib/routing/index.ts';
+import { clusterNamesOf, queueFor } from '../adapters.ts';
 
 export const MAX_ARGOCD_BODY = 1024 * 1024;
 
@@ -15,12 +16,15 @@ export const argocd = new Hono<EdgeEnv>().post(
   jsonBody(ArgoNotification),
   async (c) => {
     const { config, payload: notification } = c.var;
-    const { state, job } = await diagnoseArgoJob(notification, {
-      clusterNames: clusterNamesOf(config),
-      defaultCluster: config.CLUSTER_NAME,
-      replyTo: argocdTargets(config),
-      now: new Date(),
+    const clusters = { clusterNames: clusterNamesOf(config), defaultCluster: config.CLUSTER_NAME };
+    // Routed by the workloads' namespace (the Application's destination), not where the Application object lives.
+    const replyTo = routerFor(config)({
+      source: 'argocd',
+      cluster: argoCluster(notification.cluster, clusters),
+      namespace: notification.destinationNamespace,
+      severity: argoSeverity(argoState(notification)),
     });
+    const { state, job } = await diagnoseArgoJob(notification, { ...clusters, replyTo, now: new Date() });
     const log = { app: notification.app, namespace: notification.namespace, state };
     if (!job) {
       // A sync that succeeded but is not Healthy yet: on-deployed or on-health-degraded tells how it ends.

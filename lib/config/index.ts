@@ -108,6 +108,13 @@ export const EnvSchema = z.object({
    * 09:00 UTC to the alert destinations. Parsed by `lib/health` (`parseHealthReports`), which names the bad field.
    */
   HEALTH_REPORTS: optionalString,
+  /**
+   * Where reports go by source, severity, namespace and cluster, JSON `[{ "severity": "critical", "namespace":
+   * "prod-*", "to": ["slack:C0ONCALL", "line:C0GROUP"] }, { "source": "argocd", "to": ["slack:C0DEPLOYS"] }]`:
+   * ordered, first match wins unless `"continue": true`. Unset or no match: SLACK_CHANNEL/LINE_ALERT_TO, and
+   * ARGOCD_CHANNELS for Argo CD. Parsed by `lib/routing` (`parseRoutes`), which names the bad field (docs/routing.md).
+   */
+  ROUTES: optionalString,
   /** `true`: a health report with nothing wrong sends nothing at all (instead of its one "all clear" line). */
   REPORT_QUIET: flag,
   /** Dev/test switch (the local stack sets it): every cron tick is a due slot of every cluster's report. */

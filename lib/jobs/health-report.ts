@@ -2,7 +2,6 @@
 // retried tick queues nothing twice); the job scans the whole cluster, compares with the last digest and sends
 // one message per target, stored as a `cron` Report for the report page.
 import { z } from 'zod';
-import { alertDestinations } from '../chat/index.ts';
 import { parseClusters } from '../cluster/index.ts';
 import type { Config } from '../config/index.ts';
 import { diagnose } from '../diagnosis/index.ts';
@@ -16,6 +15,7 @@ import {
   slotJobId,
   tickSlot,
 } from '../health/index.ts';
+import { routerFor } from '../routing/index.ts';
 import { redactDeep } from '../security/index.ts';
 import type { CronTick } from './kind.ts';
 import { defineJobKind } from './kind.ts';
@@ -59,6 +59,7 @@ const targetOf = (spec: string): ReplyTarget => {
 /** The health-report jobs due at this tick: one per cluster whose local slot it is (every tick with the dev switch). */
 export function healthReportJobs(tick: CronTick, config: Config): HealthReportJob[] {
   const jobs: HealthReportJob[] = [];
+  const route = routerFor(config);
   for (const [cluster, schedule] of healthReportSchedules(config.HEALTH_REPORTS, clusterNames(config))) {
     const slot: Slot | undefined = config.HEALTH_REPORT_EVERY_TICK
       ? tickSlot(tick.at, schedule.timezone)
@@ -70,7 +71,8 @@ export function healthReportJobs(tick: CronTick, config: Config): HealthReportJo
       id: slotJobId(cluster, slot),
       createdAt: tick.at.toISOString(),
       cluster,
-      replyTo: schedule.to ? schedule.to.map(targetOf) : alertDestinations(config),
+      // HEALTH_REPORTS' `to` wins; else ROUTES (source `cron`, no severity or namespace), else the alert destinations.
+      replyTo: schedule.to ? schedule.to.map(targetOf) : route({ source: 'cron', cluster }),
       slot,
       quiet: config.REPORT_QUIET,
     });

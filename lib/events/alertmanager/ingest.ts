@@ -11,7 +11,8 @@ export interface IngestOptions {
   /** Without incidents there is no grouping across webhooks (QStash dedup ids still stop redeliveries). */
   incidents?: IncidentStore;
   defaultCluster: string;
-  replyTo: ReplyTarget[];
+  /** Where the reports go: the same for every alert, or chosen per incident from its first alert's job (routing). */
+  replyTo: ReplyTarget[] | ((job: DiagnoseAlertJob) => ReplyTarget[]);
   incidentWindowSeconds: number;
   now: Date;
 }
@@ -65,11 +66,13 @@ export async function ingestAlerts(
       result.resolved.push(index);
       continue;
     }
-    const job = diagnoseAlertJob(alert, {
+    const { replyTo } = options;
+    const unrouted = diagnoseAlertJob(alert, {
       defaultCluster: options.defaultCluster,
-      replyTo: options.replyTo,
+      replyTo: Array.isArray(replyTo) ? replyTo : [],
       now: options.now,
     });
+    const job = Array.isArray(replyTo) ? unrouted : { ...unrouted, replyTo: replyTo(unrouted) };
     const open = incidents.get(job.incidentKey);
     if (open) {
       open.indexes.push(index);
