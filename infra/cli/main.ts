@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   scan: () => import('./commands/scan.ts'),
   sim: () => import('./commands/sim.ts'),
   proxy: () => import('./commands/proxy.ts'),
+  'proxy check': () => import('./commands/proxy-check.ts'),
   stack: () => import('./commands/stack.ts'),
 };
 
@@ -21,6 +22,7 @@ Commands:
   scan       diagnose the whole cluster
   sim        serve a fixture cluster over the Kubernetes REST API
   proxy      run the authenticated in-cluster proxy
+  proxy check  check, with a signed request per kind, what a deployed proxy lets the analyzers read
   stack      run the whole local stack (prints one JSON line, runs until SIGINT/SIGTERM)
 
 Options:
@@ -35,7 +37,9 @@ export function version(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  // Two-word commands (`proxy check`) first, so `proxy` alone still runs the proxy.
+  const [name, ...rest] =
+    argv[0] && commands[`${argv[0]} ${argv[1]}`] ? [`${argv[0]} ${argv[1]}`, ...argv.slice(2)] : argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(help);
     return name ? 0 : 2;

@@ -53,8 +53,8 @@ describe('helm chart', () => {
     expect(mounted).toEqual(defaultPolicy());
   });
 
-  it('renders Role + RoleBinding by default, with rules only from the policy', () => {
-    const { manifests } = renderChart({ hmac: { key } });
+  it('renders Role + RoleBinding with rbac.clusterWide=false, with rules only from the policy', () => {
+    const { manifests } = renderChart({ hmac: { key }, rbac: { clusterWide: false, secretKeyNames: false } });
     expect(byKind(manifests, 'ClusterRole')).toHaveLength(0);
     const [role] = byKind(manifests, 'Role') as (Manifest & { rules: Rule[] })[];
     expect(role?.metadata.namespace).toBe('kube-responder');
@@ -81,7 +81,7 @@ describe('helm chart', () => {
   it('renders ClusterRole + ClusterRoleBinding with rbac.clusterWide=true, secrets only when asked', () => {
     const plain = renderChart({
       hmac: { key },
-      rbac: { clusterWide: true },
+      rbac: { clusterWide: true, secretKeyNames: false },
       policy: { secretValueMasking: { enabled: false } },
     });
     expect(byKind(plain.manifests, 'Role')).toHaveLength(0);
@@ -100,14 +100,14 @@ describe('helm chart', () => {
 
   it('grants list on Secrets exactly when the policy masks Secret values', () => {
     for (const clusterWide of [false, true]) {
-      const masking = renderChart({ hmac: { key }, rbac: { clusterWide } });
+      const masking = renderChart({ hmac: { key }, rbac: { clusterWide, secretKeyNames: false } });
       const [on] = byKind(masking.manifests, clusterWide ? 'ClusterRole' : 'Role') as (Manifest & {
         rules: Rule[];
       })[];
       expect([...grants(on?.rules ?? [])].filter((g) => g.endsWith('/secrets'))).toEqual(['list /secrets']);
       const off = renderChart({
         hmac: { key },
-        rbac: { clusterWide },
+        rbac: { clusterWide, secretKeyNames: false },
         policy: { secretValueMasking: { enabled: false } },
       });
       const [role] = byKind(off.manifests, clusterWide ? 'ClusterRole' : 'Role') as (Manifest & {
@@ -118,7 +118,10 @@ describe('helm chart', () => {
   });
 
   it('renders a Role per namespace when rbac.namespaces is set', () => {
-    const { manifests } = renderChart({ hmac: { key }, rbac: { namespaces: ['shop', 'payments'] } });
+    const { manifests } = renderChart({
+      hmac: { key },
+      rbac: { clusterWide: false, namespaces: ['shop', 'payments'] },
+    });
     expect(byKind(manifests, 'Role').map((r) => r.metadata.namespace)).toEqual(['shop', 'payments']);
     expect(byKind(manifests, 'RoleBinding').map((r) => r.metadata.namespace)).toEqual(['shop', 'payments']);
   });

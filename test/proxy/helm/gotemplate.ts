@@ -356,8 +356,9 @@ export class TemplateEngine {
       ne: (a, b) => a !== b,
       gt: (a, b) => Number(a) > Number(b),
       not: (v) => !truthy(v),
-      and: (...args) => args.find((a) => !truthy(a)) ?? args[args.length - 1],
-      or: (...args) => args.find((a) => truthy(a)) ?? args[args.length - 1],
+      // Go returns the deciding argument itself, nil included (find() would mistake a nil one for none).
+      and: (...args) => (args.some((a) => !truthy(a)) ? args.find((a) => !truthy(a)) : args[args.length - 1]),
+      or: (...args) => (args.some((a) => truthy(a)) ? args.find((a) => truthy(a)) : args[args.length - 1]),
       printf: (format, ...args) => printf(String(format), ...args),
       trunc: (n, s) => String(s).slice(0, Number(n)),
       trimSuffix: (suffix, s) =>

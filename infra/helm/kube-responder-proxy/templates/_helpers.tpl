@@ -36,11 +36,14 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 RBAC rules from .Values.policy.rules: the same verbs, groups and resources, nothing more. Secrets for callers only
 with rbac.secretKeyNames=true; list on secrets for the proxy's own masking with policy.secretValueMasking.enabled;
 cluster-scoped kinds and nonResourceURLs only in the cluster-wide mode; create on events
-for the audit Events. Call with (dict "root" $ "clusterWide" true|false).
+for the audit Events (with the writes). Call with (dict "root" $ "clusterWide" true|false "part" P): P "all",
+"reads" (rules without `write`, for a read-only ClusterRole) or "writes" (the write rules, for rbac.writeNamespaces).
 */}}
 {{- define "krp.rbacRules" -}}
 {{- $clusterScoped := list "nodes" "namespaces" "persistentvolumes" "storageclasses" "ingressclasses" -}}
+{{- $part := .part | default "all" -}}
 {{- range .root.Values.policy.rules }}
+{{- if or (and .write (ne $part "reads")) (and (not .write) (ne $part "writes")) }}
 {{- if .resources }}
 {{- $resources := list }}
 {{- range .resources }}
@@ -60,12 +63,13 @@ for the audit Events. Call with (dict "root" $ "clusterWide" true|false).
   verbs: {{ toJson .verbs }}
 {{- end }}
 {{- end }}
-{{- if .root.Values.policy.secretValueMasking.enabled }}
+{{- end }}
+{{- if and .root.Values.policy.secretValueMasking.enabled (ne $part "writes") }}
 - apiGroups: [""] # the Secret values the proxy masks (policy.secretValueMasking)
   resources: ["secrets"]
   verbs: ["list"]
 {{- end }}
-{{- if .root.Values.rbac.auditEvents }}
+{{- if and .root.Values.rbac.auditEvents (ne $part "reads") }}
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create"]
