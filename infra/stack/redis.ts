@@ -271,7 +271,7 @@ async function spawnRedis(port: number, dir: string, options: RedisServerOptions
   child.once('error', (error) => {
     output += `\n${String(error)}`;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      output += `\n${binary} is not installed: the local stack needs it (Debian/Ubuntu: apt-get install redis-server)`;
+      output += `\n${binary} is not installed (Debian/Ubuntu: sudo apt-get install redis-server, or set REDIS_SERVER_BIN to its path)`;
     }
     exited ??= { code: -1, signal: null };
   });

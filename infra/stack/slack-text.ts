@@ -11,6 +11,10 @@ const decodeEntities = (text: string) =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
+/** `[Approve]`, or `[Full report] https://…` for a link button (what a person would open). */
+const buttonText = (element: Block) =>
+  `[${element.text?.text ?? ''}]${typeof element.url === 'string' ? ` ${element.url}` : ''}`;
+
 export function slackMessageAsText(blocks: Block[]): string {
   const lines: string[] = [];
   for (const block of blocks) {
@@ -27,11 +31,11 @@ export function slackMessageAsText(blocks: Block[]): string {
             .split('\n')
             .map((l: string) => `  ${l}`),
         );
-      if (block.accessory?.type === 'button') lines.push(`  [${block.accessory.text.text}]`);
+      if (block.accessory?.type === 'button') lines.push(`  ${buttonText(block.accessory)}`);
     } else if (block.type === 'context') {
       lines.push(`  ${block.elements.map((e: Block) => decodeEntities(e.text ?? '')).join(' ')}`);
     } else if (block.type === 'actions') {
-      lines.push(`  [${block.elements.map((e: Block) => e.text?.text ?? '').join('] [')}]`);
+      lines.push(`  ${block.elements.map(buttonText).join(' ')}`);
     }
     lines.push('');
   }

@@ -11,9 +11,8 @@ import { freeLoopbackPort } from './http.ts';
 import { startLineFake } from './line.ts';
 import { startProxyProcess } from './proxy.ts';
 import { startQStash } from './qstash.ts';
-import { startRedisServer } from './redis.ts';
+import { startRedisStore } from './redis-store.ts';
 import { startSlackFake } from './slack.ts';
-import { startUpstashBridge } from './upstash.ts';
 import { logTail, startWranglerDev } from './worker.ts';
 
 export const DEFAULT_FIXTURE = resolve(import.meta.dirname, '../../test/fixtures/demo/crashloop.yaml');
@@ -137,11 +136,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const proxyStarting = startProxyProcess({ dir, kubeconfig, secretFile, port: proxyPort });
     stops.push(async () => (await proxyStarting.catch(() => undefined))?.close());
 
-    const redisServer = await startRedisServer();
-    stops.push(() => redisServer.close());
-    void redisServer.exited.then((code) => fail(`redis-server (pid ${redisServer.pid}) exited (${code})`));
-    const redis = await startUpstashBridge({ port: redisServer.port, token: secrets.redisToken });
-    stops.push(() => redis.close());
+    // redis-server if installed, else the embedded store (STACK_REDIS forces either); the Worker sees Upstash.
+    const redisStore = await startRedisStore({ token: secrets.redisToken });
+    stops.push(() => redisStore.close());
+    const redisServer = redisStore.server;
+    if (redisServer)
+      void redisServer.exited.then((code) => fail(`redis-server (pid ${redisServer.pid}) exited (${code})`));
+    const redis = redisStore.bridge;
     const qstash = await startQStash({
       token: secrets.qstashToken,
       currentSigningKey: secrets.qstashCurrentSigningKey,

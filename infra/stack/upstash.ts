@@ -1,14 +1,24 @@
-// The Upstash Redis REST API (`/`, `/pipeline`, `/multi-exec`, path commands, base64 encoding) over a real redis-server.
+// The Upstash Redis REST API (`/`, `/pipeline`, `/multi-exec`, path commands, base64 encoding) over a real
+// redis-server, or over the embedded store where redis-server is not installed.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, bearerToken, listenLoopback, readBody, sendJson } from './http.ts';
 import { RedisClient, type RedisReply, RedisReplyError, RedisStatus } from './redis.ts';
 
+/** What the bridge sends commands to: a RESP client of redis-server, or the embedded store. */
+export interface RedisBackend {
+  /** Runs the commands back to back (a MULTI…EXEC block uninterrupted) and answers their replies in order. */
+  send(commands: readonly (readonly string[])[]): Promise<RedisReply[]>;
+  close(): void;
+}
+
 export interface UpstashBridgeOptions {
-  /** `redis://127.0.0.1:PORT` of the redis-server to bridge to (or give `port`). */
+  /** `redis://127.0.0.1:PORT` of the redis-server to bridge to (or give `port`, or an in-process `store`). */
   redisUrl?: string;
   port?: number;
+  /** An in-process store (the embedded one) instead of a redis-server; its scripts are taken as sent. */
+  store?: RedisBackend;
   /** The REST token clients must send as `Authorization: Bearer <token>`. */
   token: string;
   /** Largest request body accepted (Upstash caps request size too); default 10 MiB. */
@@ -163,19 +173,26 @@ function tokenMatches(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function startUpstashBridge(options: UpstashBridgeOptions): Promise<UpstashBridge> {
+function redisServerClient(options: UpstashBridgeOptions): RedisClient {
   const port = options.port ?? (options.redisUrl ? Number(new URL(options.redisUrl).port) : Number.NaN);
   if (!Number.isInteger(port) || port <= 0)
-    throw new Error('startUpstashBridge: give the redis-server `port` or a `redisUrl` with a port');
+    throw new Error(
+      'startUpstashBridge: give the redis-server `port`, a `redisUrl` with a port, or a `store`',
+    );
   const host = options.redisUrl ? new URL(options.redisUrl).hostname : '127.0.0.1';
+  return new RedisClient(port, host);
+}
+
+export async function startUpstashBridge(options: UpstashBridgeOptions): Promise<UpstashBridge> {
   const maxBytes = options.maxRequestBytes ?? 10 * 1024 * 1024;
-  const redis = new RedisClient(port, host);
-  const scripts = new ScriptFlags();
+  const redis = options.store ?? redisServerClient(options);
+  // Only a stock redis-server refuses Upstash's script flags; the embedded store knows the scripts as sent.
+  const scripts = options.store ? undefined : new ScriptFlags();
   const stats: BridgeStats = { requests: 0, commands: 0 };
   /** Sends commands as Upstash would run them (see ScriptFlags) and returns Upstash's replies. */
   const run = async (commands: Command[]): Promise<RedisReply[]> => {
     stats.commands += commands.filter(([name]) => !['MULTI', 'EXEC'].includes(name ?? '')).length;
-    const rewrites = commands.map((command) => scripts.rewrite(command));
+    const rewrites = commands.map((command) => scripts?.rewrite(command) ?? { command });
     const replies = await redis.send(rewrites.map((r) => r.command));
     return replies.map((reply, i) => rewrites[i]?.reply?.(reply) ?? reply);
   };

@@ -115,7 +115,7 @@ describe('kube-responder stack', () => {
   it('stops, naming redis-server, when redis-server is killed', async () => {
     const run = await launch(['stack', '--json']);
     const info = JSON.parse(run.first);
-    const redis = run.pids.find((pid) => commandLine(pid).startsWith('redis-server'));
+    const redis = run.pids.find((pid) => /^\S*redis-server /.test(commandLine(pid)));
     expect(redis).toBeDefined();
     process.kill(redis!, 'SIGKILL');
     await run.exited;

@@ -134,7 +134,9 @@ describe('argoState', () => {
     expect(state({ syncStatus: 'Unknown', healthStatus: 'Healthy' })).toBe('sync-unknown');
     expect(state({ syncStatus: 'OutOfSync' })).toBe('out-of-sync');
     // Drift after a sync that succeeded is still drift; a sync still running is not (yet).
-    expect(state({ phase: 'Succeeded', syncStatus: 'OutOfSync', healthStatus: 'Healthy' })).toBe('out-of-sync');
+    expect(state({ phase: 'Succeeded', syncStatus: 'OutOfSync', healthStatus: 'Healthy' })).toBe(
+      'out-of-sync',
+    );
     expect(state({ phase: 'Running', syncStatus: 'OutOfSync' })).toBe('settling');
     expect(state({ phase: 'Succeeded', syncStatus: 'Synced', healthStatus: 'Progressing' })).toBe('settling');
     expect(state({})).toBe('unspecified');

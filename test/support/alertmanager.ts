@@ -15,10 +15,17 @@ export interface RunningAlertmanager {
   log(): string;
 }
 
+/** What to say when the binary is missing, like the redis-server hint: the package, or ALERTMANAGER_BIN. */
+export const alertmanagerInstallHint = (binary: string) =>
+  `${binary} is not installed: the Alertmanager end-to-end tests run the real Alertmanager (Debian/Ubuntu: sudo apt-get install prometheus-alertmanager, or set ALERTMANAGER_BIN to its path)`;
+
 export async function startAlertmanager(options: {
   webhookUrl: string;
   bearerToken: string;
+  /** Default ALERTMANAGER_BIN. */
+  binary?: string;
 }): Promise<RunningAlertmanager> {
+  const binary = options.binary ?? ALERTMANAGER_BIN;
   const dir = await mkdtemp(join(tmpdir(), 'kr-alertmanager-'));
   const port = await freeLoopbackPort();
   await writeFile(
@@ -45,7 +52,7 @@ export async function startAlertmanager(options: {
   );
   let output = '';
   const child: ChildProcess = spawn(
-    ALERTMANAGER_BIN,
+    binary,
     [
       `--config.file=${join(dir, 'alertmanager.yml')}`,
       `--storage.path=${join(dir, 'data')}`,
@@ -57,9 +64,14 @@ export async function startAlertmanager(options: {
   );
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
+  // A binary that cannot be started never exits: remember why, and do not wait for an exit.
+  let spawnError: NodeJS.ErrnoException | undefined;
+  child.once('error', (error: NodeJS.ErrnoException) => {
+    spawnError = error;
+  });
   const url = `http://127.0.0.1:${port}`;
   const close = async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && !spawnError) {
       const gone = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
       await gone;
@@ -71,6 +83,10 @@ export async function startAlertmanager(options: {
     try {
       if ((await fetch(`${url}/-/ready`)).ok) break;
     } catch {}
+    if (spawnError) {
+      await close();
+      throw new Error(spawnError.code === 'ENOENT' ? alertmanagerInstallHint(binary) : String(spawnError));
+    }
     if (child.exitCode !== null || Date.now() > deadline) {
       await close();
       throw new Error(`alertmanager did not start:\n${output}`);
