@@ -11,30 +11,51 @@ export interface Child {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** Watches a child spawned with `detached: true` (so its own children, e.g. workerd, stop with it). */
+/** Process groups of the children still running: what a forced stop or this process's exit kills. */
+const running = new Set<number>();
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {}
+}
+
+/** SIGKILL to every child's group still running; synchronous, so it also runs in an 'exit' handler. */
+export function killAllChildren(): void {
+  for (const pid of running) signalGroup(pid, 'SIGKILL');
+}
+
+// A throw or process.exit() that skips stop() must not leave the groups behind (a signal death is handled by
+// the command's signal handlers; SIGKILL of this process cannot be).
+process.on('exit', killAllChildren);
+
+/**
+ * Watches a child spawned with `detached: true`: its own process group, so its own children (workerd, esbuild)
+ * stop with it and a Ctrl-C at the terminal reaches only the stack, which then stops the children in order.
+ */
 export function watchChild(child: ChildProcess): Child {
   let gone = false;
+  const pid = child.pid ?? 0;
+  if (pid) running.add(pid);
   const exited = new Promise<number | string>((done) => {
     child.once('exit', (code, signal) => {
       gone = true;
+      // The leader is gone, but what it started may still be in its group (wrangler's workerd): end those too.
+      signalGroup(pid, 'SIGKILL');
+      running.delete(pid);
       done(code ?? signal ?? 'unknown');
     });
   });
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      if (child.pid) process.kill(-child.pid, signal);
-    } catch {}
-  };
   return {
-    pid: child.pid ?? 0,
+    pid,
     exited,
     get gone() {
       return gone;
     },
     async stop(graceMs = 3000) {
-      if (gone) return;
-      signalGroup('SIGTERM');
-      const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
+      if (gone || !pid) return;
+      signalGroup(pid, 'SIGTERM');
+      const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
     },

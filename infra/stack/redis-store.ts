@@ -4,7 +4,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { EmbeddedRedis } from './embedded-redis.ts';
-import { startRedisServer } from './redis.ts';
+import { type RedisServer, startRedisServer } from './redis.ts';
 import { startUpstashBridge, type UpstashBridge } from './upstash.ts';
 
 /** STACK_REDIS: `server` (redis-server, fail if missing), `embedded`, or `auto` (default: server if installed). */
@@ -18,6 +18,8 @@ export const embeddedNotice = (why: 'missing' | 'forced') =>
 export interface RedisStore {
   bridge: UpstashBridge;
   kind: 'redis-server' | 'embedded';
+  /** The redis-server process, so the stack can say so when it dies; absent for the embedded store. */
+  server?: Pick<RedisServer, 'pid' | 'exited'>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startRedisStore(options: RedisStoreOptions): Promise<Redis
     return {
       bridge,
       kind: 'redis-server',
+      server,
       async close() {
         await bridge.close();
         await server.close();

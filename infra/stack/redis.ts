@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { watchChild } from './child.ts';
 import { freeLoopbackPort } from './http.ts';
 
 /** An error reply (`-ERR …`) from redis; kept as a value because inside EXEC it is one element of many. */
@@ -199,6 +200,9 @@ export interface RedisServer {
   /** `redis://127.0.0.1:PORT` */
   url: string;
   port: number;
+  /** The redis-server process (its own process group), and when it exits with its code or signal. */
+  pid: number;
+  exited: Promise<number | string>;
   close(): Promise<void>;
 }
 
@@ -250,8 +254,10 @@ async function spawnRedis(port: number, dir: string, options: RedisServerOptions
       '--databases',
       '1',
     ],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own group, like every child of the stack: a Ctrl-C reaches the stack, which stops redis in order.
+    { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const watched = watchChild(child);
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-4000);
@@ -259,11 +265,8 @@ async function spawnRedis(port: number, dir: string, options: RedisServerOptions
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let exited: { code: number | null; signal: string | null } | undefined;
-  const exit = new Promise<void>((done) => {
-    child.once('exit', (code, signal) => {
-      exited = { code, signal };
-      done();
-    });
+  child.once('exit', (code, signal) => {
+    exited = { code, signal };
   });
   child.once('error', (error) => {
     output += `\n${String(error)}`;
@@ -273,17 +276,9 @@ async function spawnRedis(port: number, dir: string, options: RedisServerOptions
     exited ??= { code: -1, signal: null };
   });
 
-  // If the parent dies without close() (a crashed test run), do not leave redis-server behind.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  // watchChild kills it if this process exits without close() (a crashed test run).
   const stop = async () => {
-    process.off('exit', killOnExit);
-    if (!exited) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await exit;
-      clearTimeout(timer);
-    }
+    if (!exited) await watched.stop();
   };
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 10_000);
@@ -312,6 +307,8 @@ async function spawnRedis(port: number, dir: string, options: RedisServerOptions
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: watched.pid,
+    exited: watched.exited,
     close() {
       closed ??= (async () => {
         await stop();

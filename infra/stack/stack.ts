@@ -19,6 +19,8 @@ export const DEFAULT_FIXTURE = resolve(import.meta.dirname, '../../test/fixtures
 
 /** The stack's JSON line (docs/design.md): every URL, every generated secret, the approvers. */
 export interface StackInfo {
+  /** The process that runs the stack: SIGINT, SIGTERM or SIGHUP to it stops everything and removes `dir`. */
+  pid: number;
   worker: string;
   cluster: string;
   proxy: string;
@@ -61,8 +63,8 @@ export interface Stack {
   /** Working directory holding the kubeconfig, the Worker's env file and logs. */
   dir: string;
   /**
-   * Settles, with a sentence saying what stopped and why, when a process the stack runs (the Worker, the proxy)
-   * exits before `stop()`; the rest keeps running until `stop()`.
+   * Settles, with a sentence saying what stopped and why, when a process the stack runs (the Worker, the proxy,
+   * redis-server) exits before `stop()`; the rest keeps running until `stop()`.
    */
   failed: Promise<string>;
   stop(): Promise<void>;
@@ -91,11 +93,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (!stopping) done(reason);
     };
   });
-  const stop = async () => {
-    stopping = true;
-    for (const close of stops.reverse()) await close().catch(() => {});
-    await rm(dir, { recursive: true, force: true });
-  };
+  let stopped: Promise<void> | undefined;
+  // Once, whoever asks (a signal, a dead child, the caller): the last started stops first, the directory (which
+  // holds the generated secrets) goes last.
+  const stop = () =>
+    (stopped ??= (async () => {
+      stopping = true;
+      for (const close of stops.reverse()) await close().catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    })());
   try {
     const secrets: StackInfo['secrets'] = {
       alertmanagerToken: secret('am-'),
@@ -133,6 +139,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // redis-server if installed, else the embedded store (STACK_REDIS forces either); the Worker sees Upstash.
     const redisStore = await startRedisStore({ token: secrets.redisToken });
     stops.push(() => redisStore.close());
+    const redisServer = redisStore.server;
+    if (redisServer)
+      void redisServer.exited.then((code) => fail(`redis-server (pid ${redisServer.pid}) exited (${code})`));
     const redis = redisStore.bridge;
     const qstash = await startQStash({
       token: secrets.qstashToken,
@@ -210,6 +219,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       failed,
       stop,
       info: {
+        pid: process.pid,
         worker,
         cluster: cluster.url,
         proxy: proxy.url,

@@ -1,12 +1,14 @@
 // `kube-responder proxy`: the authenticated proxy in front of a cluster's API server (in a pod: in-cluster config).
 import { CliError, parseFlags, parsePort } from '../args.ts';
+import { untilStopped } from '../lifetime.ts';
 
 export const usage = `Usage: kube-responder proxy [--kubeconfig FILE] [--context C] --secret-file FILE [--policy FILE]
                             [--port P] [--host H]
 
 Serves the Kubernetes REST API to callers that sign each request (X-KR-Signature), within the policy's
 allow-list, with Secret values, sensitive env values and token-like strings redacted. Prints its URL on
-the first line, writes one JSON audit line per request on stdout, and runs until SIGINT/SIGTERM.
+the first line, writes one JSON audit line per request on stdout, and runs until
+SIGINT/SIGTERM/SIGHUP or until whatever started it (npx, npm, a shell, the stack) exits.
 
 Options:
   --kubeconfig FILE   kubeconfig of the cluster (default in a pod: the in-cluster service account)
@@ -38,10 +40,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   // One line, the URL alone, so scripts can read it; audit lines follow.
   process.stdout.write(`${proxy.url}\n`);
-  await new Promise<void>((done) => {
-    process.once('SIGINT', () => done());
-    process.once('SIGTERM', () => done());
-  });
+  await untilStopped();
   await proxy.close();
   return 0;
 }

@@ -1,12 +1,14 @@
-// `kube-responder sim`: serves a fixture cluster over the Kubernetes REST API until SIGINT/SIGTERM.
+// `kube-responder sim`: serves a fixture cluster over the Kubernetes REST API until SIGINT/SIGTERM/SIGHUP.
 import { CliError, inputFile, parseFlags, parsePort } from '../args.ts';
+import { untilStopped } from '../lifetime.ts';
 
 export const usage = `Usage: kube-responder sim --fixture FILE [--port P] [--host H] [--kubeconfig FILE]
 
 Serves a fixture cluster (docs/fixtures.md) over the real Kubernetes REST API: discovery, list/get with label
 and field selectors and pagination, pods/log, events, and the writes the proxy allows (rollout restart
 patch, scale, pod delete, Event create). Every response's Date header is the fixture's "now".
-Prints one line: the URL, then how to point kubectl at it. Runs until SIGINT/SIGTERM.
+Prints one line: the URL, then how to point kubectl at it. Runs until SIGINT/SIGTERM/SIGHUP or until
+whatever started it (npx, npm, a shell) exits.
 
 Options:
   --fixture FILE     the fixture file (multi-document YAML)
@@ -33,10 +35,7 @@ export async function run(argv: string[]): Promise<number> {
   const hint = flags.kubeconfig ? `--kubeconfig ${flags.kubeconfig}` : `--server ${server.url}`;
   // One line, the URL first, so scripts can read it.
   process.stdout.write(`${server.url}  (kubectl ${hint} get pods -A)\n`);
-  await new Promise<void>((done) => {
-    process.once('SIGINT', () => done());
-    process.once('SIGTERM', () => done());
-  });
+  await untilStopped();
   await server.close();
   return 0;
 }
