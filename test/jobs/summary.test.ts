@@ -84,3 +84,45 @@ it('prints nothing more in production (no store given) and for a duplicate', asy
   expect(log).toHaveBeenCalledTimes(2);
   expect(String(log.mock.calls[1]?.[0])).toMatch(/already done, nothing sent again/);
 });
+
+it('says for every other kind what happened', () => {
+  const base = { v: 1 as const, id: 'j-1', createdAt: '2026-11-23T08:00:00Z', cluster: 'demo', replyTo: [] };
+  const press = {
+    ...base,
+    kind: 'execute-action',
+    approvalId: 'a-1',
+    decision: 'approve',
+    by: { channel: 'slack', id: 'U1' },
+  } as const;
+  expect(jobSummary(press, { status: 'executed', approvalId: 'a-1' })).toBe(
+    'pressed approval a-1 (approve): executed',
+  );
+  const health = {
+    ...base,
+    kind: 'health-report',
+    slot: { date: '2026-11-23', time: '09:00', timezone: 'UTC' },
+    quiet: true,
+  } as const;
+  expect(
+    jobSummary(health, { status: 'done', reportId: 'r-1', delivered: [], findings: 0, allClear: true }),
+  ).toMatch(
+    /^health report for cluster demo \(2026-11-23 09:00 UTC\): 0 findings; delivered to 0 targets — set SLACK_BOT_TOKEN.*; report r-1; all clear$/,
+  );
+  const turn = {
+    ...base,
+    kind: 'chat-turn',
+    conversation: 'slack:C1',
+    user: { channel: 'slack', id: 'U1' },
+    text: '/status',
+  } as const;
+  expect(
+    jobSummary(
+      { ...turn, replyTo: [{ channel: 'slack', to: 'C1' }] },
+      { status: 'answered', command: 'status', delivered: ['slack:C1'] },
+    ),
+  ).toBe('answered slack:U1 (status); delivered to 1 target (slack:C1)');
+  const followup = { ...base, kind: 'ai-followup', reportId: 'r-1', attempt: 1 } as const;
+  expect(jobSummary(followup, { status: 'skipped', reason: 'no model configured' })).toBe(
+    'AI follow-up of report r-1: skipped, no model configured',
+  );
+});
