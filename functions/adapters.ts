@@ -36,6 +36,7 @@ import { InlineQueue, QStashQueue, type Queue } from '../lib/queue/index.ts';
 import { reportLink } from '../lib/report/index.ts';
 import { argocdDestinations } from '../lib/routing/index.ts';
 import { MemoryKv, RedisKv, type Stores, stores } from '../lib/store/index.ts';
+import { logJob } from './jobs/log.ts';
 
 const inlineStores = stores(new MemoryKv());
 
@@ -73,10 +74,10 @@ export function queueFor(
 ): Queue<Job> {
   if (config.QUEUE === 'inline')
     // Inline jobs get one attempt, so it is also the last.
-    return new InlineQueue(
-      (job) => runJob(job, config, requestUrl, { finalAttempt: true }).then(() => undefined),
-      waitUntil,
-    );
+    return new InlineQueue(async (job) => {
+      const outcome = await runJob(job, config, requestUrl, { finalAttempt: true });
+      await logJob(job, outcome, storesFor(config)?.reports);
+    }, waitUntil);
   const qstash = requireSettings(config, ['QSTASH_TOKEN'], 'publishing jobs to QStash');
   return new QStashQueue<Job>({
     client: new Client({

@@ -16,6 +16,7 @@ import {
 import { errorDetail, Job, publicReason, tellRefusedJob } from '../../lib/jobs/index.ts';
 import { JOB_RETRIES } from '../../lib/queue/index.ts';
 import { refusedJobDeps, runJob } from '../adapters.ts';
+import { logJob } from './log.ts';
 
 const MAX_JOB_BODY = 256 * 1024;
 
@@ -67,7 +68,7 @@ export const jobs = new Hono<EdgeEnv>().post(
       // QStash retries a 5xx and keeps the answer: which part failed, never the failing command or its data.
       return c.json({ error: publicReason(error), retry: !finalAttempt }, 503);
     }
-    console.log(JSON.stringify({ msg: 'job', kind: job.kind, id: job.id, outcome }));
+    await logJob(job, outcome);
     // Another delivery holds the job: answer 5xx so QStash retries later, by when it is done (then a no-op).
     if (outcome.status === 'busy') return c.json({ status: 'busy', retry: true }, 503);
     return c.json(outcome, 200);

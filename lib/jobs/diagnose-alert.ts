@@ -13,6 +13,7 @@ import { type DedupState, guardedStores } from './guarded-stores.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
 import { JobAlert, JobBase } from './schema.ts';
+import { reportSubject } from './summary.ts';
 import type { AttemptInfo, JobDeps, JobOutcome } from './types.ts';
 
 export const DiagnoseAlertJob = JobBase.extend({
@@ -159,6 +160,8 @@ async function diagnoseAndSend(
     status: 'done',
     reportId: report.id,
     delivered: sent.map(({ key }) => key),
+    findings: report.findings.length,
+    subject: reportSubject(report),
     ...(aiFollowup ? { aiFollowup } : {}),
     ...(diagnosed ? {} : { diagnosed: false }),
     ...(dedup.unavailable ? { dedupUnavailable: true } : {}),

@@ -25,6 +25,7 @@ import { type DedupState, guardedStores } from './guarded-stores.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
 import { JobBase, type ReplyTarget } from './schema.ts';
+import { reportSubject } from './summary.ts';
 import type { AttemptInfo, JobDeps } from './types.ts';
 
 export const DiagnoseArgoJob = JobBase.extend({
@@ -41,7 +42,15 @@ export const DiagnoseArgoJob = JobBase.extend({
 export type DiagnoseArgoJob = z.infer<typeof DiagnoseArgoJob>;
 
 export type DiagnoseArgoOutcome =
-  | { status: 'done'; reportId: string; delivered: string[]; diagnosed?: false; dedupUnavailable?: true }
+  | {
+      status: 'done';
+      reportId: string;
+      delivered: string[];
+      findings: number;
+      subject: string;
+      diagnosed?: false;
+      dedupUnavailable?: true;
+    }
   /** A sync that succeeded: ✅ under the failure on record (`delivered` empty when there was none). */
   | { status: 'recovered'; delivered: string[] }
   | { status: 'duplicate' }
@@ -110,6 +119,8 @@ async function handle(
     status: 'done',
     reportId: report.id,
     delivered: sent.map(({ key }) => key),
+    findings: report.findings.length,
+    subject: reportSubject(report),
     ...(unreadable ? { diagnosed: false as const } : {}),
     ...(dedup.unavailable ? { dedupUnavailable: true as const } : {}),
   };

@@ -32,7 +32,7 @@ export const HealthReportJob = JobBase.extend({
 export type HealthReportJob = z.infer<typeof HealthReportJob>;
 
 export type HealthReportOutcome =
-  | { status: 'done'; reportId: string; delivered: string[]; allClear: boolean }
+  | { status: 'done'; reportId: string; delivered: string[]; findings: number; allClear: boolean }
   | { status: 'duplicate' }
   | { status: 'busy' };
 
@@ -124,6 +124,7 @@ async function digestAndSend(job: HealthReportJob, deps: JobDeps): Promise<Healt
     status: 'done',
     reportId: report.id,
     delivered: sent.map(({ key }) => key),
+    findings: report.findings.length,
     allClear: message.allClear,
   };
 }

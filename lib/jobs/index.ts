@@ -13,4 +13,5 @@ export * from './once.ts';
 export * from './refused-job.ts';
 export * from './registry.ts';
 export * from './schema.ts';
+export * from './summary.ts';
 export * from './types.ts';

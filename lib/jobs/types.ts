@@ -84,6 +84,10 @@ export type JobOutcome =
       status: 'done';
       reportId: string;
       delivered: string[];
+      /** How many findings the report holds (for the job's summary line). */
+      findings?: number;
+      /** What the report is about, as its message's title names it (`Deployment shop/payment`). */
+      subject?: string;
       aiFollowup?: number;
       /** The cluster could not be read: the message says what fired and why there is no diagnosis. */
       diagnosed?: false;
