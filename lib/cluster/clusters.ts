@@ -2,7 +2,7 @@
 // proxy that serves it and the key that signs for it. One proxy per cluster.
 
 import { z } from 'zod';
-import { describeIssues } from '../validation/index.ts';
+import { parseJsonSetting } from '../validation/index.ts';
 
 const ClusterEntrySchema = z
   .strictObject({
@@ -46,18 +46,14 @@ export class ClustersConfigError extends Error {
 
 /** Parses `CLUSTERS` (JSON); the error names the bad field (`CLUSTERS.prod.proxyUrl: …`), never a key's value. */
 export function parseClusters(json: string): Clusters {
-  let document: unknown;
-  try {
-    document = JSON.parse(json);
-  } catch {
-    throw new ClustersConfigError('CLUSTERS is not valid JSON');
-  }
-  const parsed = ClustersSchema.safeParse(document);
-  if (!parsed.success) {
-    throw new ClustersConfigError(describeIssues(parsed.error, { prefix: 'CLUSTERS', max: Infinity }));
-  }
-  if (Object.keys(parsed.data).length === 0) throw new ClustersConfigError('CLUSTERS names no cluster');
-  return parsed.data;
+  const clusters = parseJsonSetting(
+    'CLUSTERS',
+    json,
+    ClustersSchema,
+    (message) => new ClustersConfigError(message),
+  );
+  if (Object.keys(clusters).length === 0) throw new ClustersConfigError('CLUSTERS names no cluster');
+  return clusters;
 }
 
 /** The cluster's target, or an error naming the known clusters. */

@@ -140,6 +140,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** A setting that is present but wrong: the message names it and the field, never its value. */
+export const invalidConfiguration = (message: string) => new ConfigError(`invalid configuration: ${message}`);
+
 const validated = new WeakMap<object, Config>();
 
 /**

@@ -2,8 +2,8 @@
 // setting (every cluster at 09:00 UTC to the alert destinations).
 import { z } from 'zod';
 import { channelNames } from '../chat/index.ts';
-import { ConfigError } from '../config/index.ts';
-import { describeIssues } from '../validation/index.ts';
+import { invalidConfiguration } from '../config/index.ts';
+import { parseJsonSetting } from '../validation/index.ts';
 
 /** The days of the week as a schedule names them, in `Date#getUTCDay` order (Sunday first). */
 export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -46,18 +46,7 @@ export const DEFAULT_SCHEDULE: HealthReportSchedule = { at: '09:00', timezone: '
 
 /** Parses HEALTH_REPORTS; the error names the bad field (`HEALTH_REPORTS.prod.timezone: …`). */
 export function parseHealthReports(json: string): HealthReports {
-  let document: unknown;
-  try {
-    document = JSON.parse(json);
-  } catch {
-    throw new ConfigError('invalid configuration: HEALTH_REPORTS is not valid JSON');
-  }
-  const parsed = HealthReports.safeParse(document);
-  if (!parsed.success)
-    throw new ConfigError(
-      `invalid configuration: ${describeIssues(parsed.error, { prefix: 'HEALTH_REPORTS', max: Infinity })}`,
-    );
-  return parsed.data;
+  return parseJsonSetting('HEALTH_REPORTS', json, HealthReports, invalidConfiguration);
 }
 
 /** Each cluster's schedule: HEALTH_REPORTS when set, else every named cluster at the default. */

@@ -32,3 +32,24 @@ export function describeIssues(error: z.ZodError, options: DescribeOptions = {})
     })
     .join('; ');
 }
+
+/**
+ * A setting that holds JSON (`CLUSTERS`, `ROUTES`, `HEALTH_REPORTS`), parsed and validated in one step: the error
+ * (made by `fail`) names the setting and the bad field (`ROUTES[2].to[0]: …`), never a value.
+ */
+export function parseJsonSetting<S extends z.ZodType>(
+  name: string,
+  json: string,
+  schema: S,
+  fail: (message: string) => Error,
+): z.infer<S> {
+  let document: unknown;
+  try {
+    document = JSON.parse(json);
+  } catch {
+    throw fail(`${name} is not valid JSON`);
+  }
+  const parsed = schema.safeParse(document);
+  if (!parsed.success) throw fail(describeIssues(parsed.error, { prefix: name, whole: name, max: Infinity }));
+  return parsed.data;
+}
