@@ -1,7 +1,6 @@
 // Chat benchmark (issue 10): the memory a 200-turn conversation keeps within its default budget and what bounding
 // it costs per turn, then chat on the local stack — LINE and Slack turns from webhook POST to the answer recorded at
 // the chat fake, and one approval from the approver's press to its "Approved by" answer.
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFixtureHandler, loadFixture } from '../../infra/sim/index.ts';
@@ -11,7 +10,17 @@ import { RestClusterReader } from '../../lib/cluster/index.ts';
 import { DEFAULT_CHAT_MEMORY_TOKENS, memoryTokens, withinBudget } from '../../lib/conversation/index.ts';
 import { converse, type JobDeps } from '../../lib/jobs/index.ts';
 import { type Conversation, MemoryKv, stores } from '../../lib/store/index.ts';
-import { eventually, type RecordedRequest, recorded, slackPosts } from '../support/messages.ts';
+import {
+  type LineAnswer,
+  lineAnswers,
+  linePostbackEvent,
+  lineTextEvent,
+  lineWebhook,
+  postLine,
+  postSlack,
+  slackEventDelivery,
+} from '../support/chat-webhooks.ts';
+import { eventually, type RecordedRequest, slackPosts } from '../support/messages.ts';
 
 const DEMO = join(import.meta.dirname, '../fixtures/demo/crashloop.yaml');
 
@@ -135,13 +144,6 @@ async function memory(): Promise<void> {
   );
 }
 
-interface LineAnswer {
-  request: RecordedRequest;
-  to: string;
-  text: string;
-  messages: Record<string, unknown>[];
-}
-
 async function onTheStack(): Promise<void> {
   const started = performance.now();
   const stack = await startStack();
@@ -160,63 +162,30 @@ async function onTheStack(): Promise<void> {
 const owners = new Map<string, string>();
 let lineEvents = 0;
 
-function postLine(stack: Stack, event: Record<string, unknown>): Promise<Response> {
-  const body = JSON.stringify({ destination: 'Ubot', events: [event] });
-  const signature = createHmac('sha256', stack.info.secrets.lineChannelSecret).update(body).digest('base64');
-  return fetch(`${stack.info.worker}/events/line`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-line-signature': signature },
-    body,
-  });
-}
+const nextLineEventId = () => `01JBENCH${String(++lineEvents).padStart(8, '0')}CHATBENCH`;
 
-function lineEvent(userId: string, extra: Record<string, unknown>): Record<string, unknown> {
-  const webhookEventId = `01JBENCH${String(++lineEvents).padStart(8, '0')}CHATBENCH`;
-  const replyToken = `rt${webhookEventId.toLowerCase()}`;
-  owners.set(replyToken, userId);
-  return {
-    mode: 'active',
-    timestamp: Date.now(),
-    webhookEventId,
-    deliveryContext: { isRedelivery: false },
-    source: { type: 'user', userId },
-    replyToken,
-    ...extra,
-  };
-}
-
-const statusOf = (request: RecordedRequest) => (request as RecordedRequest & { status?: number }).status;
-
-/** Everything the LINE fake delivered (accepted replies and pushes), to whom, as text. */
-async function lineAnswers(stack: Stack): Promise<LineAnswer[]> {
-  return (await recorded(stack.info.line))
-    .filter((r) => ['/v2/bot/message/reply', '/v2/bot/message/push'].includes(r.path) && statusOf(r) === 200)
-    .map((request) => {
-      const messages = request.body.messages as Record<string, unknown>[];
-      const to =
-        (request.body.to as string | undefined) ?? owners.get(request.body.replyToken as string) ?? '?';
-      const text = messages
-        .map((m) => String(m.text ?? (m.template as { text?: string })?.text ?? m.altText ?? ''))
-        .join('\n');
-      return { request, to, text, messages };
-    });
+/** Notes whom the event's reply token answers, then hands the event on. */
+function owned<E extends { replyToken: string; source: { userId: string } }>(event: E): E {
+  owners.set(event.replyToken, event.source.userId);
+  return event;
 }
 
 /** Posts one LINE event and waits for the next answer to `to` (matching `match`); its latency in ms. */
 async function lineAnswer(
   stack: Stack,
   to: string,
-  event: Record<string, unknown>,
+  event: unknown,
   match = /./,
 ): Promise<{ answer: LineAnswer; ms: number } | undefined> {
-  const before = (await lineAnswers(stack)).length;
+  const before = (await lineAnswers(stack, owners)).length;
   const sentAt = Date.now();
-  const response = await postLine(stack, event);
+  const response = await postLine(stack, lineWebhook(event));
   if (response.status !== 200) return undefined;
   try {
     const answer = await eventually(
       'the LINE answer',
-      async () => (await lineAnswers(stack)).slice(before).find((a) => a.to === to && match.test(a.text)),
+      async () =>
+        (await lineAnswers(stack, owners)).slice(before).find((a) => a.to === to && match.test(a.text)),
       20_000,
     );
     return { answer, ms: Date.parse(answer.request.at) - sentAt };
@@ -234,8 +203,7 @@ async function lineTurns(stack: Stack): Promise<LineAnswer | undefined> {
   for (let i = 0; i < LINE_TURNS; i++) {
     const person = LINE_PEOPLE[Math.floor(i / CHAT_CYCLE.length) % LINE_PEOPLE.length] as string;
     const { text, expected: says } = CHAT_CYCLE[i % CHAT_CYCLE.length]!;
-    const message = { id: String(Date.now()), type: 'text', quoteToken: 'q', text };
-    const answered = await lineAnswer(stack, person, lineEvent(person, { type: 'message', message }));
+    const answered = await lineAnswer(stack, person, owned(lineTextEvent(person, text, nextLineEventId())));
     if (!answered) continue;
     ms.push(answered.ms);
     if (says.test(answered.answer.text)) expected += 1;
@@ -260,7 +228,7 @@ async function approve(stack: Stack, card: LineAnswer): Promise<void> {
     ? await lineAnswer(
         stack,
         approver,
-        lineEvent(approver, { type: 'postback', postback: { data } }),
+        owned(linePostbackEvent(approver, data, nextLineEventId())),
         /Approved by/,
       )
     : undefined;
@@ -294,33 +262,10 @@ async function slackTurns(stack: Stack): Promise<void> {
       channel: 'C0BENCH',
       ...(thread === ts ? {} : { thread_ts: thread }),
     };
-    const body = JSON.stringify({
-      token: 'legacy-verification-token',
-      team_id: 'T0FAKETEAM',
-      api_app_id: 'A0FAKEAPP',
-      type: 'event_callback',
-      event_id: `Ev0BENCH${String(i).padStart(6, '0')}`,
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [
-        { team_id: 'T0FAKETEAM', user_id: 'U0FAKEBOT', is_bot: true, is_enterprise_install: false },
-      ],
-      event: { event_ts: ts, ...event },
-    });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = createHmac('sha256', stack.info.secrets.slackSigningSecret)
-      .update(`v0:${timestamp}:${body}`)
-      .digest('hex');
+    const body = slackEventDelivery(event, `Ev0BENCH${String(i).padStart(6, '0')}`);
     const before = (await accepted()).length;
     const sentAt = Date.now();
-    const response = await fetch(`${stack.info.worker}/events/slack`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': `v0=${signature}`,
-      },
-      body,
-    });
+    const response = await postSlack(stack, body);
     if (response.status !== 200) continue;
     const answer = await eventually(
       'the Slack answer',

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startStack } from '../../infra/stack/stack.ts';
 import { parsePress } from '../../lib/chat/index.ts';
+import { restartedAt } from '../support/chat-webhooks.ts';
 import { slackPosts } from '../support/messages.ts';
 
 const apiToken = 'chat-api-token-e2e-5b19';
@@ -106,12 +107,7 @@ it('/restart only proposes: the approval card goes to the alert chat for an appr
   expect(cards).toHaveLength(1);
   const buttons = JSON.stringify(cards[0]?.body).match(/kr1\|approve\|[A-Za-z0-9_-]+/g) ?? [];
   expect(buttons.map((value) => parsePress(value))).toEqual([{ press: 'approve', approval: approval?.id }]);
-  const deployment = (await (
-    await fetch(`${stack.info.cluster}/apis/apps/v1/namespaces/shop/deployments/payment`)
-  ).json()) as { spec: { template: { metadata?: { annotations?: Record<string, string> } } } };
-  expect(
-    deployment.spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'],
-  ).toBeUndefined();
+  expect(await restartedAt(stack, 'shop', 'payment')).toBeUndefined();
 });
 
 it('past 3 turns a minute answers 429 with Retry-After and a friendly text', async () => {

@@ -1,12 +1,20 @@
 // A person talks to the bot in LINE in their own words: free text goes to the model (the stack's Gemini fake,
 // scripted over HTTP) with the conversation's memory, and "restart it" then proposes the right Deployment — the
 // cluster unchanged. Prints the conversation and the model's prompt tokens per turn for the note.
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { GeminiRecordedRequest } from '../../infra/stack/gemini.ts';
 import { type Stack, startStack } from '../../infra/stack/stack.ts';
 import { parsePress } from '../../lib/chat/index.ts';
-import { eventually, type RecordedRequest, recorded } from '../support/messages.ts';
+import {
+  lineAnswers,
+  linePostbackEvent,
+  lineTextEvent,
+  lineWebhook,
+  postLine,
+  restartedAt as restartedAtOf,
+  statusOf,
+} from '../support/chat-webhooks.ts';
+import { eventually, recorded } from '../support/messages.ts';
 
 const person = `U${'7a6b5c4d3e2f1a0b'.repeat(2)}`;
 const POD = 'payment-7d9f8c6b5d-x7k2p';
@@ -20,27 +28,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const sign = (body: string) =>
-  createHmac('sha256', stack.info.secrets.lineChannelSecret).update(body).digest('base64');
+const nextId = () => `01J${String(++eventCounter).padStart(8, '0')}NATURALTEST`;
 
-const textEvent = (text: string, webhookEventId: string) => ({
-  type: 'message',
-  mode: 'active',
-  timestamp: Date.now(),
-  webhookEventId,
-  deliveryContext: { isRedelivery: false },
-  source: { type: 'user', userId: person },
-  replyToken: `rt${webhookEventId.toLowerCase()}`,
-  message: { id: String(Date.now()), type: 'text', quoteToken: 'q', text },
-});
-
-const statusOf = (request: RecordedRequest) => (request as RecordedRequest & { status?: number }).status;
-
-async function answers(): Promise<string[]> {
-  return (await recorded(stack.info.line))
-    .filter((r) => ['/v2/bot/message/reply', '/v2/bot/message/push'].includes(r.path) && statusOf(r) === 200)
-    .map((request) => (request.body.messages as { text?: string }[]).map((m) => m.text ?? '').join('\n'));
-}
+const answers = async () => (await lineAnswers(stack)).map((answer) => answer.plainText);
 
 async function modelRequests(): Promise<GeminiRecordedRequest[]> {
   return (await (await fetch(`${stack.info.gemini}/__requests`)).json()) as GeminiRecordedRequest[];
@@ -72,50 +62,17 @@ async function newestApprove(): Promise<string> {
 
 /** A press of a postback button, as LINE delivers it. */
 async function press(userId: string, data: string): Promise<void> {
-  const webhookEventId = `01J${String(++eventCounter).padStart(8, '0')}NATURALTEST`;
-  const body = JSON.stringify({
-    destination: 'Ubot',
-    events: [
-      {
-        type: 'postback',
-        mode: 'active',
-        timestamp: Date.now(),
-        webhookEventId,
-        deliveryContext: { isRedelivery: false },
-        source: { type: 'user', userId },
-        replyToken: `rt${webhookEventId.toLowerCase()}`,
-        postback: { data },
-      },
-    ],
-  });
-  const response = await fetch(`${stack.info.worker}/events/line`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) },
-    body,
-  });
+  const response = await postLine(stack, lineWebhook(linePostbackEvent(userId, data, nextId())));
   expect(response.status).toBe(200);
 }
 
-async function restartedAt(): Promise<string | undefined> {
-  const deployment = (await (
-    await fetch(`${stack.info.cluster}/apis/apps/v1/namespaces/shop/deployments/payment`)
-  ).json()) as { spec: { template: { metadata?: { annotations?: Record<string, string> } } } };
-  return deployment.spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'];
-}
+const restartedAt = () => restartedAtOf(stack, 'shop', 'payment');
 
 /** Sends one message as the person and waits for the bot's answer; notes the model's prompt tokens for it. */
 async function say(text: string): Promise<string> {
   const before = (await answers()).length;
   const modelBefore = (await modelRequests()).length;
-  const body = JSON.stringify({
-    destination: 'Ubot',
-    events: [textEvent(text, `01J${String(++eventCounter).padStart(8, '0')}NATURALTEST`)],
-  });
-  const response = await fetch(`${stack.info.worker}/events/line`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) },
-    body,
-  });
+  const response = await postLine(stack, lineWebhook(lineTextEvent(person, text, nextId())));
   expect(response.status).toBe(200);
   const answer = await eventually(`the answer to ${text}`, async () => (await answers())[before], 60_000);
   const calls = (await modelRequests()).slice(modelBefore);

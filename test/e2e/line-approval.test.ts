@@ -2,7 +2,6 @@
 // crash-looping pod, /logs --previous its connection error, /restart checkout store an approval card. A stranger's
 // press changes nothing; the approver's restarts checkout exactly once (the proxy's audit names them), however the
 // press is redelivered or pressed again; an expired approval does nothing.
-import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Redis } from '@upstash/redis';
@@ -10,12 +9,20 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startStack } from '../../infra/stack/stack.ts';
 import { parsePress } from '../../lib/chat/index.ts';
 import { approvalStore, RedisKv } from '../../lib/store/index.ts';
-import { eventually, type RecordedRequest, recorded, sleep } from '../support/messages.ts';
+import {
+  type LineAnswer,
+  lineAnswers,
+  linePostbackEvent,
+  lineTextEvent,
+  lineWebhook,
+  postLine,
+  restartedAt as restartedAtOf,
+} from '../support/chat-webhooks.ts';
+import { eventually, sleep } from '../support/messages.ts';
 
 const person = `U${'a1b2c3d4e5f60718'.repeat(2)}`;
 const stranger = `U${'9f8e7d6c5b4a3921'.repeat(2)}`;
 const fixturePath = resolve(import.meta.dirname, '../fixtures/chat/store.yaml');
-const CHECKOUT = '/apis/apps/v1/namespaces/store/deployments/checkout';
 let stack: Stack;
 let approver: string;
 let eventCounter = 0;
@@ -28,65 +35,16 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const sign = (body: string) =>
-  createHmac('sha256', stack.info.secrets.lineChannelSecret).update(body).digest('base64');
-const postLine = (body: string) =>
-  fetch(`${stack.info.worker}/events/line`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) },
-    body,
-  });
-const webhook = (...events: unknown[]) => JSON.stringify({ destination: 'Ubot', events });
 const nextId = () => `01J${String(++eventCounter).padStart(8, '0')}APPROVALTEST`;
 
-const base = (userId: string, webhookEventId: string, isRedelivery = false) => ({
-  mode: 'active',
-  timestamp: Date.now(),
-  webhookEventId,
-  deliveryContext: { isRedelivery },
-  source: { type: 'user', userId },
-  replyToken: `rt${webhookEventId.toLowerCase()}`,
-});
-const textEvent = (text: string, id: string) => ({
-  type: 'message',
-  ...base(person, id),
-  message: { id: String(Date.now()), type: 'text', quoteToken: 'q', text },
-});
-const postbackEvent = (userId: string, data: string, id: string, isRedelivery = false) => ({
-  type: 'postback',
-  ...base(userId, id, isRedelivery),
-  postback: { data },
-});
-
-interface LineAnswer {
-  request: RecordedRequest;
-  to: string;
-  text: string;
-  messages: Record<string, unknown>[];
-}
-const statusOf = (request: RecordedRequest) => (request as RecordedRequest & { status?: number }).status;
-
-/** Everything LINE delivered, to whom, as text (a template's or Flex's alternative text included). */
-async function answers(): Promise<LineAnswer[]> {
-  return (await recorded(stack.info.line))
-    .filter((r) => ['/v2/bot/message/reply', '/v2/bot/message/push'].includes(r.path) && statusOf(r) === 200)
-    .map((request) => {
-      const messages = request.body.messages as Record<string, unknown>[];
-      const token = request.body.replyToken as string | undefined;
-      const to = (request.body.to as string | undefined) ?? tokenOwner(token);
-      const text = messages
-        .map((m) => String(m.text ?? (m.template as { text?: string })?.text ?? m.altText ?? ''))
-        .join('\n');
-      return { request, to, text, messages };
-    });
-}
 // Reply tokens are `rt<event id>`; the events that carried them say who they answered.
 const tokenOwners = new Map<string, string>();
-const tokenOwner = (token: string | undefined) => (token ? (tokenOwners.get(token) ?? '?') : '?');
+/** Everything LINE delivered, to whom, as text (a template's or Flex's alternative text included). */
+const answers = () => lineAnswers(stack, tokenOwners);
 
 async function send(event: { replyToken: string; source: { userId: string } }): Promise<void> {
   tokenOwners.set(event.replyToken, event.source.userId);
-  expect((await postLine(webhook(event))).status).toBe(200);
+  expect((await postLine(stack, lineWebhook(event))).status).toBe(200);
 }
 
 /** Sends, then waits for the next answer to `to` that matches. */
@@ -104,14 +62,9 @@ async function answerTo(
   );
 }
 
-const say = (text: string, match: RegExp) => answerTo(person, match, textEvent(text, nextId()));
+const say = (text: string, match: RegExp) => answerTo(person, match, lineTextEvent(person, text, nextId()));
 
-async function restartedAt(): Promise<string | undefined> {
-  const deployment = (await (await fetch(`${stack.info.cluster}${CHECKOUT}`)).json()) as {
-    spec: { template: { metadata?: { annotations?: Record<string, string> } } };
-  };
-  return deployment.spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'];
-}
+const restartedAt = () => restartedAtOf(stack, 'store', 'checkout');
 
 /** The proxy's audit lines of writes to store/checkout. */
 async function checkoutWrites(): Promise<Record<string, unknown>[]> {
@@ -157,14 +110,14 @@ it('from /pods to an approved restart, exactly once, as the approver', async () 
   const approve = `kr1|approve|${approvalId}`;
 
   // Someone not in APPROVERS presses Approve: a polite refusal, nothing written.
-  const refused = await answerTo(stranger, /not an approver/, postbackEvent(stranger, approve, nextId()));
+  const refused = await answerTo(stranger, /not an approver/, linePostbackEvent(stranger, approve, nextId()));
   expect(refused.text).toContain('nothing was done');
   expect(await restartedAt()).toBeUndefined();
   expect(await checkoutWrites()).toHaveLength(0);
 
   // The approver presses Approve: the restart runs as them, once; the asker's chat is told too.
   const pressId = nextId();
-  const done = await answerTo(approver, /Approved by/, postbackEvent(approver, approve, pressId));
+  const done = await answerTo(approver, /Approved by/, linePostbackEvent(approver, approve, pressId));
   expect(done.text).toContain(
     `Approved by line:${approver}. Done: Restart the rollout of Deployment store/checkout`,
   );
@@ -183,8 +136,8 @@ it('from /pods to an approved restart, exactly once, as the approver', async () 
 
   // LINE redelivers the same press, then the approver presses again: nothing more is written.
   const before = (await answers()).length;
-  await send(postbackEvent(approver, approve, pressId, true));
-  const again = await answerTo(approver, /Already approved/, postbackEvent(approver, approve, nextId()));
+  await send(linePostbackEvent(approver, approve, pressId, true));
+  const again = await answerTo(approver, /Already approved/, linePostbackEvent(approver, approve, nextId()));
   expect(again.text).toMatch(
     new RegExp(`Already approved by line:${approver} at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`),
   );
@@ -201,7 +154,7 @@ it('from /pods to an approved restart, exactly once, as the approver', async () 
   const late = await answerTo(
     approver,
     /expired/,
-    postbackEvent(approver, `kr1|approve|${stale.id}`, nextId()),
+    linePostbackEvent(approver, `kr1|approve|${stale.id}`, nextId()),
   );
   expect(late.text).toContain('nothing was done');
   expect(await restartedAt()).toBe(annotation);

@@ -6,7 +6,6 @@
 // nothing reaches the LINE fake, the Slack fake, the API's answers or the conversations' memory either.
 // The report page is not built yet, so it is not checked here.
 import { execFile } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +19,13 @@ import {
   POD,
   SECRET_VALUES,
 } from '../fixtures/canaries/canaries.ts';
+import {
+  lineTextEvent,
+  lineWebhook,
+  postLine,
+  postSlack,
+  slackEventDelivery,
+} from '../support/chat-webhooks.ts';
 import { eventually, slackPosts } from '../support/messages.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -170,61 +176,23 @@ describe('canaries never leave', () => {
     const lineUser = `U${'c0ffee00'.repeat(4)}`;
     const line = async (text: string) => {
       const id = `01JCANARY${String(++n).padStart(16, '0')}`;
-      const body = JSON.stringify({
-        destination: 'Ubot',
-        events: [
-          {
-            type: 'message',
-            mode: 'active',
-            timestamp: Date.now(),
-            webhookEventId: id,
-            deliveryContext: { isRedelivery: false },
-            source: { type: 'user', userId: lineUser },
-            replyToken: `rt${id.toLowerCase()}`,
-            message: { id: String(n), type: 'text', quoteToken: 'q', text },
-          },
-        ],
-      });
-      const signature = createHmac('sha256', stack.info.secrets.lineChannelSecret)
-        .update(body)
-        .digest('base64');
-      const response = await fetch(`${stack.info.worker}/events/line`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-line-signature': signature },
-        body,
-      });
+      const response = await postLine(stack, lineWebhook(lineTextEvent(lineUser, text, id)));
       expect(response.status).toBe(200);
     };
     const slack = async (text: string) => {
       const ts = `${1_700_000_000 + ++n}.000100`;
-      const body = JSON.stringify({
-        type: 'event_callback',
-        team_id: 'T0CANARY',
-        api_app_id: 'A0CANARY',
-        event_id: `Ev0CANARY${String(n).padStart(6, '0')}`,
-        event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: 'T0CANARY', user_id: 'U0BOT', is_bot: true }],
-        event: {
+      const body = slackEventDelivery(
+        {
           type: 'app_mention',
           user: 'U0CANARY',
           text: `<@U0BOT> ${text}`,
           ts,
           channel: stack.info.slackChannel,
         },
-      });
-      const timestamp = Math.floor(Date.now() / 1000);
-      const signature = createHmac('sha256', stack.info.secrets.slackSigningSecret)
-        .update(`v0:${timestamp}:${body}`)
-        .digest('hex');
-      const response = await fetch(`${stack.info.worker}/events/slack`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': `v0=${signature}`,
-        },
-        body,
-      });
+        `Ev0CANARY${String(n).padStart(6, '0')}`,
+        'U0BOT',
+      );
+      const response = await postSlack(stack, body);
       expect(response.status).toBe(200);
     };
     const api: string[] = [];

@@ -1,11 +1,17 @@
 // Slack: a mention asks for a restart → an approval card with Approve/Reject in the thread → the approver's button
 // press runs it through the proxy as them, once, and the card is updated in place (chat.update, same channel + ts);
 // someone else's press changes nothing.
-import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startStack } from '../../infra/stack/stack.ts';
 import { PRESS_ACTION_IDS, parsePress } from '../../lib/chat/index.ts';
+import {
+  postSlack,
+  restartedAt as restartedAtOf,
+  SLACK_FORM,
+  slackActionsForm,
+  slackEventDelivery,
+} from '../support/chat-webhooks.ts';
 import { eventually, type RecordedRequest, recorded, sleep } from '../support/messages.ts';
 
 const bot = 'U0FAKEBOT';
@@ -22,64 +28,30 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function postSlack(body: string, contentType = 'application/json'): Promise<Response> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = createHmac('sha256', stack.info.secrets.slackSigningSecret)
-    .update(`v0:${timestamp}:${body}`)
-    .digest('hex');
-  return fetch(`${stack.info.worker}/events/slack`, {
-    method: 'POST',
-    headers: {
-      'content-type': contentType,
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': `v0=${signature}`,
-    },
-    body,
-  });
-}
-
 const mentionTs = '1700000001.000100';
-const mention = JSON.stringify({
-  type: 'event_callback',
-  team_id: 'T0FAKETEAM',
-  api_app_id: 'A0FAKEAPP',
-  event_id: 'Ev0APPROVAL01',
-  event_time: Math.floor(Date.now() / 1000),
-  authorizations: [{ team_id: 'T0FAKETEAM', user_id: bot, is_bot: true, is_enterprise_install: false }],
-  event: {
-    type: 'app_mention',
-    user: person,
-    text: `<@${bot}> /restart payment shop`,
-    ts: mentionTs,
-    event_ts: mentionTs,
-    channel,
-  },
-});
+const mention = slackEventDelivery(
+  { type: 'app_mention', user: person, text: `<@${bot}> /restart payment shop`, ts: mentionTs, channel },
+  'Ev0APPROVAL01',
+  bot,
+);
 
 let actionTs = 1_700_000_100;
 const press = (user: string, cardTs: string, value: string) =>
-  `payload=${encodeURIComponent(
-    JSON.stringify({
-      type: 'block_actions',
-      user: { id: user },
-      container: { type: 'message', message_ts: cardTs, channel_id: channel },
-      message: { ts: cardTs, thread_ts: mentionTs },
-      actions: [
-        { type: 'button', action_id: PRESS_ACTION_IDS.approve, value, action_ts: `${++actionTs}.000001` },
-      ],
-    }),
-  )}`;
+  slackActionsForm({
+    user,
+    channel,
+    messageTs: cardTs,
+    threadTs: mentionTs,
+    actionId: PRESS_ACTION_IDS.approve,
+    value,
+    actionTs: `${++actionTs}.000001`,
+  });
 
 type Call = RecordedRequest & { ok?: boolean; ts?: string };
 const calls = async (method: string) =>
   ((await recorded(stack.info.slack)) as Call[]).filter((r) => r.path.endsWith(`/${method}`) && r.ok);
 
-async function restartedAt(): Promise<string | undefined> {
-  const deployment = (await (
-    await fetch(`${stack.info.cluster}/apis/apps/v1/namespaces/shop/deployments/payment`)
-  ).json()) as { spec: { template: { metadata?: { annotations?: Record<string, string> } } } };
-  return deployment.spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'];
-}
+const restartedAt = () => restartedAtOf(stack, 'shop', 'payment');
 
 async function paymentWrites(): Promise<Record<string, unknown>[]> {
   return (await readFile(stack.info.proxyAudit, 'utf8'))
@@ -90,7 +62,7 @@ async function paymentWrites(): Promise<Record<string, unknown>[]> {
 }
 
 it('a button press approves, runs once as the approver, and updates the card in place', async () => {
-  expect((await postSlack(mention)).status).toBe(200);
+  expect((await postSlack(stack, mention)).status).toBe(200);
   const card = await eventually('the approval card', async () =>
     (await calls('chat.postMessage')).find((c) =>
       JSON.stringify(c.body.blocks ?? '').includes('kr1|approve|'),
@@ -102,18 +74,14 @@ it('a button press approves, runs once as the approver, and updates the card in 
   expect(parsePress(value)?.press).toBe('approve');
 
   // Someone not in APPROVERS: told so in the thread, nothing written, the card untouched.
-  expect(
-    (await postSlack(press('U0STRANGER', card.ts!, value!), 'application/x-www-form-urlencoded')).status,
-  ).toBe(200);
+  expect((await postSlack(stack, press('U0STRANGER', card.ts!, value!), SLACK_FORM)).status).toBe(200);
   await eventually('the refusal', async () =>
     (await calls('chat.postMessage')).find((c) => /not an approver/.test(c.body.text ?? '')),
   );
   expect(await restartedAt()).toBeUndefined();
   expect(await calls('chat.update')).toHaveLength(0);
 
-  expect(
-    (await postSlack(press(approver, card.ts!, value!), 'application/x-www-form-urlencoded')).status,
-  ).toBe(200);
+  expect((await postSlack(stack, press(approver, card.ts!, value!), SLACK_FORM)).status).toBe(200);
   const update = await eventually('the card updated', async () => (await calls('chat.update'))[0]);
   expect(update.body).toMatchObject({ channel, ts: card.ts });
   expect(JSON.stringify(update.body)).toContain(`slack:${approver}`);

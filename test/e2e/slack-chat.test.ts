@@ -1,8 +1,8 @@
 // A person talks to the bot in Slack: signed Events API deliveries in, each mention or DM a chat-turn job through
 // QStash, the commands engine's answer back through the Slack fake in the thread of the message that asked.
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startStack } from '../../infra/stack/stack.ts';
+import { postSlack, slackEventDelivery } from '../support/chat-webhooks.ts';
 import { eventually, type RecordedRequest, slackPosts, sleep } from '../support/messages.ts';
 
 const bot = 'U0FAKEBOT';
@@ -24,40 +24,13 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function postSlack(body: string, headers: Record<string, string> = {}): Promise<Response> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = createHmac('sha256', stack.info.secrets.slackSigningSecret)
-    .update(`v0:${timestamp}:${body}`)
-    .digest('hex');
-  return fetch(`${stack.info.worker}/events/slack`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': `v0=${signature}`,
-      ...headers,
-    },
-    body,
-  });
-}
-
 let lastTs = 1_700_000_000;
 const nextTs = () => `${++lastTs}.000100`;
 
 const delivery = (
   event: Record<string, unknown>,
   eventId = `Ev0E2E${String(++eventCounter).padStart(6, '0')}`,
-) =>
-  JSON.stringify({
-    token: 'legacy-verification-token',
-    team_id: 'T0FAKETEAM',
-    api_app_id: 'A0FAKEAPP',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: 'T0FAKETEAM', user_id: bot, is_bot: true, is_enterprise_install: false }],
-    event: { event_ts: event.ts, ...event },
-  });
+) => slackEventDelivery(event, eventId, bot);
 
 const mention = (text: string, extra: Record<string, unknown> = {}) => ({
   type: 'app_mention',
@@ -77,7 +50,7 @@ async function answers(): Promise<RecordedRequest[]> {
 async function ask(body: string): Promise<RecordedRequest> {
   const before = (await answers()).length;
   const sentAt = Date.now();
-  const response = await postSlack(body);
+  const response = await postSlack(stack, body);
   expect(response.status).toBe(200);
   const answer = await eventually('the bot’s answer', async () => (await answers())[before], 60_000);
   latencies.push(Date.parse(answer.at) - sentAt);
@@ -95,7 +68,8 @@ it('answers a mention in the thread of the message that asked, a retried deliver
   // Slack did not see our 200 in time and retries: the same event_id, answered once.
   const before = (await answers()).length;
   expect(
-    (await postSlack(body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status,
+    (await postSlack(stack, body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }))
+      .status,
   ).toBe(200);
   await sleep(3000);
   expect(await answers()).toHaveLength(before);
@@ -135,7 +109,7 @@ it('answers a DM in the DM and ignores the bot’s own message there', async () 
     ts: nextTs(),
     channel: dm,
   });
-  const response = await postSlack(own);
+  const response = await postSlack(stack, own);
   expect(response.status).toBe(200);
   expect(await response.text()).toBe('');
   await sleep(3000);
