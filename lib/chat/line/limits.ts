@@ -1,5 +1,8 @@
 // LINE's limits and the one way text is cut to them: UTF-16 units as LINE counts them, never half a surrogate pair.
 import { stripControl } from '../../security/index.ts';
+import { clipUnits } from '../text.ts';
+
+export { clipUnits };
 
 /**
  * LINE's published limits (developers.line.biz Messaging API reference; text is counted in UTF-16 code units).
@@ -29,16 +32,6 @@ export const LINE_LIMITS = {
   /** A URI action's `uri`: 1,000 characters. */
   uriChars: 1000,
 } as const;
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
-/** Clips to `max` UTF-16 units with an ellipsis, never cutting a surrogate pair in half. */
-export function clipUnits(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
 
 /** Cluster text as LINE shows it: control characters and escape sequences removed, then clipped. */
 export const plain = (text: string, max: number) => clipUnits(stripControl(text), max);

@@ -8,12 +8,12 @@ import {
   describeObject,
 } from '../message.ts';
 import { pressButton } from './buttons.ts';
-import { escapedWithin, plainWithin } from './text.ts';
+import { escapedWithin, plainWithin, SLACK_BLOCK_LIMITS } from './text.ts';
 
-const MAX_HEADER = 150;
+const MAX_HEADER = SLACK_BLOCK_LIMITS.header;
 /** Every value is cluster text; a field holds 2,000 characters, a section 3,000, after escaping. */
 const MAX_FIELD = 1000;
-const MAX_SECTION = 3000;
+const MAX_SECTION = SLACK_BLOCK_LIMITS.section;
 
 // verbatim: Slack must not turn a bare `@here` or a channel name in cluster text into a mention or a link.
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text, verbatim: true } });

@@ -1,10 +1,11 @@
 // Slack Block Kit: the serializer of the channel-neutral message, within Slack's limits (a header of 150 chars,
 // sections of 3,000, at most 50 blocks) and with cluster text escaped so it can never @channel or forge a link.
 import type { AiFollowupMessage, ChatMessage, ReportMessage, TextMessage } from '../message.ts';
+import { clipUnits } from '../text.ts';
 import { approvalBlocks } from './approval-card.ts';
 import { proposalBlocks } from './buttons.ts';
 import { digestBlocks } from './digest.ts';
-import { clip, escapedWithin, escapeMrkdwn } from './text.ts';
+import { escapedWithin, escapeMrkdwn, mrkdwnSection, SLACK_BLOCK_LIMITS } from './text.ts';
 
 export { escapeMrkdwn } from './text.ts';
 
@@ -14,20 +15,15 @@ export interface SlackMessage {
   blocks: any[];
 }
 
-const MAX_SECTION = 3000;
-const MAX_HEADER = 150;
-const MAX_LINE = 300;
+const MAX_SECTION = SLACK_BLOCK_LIMITS.section;
+const MAX_HEADER = SLACK_BLOCK_LIMITS.header;
+const MAX_LINE = SLACK_BLOCK_LIMITS.line;
 const MAX_FINDING_SUMMARY = 200;
-
-const mrkdwn = (text: string) => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: clip(text, MAX_SECTION) },
-});
 
 /** A section with a bold title over bullet lines of cluster text (escaped, each clipped). */
 function bulletSection(title: string, lines: string[]) {
-  const bullets = lines.map((line) => `• ${escapeMrkdwn(clip(line, MAX_LINE))}`);
-  return mrkdwn(`*${title}*\n${bullets.join('\n')}`);
+  const bullets = lines.map((line) => `• ${escapeMrkdwn(clipUnits(line, MAX_LINE))}`);
+  return mrkdwnSection(`*${title}*\n${bullets.join('\n')}`);
 }
 
 const context = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
@@ -39,7 +35,7 @@ function linkButtons(links: NonNullable<ReportMessage['links']>) {
     .map((link, index) => ({
       type: 'button',
       action_id: `kr.link-${index}`,
-      text: { type: 'plain_text', text: clip(link.label, 75) },
+      text: { type: 'plain_text', text: clipUnits(link.label, 75) },
       url: link.url,
     }));
   return elements.length > 0 ? [{ type: 'actions', elements }] : [];
@@ -49,7 +45,11 @@ function reportBlocks(message: ReportMessage): SlackMessage {
   const blocks: SlackMessage['blocks'] = [
     {
       type: 'header',
-      text: { type: 'plain_text', text: clip(`${message.icon} ${message.title}`, MAX_HEADER), emoji: true },
+      text: {
+        type: 'plain_text',
+        text: clipUnits(`${message.icon} ${message.title}`, MAX_HEADER),
+        emoji: true,
+      },
     },
     {
       type: 'section',
@@ -59,46 +59,46 @@ function reportBlocks(message: ReportMessage): SlackMessage {
         text: `*${escapeMrkdwn(field.label)}*\n${escapeMrkdwn(field.value)}`,
       })),
     },
-    mrkdwn(escapeMrkdwn(message.summary)),
+    mrkdwnSection(escapeMrkdwn(message.summary)),
   ];
   const cause = message.rootCause;
   if (cause) {
     const text = `*Root cause:* ${cause.code}${cause.object ? ` — ${cause.object}` : ''}${cause.detail ? `\n${cause.detail}` : ''}`;
-    blocks.push(mrkdwn(escapeMrkdwn(text)));
+    blocks.push(mrkdwnSection(escapeMrkdwn(text)));
   }
   if (message.ai)
-    blocks.push(mrkdwn(`*AI (${escapeMrkdwn(message.ai.model)}):* ${escapeMrkdwn(message.ai.text)}`));
+    blocks.push(mrkdwnSection(`*AI (${escapeMrkdwn(message.ai.model)}):* ${escapeMrkdwn(message.ai.text)}`));
   if (message.evidence.length > 0) blocks.push(bulletSection('Evidence', message.evidence));
   if (message.nextSteps.length > 0) blocks.push(bulletSection('Next steps', message.nextSteps));
   if (message.otherFindings.length > 0) {
     const lines = message.otherFindings.map(
       (f) =>
-        `• ${escapeMrkdwn(`${f.severity} ${f.code}`)} — ${escapeMrkdwn(f.subject)}: ${escapeMrkdwn(clip(f.summary, MAX_FINDING_SUMMARY))}`,
+        `• ${escapeMrkdwn(`${f.severity} ${f.code}`)} — ${escapeMrkdwn(f.subject)}: ${escapeMrkdwn(clipUnits(f.summary, MAX_FINDING_SUMMARY))}`,
     );
     if (message.moreFindings > 0) lines.push(`…and ${message.moreFindings} more`);
-    blocks.push(mrkdwn(`*Also found*\n${lines.join('\n')}`));
+    blocks.push(mrkdwnSection(`*Also found*\n${lines.join('\n')}`));
   }
   // Each proposal's button asks for an approval card (the press is decided by the approvals job, never here).
   blocks.push(...proposalBlocks(message.reportId, message.actions));
   blocks.push(...linkButtons(message.links ?? []));
   blocks.push(context(escapeMrkdwn(message.footer)));
   // The notification text (push, screen readers, the fallback) is parsed as mrkdwn too: escaped like the blocks.
-  return { text: clip(escapeMrkdwn(message.notification), MAX_SECTION), blocks };
+  return { text: clipUnits(escapeMrkdwn(message.notification), MAX_SECTION), blocks };
 }
 
 function followupBlocks(message: AiFollowupMessage): SlackMessage {
   const lines = [`*AI follow-up (${escapeMrkdwn(message.model)}):* ${escapeMrkdwn(message.text)}`];
   if (message.rootCause) lines.push(`*Root cause:* ${escapeMrkdwn(message.rootCause)}`);
-  const blocks: SlackMessage['blocks'] = [mrkdwn(lines.join('\n'))];
+  const blocks: SlackMessage['blocks'] = [mrkdwnSection(lines.join('\n'))];
   if (message.nextSteps.length > 0) blocks.push(bulletSection('Next steps', message.nextSteps));
   blocks.push(context(escapeMrkdwn(message.footer)));
-  return { text: clip(escapeMrkdwn(message.notification), MAX_SECTION), blocks };
+  return { text: clipUnits(escapeMrkdwn(message.notification), MAX_SECTION), blocks };
 }
 
 /** A plain answer: one section, escaped like every other text (a command's reply quotes cluster content). */
 function textBlocks(message: TextMessage): SlackMessage {
-  const text = clip(escapeMrkdwn(message.text), MAX_SECTION);
-  return { text, blocks: [mrkdwn(text)] };
+  const text = clipUnits(escapeMrkdwn(message.text), MAX_SECTION);
+  return { text, blocks: [mrkdwnSection(text)] };
 }
 
 /** A URL button's `url`: Block Kit allows 3,000 characters, and only web links are ever made one. */

@@ -1,29 +1,25 @@
 // The health digest in Block Kit: a header, the figures as fields, one section per list (new, ongoing, resolved)
 // and the report id; all clear is a single section. Cluster text escaped and clipped like every other message.
 import { type DigestMessage, type DigestSection, digestItemLine } from '../message.ts';
-import { clip, escapeMrkdwn } from './text.ts';
+import { clipUnits } from '../text.ts';
+import { escapeMrkdwn, mrkdwnSection, SLACK_BLOCK_LIMITS } from './text.ts';
 
-const MAX_SECTION = 3000;
-const MAX_HEADER = 150;
-const MAX_LINE = 300;
-
-const mrkdwn = (text: string) => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: clip(text, MAX_SECTION) },
-});
+const MAX_SECTION = SLACK_BLOCK_LIMITS.section;
+const MAX_HEADER = SLACK_BLOCK_LIMITS.header;
+const MAX_LINE = SLACK_BLOCK_LIMITS.line;
 
 function listSection(title: string, { items, more }: DigestSection) {
-  const lines = items.map((item) => `• ${escapeMrkdwn(clip(digestItemLine(item), MAX_LINE))}`);
+  const lines = items.map((item) => `• ${escapeMrkdwn(clipUnits(digestItemLine(item), MAX_LINE))}`);
   if (more > 0) lines.push(`…and ${more} more`);
-  return mrkdwn(`*${title} (${items.length + more})*\n${lines.join('\n')}`);
+  return mrkdwnSection(`*${title} (${items.length + more})*\n${lines.join('\n')}`);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON; the Slack API validates it
 export function digestBlocks(message: DigestMessage): { text: string; blocks: any[] } {
-  const text = clip(escapeMrkdwn(message.notification), MAX_SECTION);
-  if (message.allClear) return { text, blocks: [mrkdwn(escapeMrkdwn(message.allClearLine))] };
+  const text = clipUnits(escapeMrkdwn(message.notification), MAX_SECTION);
+  if (message.allClear) return { text, blocks: [mrkdwnSection(escapeMrkdwn(message.allClearLine))] };
   const blocks = [
-    { type: 'header', text: { type: 'plain_text', text: clip(message.title, MAX_HEADER), emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: clipUnits(message.title, MAX_HEADER), emoji: true } },
     {
       type: 'section',
       fields: message.figures.map((field) => ({
