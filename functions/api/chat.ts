@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { approvalMessage } from '../../lib/approvals/index.ts';
+import { destinationKey } from '../../lib/chat/index.ts';
 import { withoutProposedText } from '../../lib/conversation/index.ts';
 import { bearer, type EdgeEnv, jsonBody, rawBody } from '../../lib/edge/index.ts';
 import { converse, type JobDeps, type ReplyTarget, type TurnAnswer } from '../../lib/jobs/index.ts';
@@ -37,7 +38,7 @@ async function postCard(answer: TurnAnswer, deps: JobDeps, targets: ReplyTarget[
     text: withoutProposedText(answer.text, approval.description),
   });
   for (const target of targets) {
-    const to = `${target.channel}:${target.to}`;
+    const to = destinationKey(target);
     try {
       await deps.say(target, card);
       posted.postedTo.push(to);

@@ -13,6 +13,9 @@ export interface Destination {
   thread?: string;
 }
 
+/** `slack:C0KRONCALL`, `line:U…`: how a destination is named in logs, answers and the job ledger's delivered keys. */
+export const destinationKey = (to: Pick<Destination, 'channel' | 'to'>) => `${to.channel}:${to.to}`;
+
 /** A posted message, as the channel references it (Slack `ts`): enough to reply under it or update it later. */
 export interface MessageRef extends Destination {
   id: string;

@@ -1,9 +1,11 @@
 // What makes a job safe to deliver twice: one worker at a time, nothing redone once it finished, and each chat
 // target sent to once even when a retry follows a partial failure.
+import { destinationKey } from '../chat/index.ts';
 import type { JobLedger } from '../store/index.ts';
 import type { ReplyTarget } from './schema.ts';
 
-export const targetKey = (target: ReplyTarget) => `${target.channel}:${target.to}`;
+/** The ledger's key of a target (`slack:C…`): the chat's own name for a destination. */
+export const targetKey = (target: ReplyTarget) => destinationKey(target);
 
 /**
  * Runs `work` under the job's claim: a finished job answers `duplicate`, one held by another delivery `busy`.

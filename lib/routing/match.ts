@@ -1,5 +1,5 @@
 // Which rules an event matches, in order: the first match wins unless it says `continue`.
-import type { Destination } from '../chat/index.ts';
+import { type Destination, destinationKey } from '../chat/index.ts';
 import { globMatcher } from './glob.ts';
 import type { RouteEvent, RouteRule, Routes } from './schema.ts';
 
@@ -27,7 +27,7 @@ export function routeTargets(routes: Routes, event: RouteEvent): Destination[] |
   for (const rule of routes) {
     if (!matches(rule, event)) continue;
     matched = true;
-    for (const target of rule.to) targets.set(`${target.channel}:${target.to}`, target);
+    for (const target of rule.to) targets.set(destinationKey(target), target);
     if (!rule.continue) break;
   }
   return matched ? [...targets.values()] : undefined;
