@@ -1,7 +1,9 @@
 // A small in-process stand-in for redis-server, for machines without it: the commands kube-responder's stores,
 // @upstash/redis and @upstash/ratelimit send (strings, lists, TTLs, MULTI/EXEC, the limiter's two Lua scripts).
 import { createHash } from 'node:crypto';
+import { RATELIMIT_SCRIPTS } from './embedded-redis-scripts.ts';
 import { type RedisReply, RedisReplyError, RedisStatus } from './redis.ts';
+import { globToRegExp } from './redis-glob.ts';
 
 type Value = { type: 'string'; value: string } | { type: 'list'; value: string[] };
 type Entry = Value & { expiresAt: number };
@@ -25,77 +27,11 @@ function integer(text: string | undefined): number {
   return value;
 }
 
-/** KEYS/SCAN MATCH's glob (`*`, `?`, `[…]`, `\` escapes) as a RegExp. */
-function globToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
-    if (char === '*') source += '.*';
-    else if (char === '?') source += '.';
-    else if (char === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end < 0) source += '\\[';
-      else {
-        const body = pattern.slice(i + 1, end).replace(/\\/g, '\\\\');
-        source += `[${body.startsWith('^') ? `^${body.slice(1)}` : body}]`;
-        i = end;
-      }
-    } else if (char === '\\' && i + 1 < pattern.length) source += `\\${pattern[++i]}`;
-    else source += char.replace(/[.+^${}()|\\/]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`, 's');
-}
-
 /** LRANGE/LTRIM's inclusive indexes, negative ones counted from the end. */
 function range(length: number, start: number, stop: number): [number, number] {
   const from = start < 0 ? Math.max(0, length + start) : start;
   const to = stop < 0 ? length + stop : Math.min(stop, length - 1);
   return [from, to];
-}
-
-/** A Lua script the store runs natively: `call` is `redis.call`, the reply is what the script returns. */
-type Script = (call: (...args: string[]) => RedisReply, keys: Args, argv: Args) => RedisReply;
-
-// @upstash/ratelimit's single-region `limit` scripts (fixed and sliding window), by the SHA1 of their text, ported
-// line by line (Lua numbers become integer replies by truncation, as redis converts them).
-const RATELIMIT_SCRIPTS = new Map<string, Script>([
-  [
-    // fixedWindowLimitScript
-    'b2efc02798c8e9b471a10f9b1d5745db89923ff3',
-    (call, keys, argv) => {
-      const limit = effectiveLimit(call, keys[1], Number(argv[0]));
-      const incrementBy = argv[2]!;
-      const used = call('INCRBY', keys[0]!, incrementBy) as number;
-      if (used === Number(incrementBy)) call('PEXPIRE', keys[0]!, argv[1]!);
-      return [used, Math.trunc(limit)];
-    },
-  ],
-  [
-    // slidingWindowLimitScript
-    '74740bb3d7792848093cdef586b6b6037c455fd6',
-    (call, keys, argv) => {
-      const limit = effectiveLimit(call, keys[2], Number(argv[0]));
-      const now = Number(argv[1]);
-      const window = Number(argv[2]);
-      const incrementBy = Number(argv[3]);
-      const current = Number(bulkText(call('GET', keys[0]!)) ?? 0);
-      const previousAll = Number(bulkText(call('GET', keys[1]!)) ?? 0);
-      const previous = Math.floor((1 - (now % window) / window) * previousAll);
-      if (incrementBy > 0 && previous + current >= limit) return [-1, Math.trunc(limit)];
-      const next = call('INCRBY', keys[0]!, String(incrementBy)) as number;
-      if (next === incrementBy) call('PEXPIRE', keys[0]!, String(window * 2 + 1000));
-      return [Math.trunc(limit - (next + previous)), Math.trunc(limit)];
-    },
-  ],
-]);
-
-const bulkText = (reply: RedisReply): string | undefined =>
-  Buffer.isBuffer(reply) ? reply.toString('utf8') : undefined;
-
-function effectiveLimit(call: (...args: string[]) => RedisReply, key: string | undefined, tokens: number) {
-  if (!key) return tokens;
-  const dynamic = bulkText(call('GET', key));
-  return dynamic === undefined ? tokens : Number(dynamic);
 }
 
 /** Minimum argument count (command name included) of every command served; anything else is unknown. */
