@@ -1,6 +1,7 @@
 // Small node:http helpers shared by the stand-ins: loopback listen/close, capped body reads, JSON answers.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
+import { timingSafeEqual } from '../../lib/security/index.ts';
 
 /** A running loopback HTTP server. */
 export interface LoopbackServer {
@@ -93,6 +94,10 @@ export function bearerToken(request: IncomingMessage): string | undefined {
   const match = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
   return match?.[1]?.trim();
 }
+
+/** A bearer token the caller sent, compared with the expected one in constant time. */
+export const tokenMatches = (given: string | undefined, expected: string): boolean =>
+  given !== undefined && timingSafeEqual(given, expected);
 
 /** One request as the chat fakes record it (docs/design.md: `GET /__messages` → `[{method, path, body, at}]`). */
 export interface RecordedRequest {

@@ -1,8 +1,9 @@
 // LINE Messaging API fake at the root (`/v2/bot/...`): reply (single-use, expiring tokens), push with retry keys,
 // multicast, the loading animation, profile and bot info, with LINE's limits answered as LINE's errors and every
 // request recorded.
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from '../../lib/security/index.ts';
 import {
   BodyTooLargeError,
   type Fault,
@@ -237,12 +238,6 @@ export function messageErrors(messages: unknown): Detail[] {
   return details;
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 export async function startLineFake(options: LineFakeOptions): Promise<LineFake> {
   const replyTtlMs = options.replyTokenTtlMs ?? 60_000;
   const acceptUnknown = options.acceptUnknownReplyTokens ?? true;
@@ -412,7 +407,7 @@ export async function startLineFake(options: LineFakeOptions): Promise<LineFake>
           message:
             "Authorization header required. Must follow the scheme, 'Authorization: Bearer <ACCESS TOKEN>'",
         });
-      if (!safeEqual(token, options.channelAccessToken))
+      if (!timingSafeEqual(token, options.channelAccessToken))
         throw new LineError(401, {
           message:
             'Authentication failed. Confirm that the access token in the authorization header is valid.',

@@ -1,8 +1,8 @@
 // QStash v2 emulator: publish, signed deliveries (JWT HS256 as QStash signs them), retries with backoff, dedup ids,
 // flow-control parallelism, a DLQ, and a readable record of every message for tests.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, bearerToken, listenLoopback, readBody, sendJson } from './http.ts';
+import { BodyTooLargeError, bearerToken, listenLoopback, readBody, sendJson, tokenMatches } from './http.ts';
 
 export interface QStashOptions {
   /** The token publishers send as `Authorization: Bearer <token>`. */
@@ -145,13 +145,6 @@ class PublishError extends Error {
 
 const isLoopback = (hostname: string) =>
   hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.');
-
-function tokenMatches(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 export async function startQStash(options: QStashOptions): Promise<QStashEmulator> {
   const backoffMs = options.retryBackoffMs ?? 100;

@@ -1,7 +1,8 @@
 // Slack Web API fake at `/api/<method>`: auth, chat.postMessage/update/postEphemeral, auth.test, conversations.info,
 // with Slack's Block Kit and text limits answered as Slack's errors, and every request recorded.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from '../../lib/security/index.ts';
 import {
   BodyTooLargeError,
   type Fault,
@@ -225,12 +226,6 @@ function parseBody(raw: Buffer, contentType: string): Record<string, Json> {
   return body;
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 export async function startSlackFake(options: SlackFakeOptions): Promise<SlackFake> {
   let recorded: SlackRecordedRequest[] = [];
   const faults = new Faults();
@@ -409,7 +404,7 @@ export async function startSlackFake(options: SlackFakeOptions): Promise<SlackFa
     answer ??=
       token === undefined || token === ''
         ? { ok: false, error: 'not_authed' }
-        : !safeEqual(token, options.token)
+        : !timingSafeEqual(token, options.token)
           ? { ok: false, error: 'invalid_auth' }
           : call(method, body);
     recorded.push({

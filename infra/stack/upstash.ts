@@ -1,9 +1,9 @@
 // The Upstash Redis REST API (`/`, `/pipeline`, `/multi-exec`, path commands, base64 encoding) over a real
 // redis-server, or over the embedded store where redis-server is not installed.
 
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, bearerToken, listenLoopback, readBody, sendJson } from './http.ts';
+import { BodyTooLargeError, bearerToken, listenLoopback, readBody, sendJson, tokenMatches } from './http.ts';
 import { RedisClient, type RedisReply, RedisReplyError, RedisStatus } from './redis.ts';
 
 /** What the bridge sends commands to: a RESP client of redis-server, or the embedded store. */
@@ -165,13 +165,6 @@ function toJson(reply: RedisReply, base64: boolean): unknown {
 
 const entry = (reply: RedisReply, base64: boolean): Entry =>
   reply instanceof RedisReplyError ? { error: reply.message } : { result: toJson(reply, base64) };
-
-function tokenMatches(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 function redisServerClient(options: UpstashBridgeOptions): RedisClient {
   const port = options.port ?? (options.redisUrl ? Number(new URL(options.redisUrl).port) : Number.NaN);
