@@ -3,8 +3,8 @@
 // decided and the outcome. Hostile cluster text stays escaped and within every Slack and LINE limit.
 import type { messagingApi } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
-import { messageErrors } from '../../infra/stack/line.ts';
-import { blockErrors } from '../../infra/stack/slack.ts';
+import { messageErrors } from '../../infra/stack/line-messages.ts';
+import { blockErrors } from '../../infra/stack/slack-blocks.ts';
 import {
   type ApprovalMessage,
   type ApprovalState,

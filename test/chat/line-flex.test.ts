@@ -2,7 +2,7 @@
 // report, counted in UTF-16 units like LINE, never a surrogate pair cut in half and never a control character.
 import type { messagingApi } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
-import { messageErrors } from '../../infra/stack/line.ts';
+import { messageErrors } from '../../infra/stack/line-messages.ts';
 import {
   aiFollowupMessage,
   clipUnits,

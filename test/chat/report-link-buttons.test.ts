@@ -2,7 +2,7 @@
 // is never taken for an approval press), a URI button in a LINE bubble and a tappable last line in LINE texts.
 import type { messagingApi } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
-import { messageErrors } from '../../infra/stack/line.ts';
+import { messageErrors } from '../../infra/stack/line-messages.ts';
 import {
   aiFollowupMessage,
   parsePress,

@@ -1,7 +1,7 @@
 // A report's links (the Application in Argo CD) become a button that opens the page: a Slack url button, a LINE
 // uri action; a report without links renders as before, and a link that is not a web page is refused.
 import { describe, expect, it } from 'vitest';
-import { messageErrors } from '../../infra/stack/line.ts';
+import { messageErrors } from '../../infra/stack/line-messages.ts';
 import { reportMessage, toLine, toSlack } from '../../lib/chat/index.ts';
 import { Report } from '../../lib/report/index.ts';
 

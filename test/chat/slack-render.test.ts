@@ -1,7 +1,7 @@
 // The Slack message a person reads: within Block Kit's limits however large the report, cluster text can never
 // ping @channel or forge a link, and each proposal's button only asks for an approval card.
 import { describe, expect, it } from 'vitest';
-import { blockErrors } from '../../infra/stack/slack.ts';
+import { blockErrors } from '../../infra/stack/slack-blocks.ts';
 import { PRESS_ACTION_IDS, parsePress, renderSlackReport } from '../../lib/chat/index.ts';
 import { type Finding, Report } from '../../lib/report/index.ts';
 
