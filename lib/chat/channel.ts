@@ -40,6 +40,8 @@ export interface ChannelAdapter<N extends string = string> {
   fromConfig(config: Config): Channel;
   /** Where alert reports go in this chat, as configured (none when it is not set up for alerts). */
   alertDestinations(config: Config): { channel: N; to: string }[];
+  /** The settings `alertDestinations` needs, for the hint a report with nowhere to go logs. */
+  alertSettings: readonly (keyof Config)[];
 }
 
 export const defineChannel = <N extends string>(adapter: ChannelAdapter<N>): ChannelAdapter<N> => adapter;

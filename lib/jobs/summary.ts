@@ -1,16 +1,15 @@
 // The one line every job logs when it ends: what it did, in words, for each kind and each outcome. Built here only,
 // so the job route and the inline queue say the same thing.
-import { describeObject } from '../chat/index.ts';
+import { channelAdapters, describeObject } from '../chat/index.ts';
 import { scopeFromAlert } from '../diagnosis/index.ts';
 import type { Report, Scope } from '../report/index.ts';
 import type { Job, JobRunOutcome } from './registry.ts';
 
-/**
- * What to set when a report had nowhere to go: the settings of each chat's `alertDestinations` (lib/chat/*). Kept
- * as words here because a person reads it in the log; the settings themselves are in the README.
- */
-export const NO_TARGET_HINT =
-  'set SLACK_BOT_TOKEN and SLACK_CHANNEL (or LINE_CHANNEL_ACCESS_TOKEN and LINE_ALERT_TO)';
+/** What to set when a report had nowhere to go: each chat's alert settings (`alertSettings`, lib/chat/*). */
+export const NO_TARGET_HINT = `set ${channelAdapters
+  .map((adapter) => adapter.alertSettings.join(' and '))
+  .map((settings, index) => (index === 0 ? settings : `(or ${settings})`))
+  .join(' ')}`;
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

@@ -156,6 +156,7 @@ export const line = defineChannel({
       }),
     );
   },
+  alertSettings: ['LINE_CHANNEL_ACCESS_TOKEN', 'LINE_ALERT_TO'],
   alertDestinations: (config) =>
     config.LINE_CHANNEL_ACCESS_TOKEN
       ? lineAlertRecipients(config.LINE_ALERT_TO).map((to) => ({ channel: 'line' as const, to }))

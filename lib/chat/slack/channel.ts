@@ -50,6 +50,7 @@ export const slack = defineChannel({
       }),
     );
   },
+  alertSettings: ['SLACK_BOT_TOKEN', 'SLACK_CHANNEL'],
   alertDestinations: (config) =>
     config.SLACK_BOT_TOKEN && config.SLACK_CHANNEL ? [{ channel: 'slack', to: config.SLACK_CHANNEL }] : [],
 });
