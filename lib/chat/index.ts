@@ -5,3 +5,4 @@ export * from './message.ts';
 export * from './press.ts';
 export * from './registry.ts';
 export * from './slack/index.ts';
+export * from './target.ts';

@@ -1,7 +1,7 @@
 // HEALTH_REPORTS: when and where each cluster's health report goes, validated once, with the defaults of an unset
 // setting (every cluster at 09:00 UTC to the alert destinations).
 import { z } from 'zod';
-import { channelNames } from '../chat/index.ts';
+import { ChatTarget } from '../chat/index.ts';
 import { invalidConfiguration } from '../config/index.ts';
 import { parseJsonSetting } from '../validation/index.ts';
 
@@ -19,8 +19,6 @@ function knownTimeZone(zone: string): boolean {
   }
 }
 
-const channelTarget = new RegExp(`^(${channelNames.join('|')}):.+$`);
-
 export const HealthReportSchedule = z.strictObject({
   /** Local time of the report, `HH:MM` (24 h). */
   at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour), e.g. 09:00'),
@@ -29,12 +27,7 @@ export const HealthReportSchedule = z.strictObject({
   /** The days it runs (local); unset: every day. */
   weekdays: z.array(z.enum(weekdays)).min(1).optional(),
   /** `slack:C…`, `line:U…`; unset: the alert destinations. */
-  to: z
-    .array(
-      z.string().regex(channelTarget, `must be <channel>:<id> with channel ${channelNames.join(' or ')}`),
-    )
-    .min(1)
-    .optional(),
+  to: z.array(ChatTarget).min(1).optional(),
 });
 export type HealthReportSchedule = z.infer<typeof HealthReportSchedule>;
 

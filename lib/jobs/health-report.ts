@@ -20,7 +20,7 @@ import { redactDeep } from '../security/index.ts';
 import type { CronTick } from './kind.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
-import { JobBase, ReplyTarget } from './schema.ts';
+import { JobBase } from './schema.ts';
 import type { AttemptInfo, JobDeps } from './types.ts';
 
 export const HealthReportJob = JobBase.extend({
@@ -51,11 +51,6 @@ function clusterNames(config: Config): string[] {
   }
 }
 
-const targetOf = (spec: string): ReplyTarget => {
-  const at = spec.indexOf(':');
-  return ReplyTarget.parse({ channel: spec.slice(0, at), to: spec.slice(at + 1) });
-};
-
 /** The health-report jobs due at this tick: one per cluster whose local slot it is (every tick with the dev switch). */
 export function healthReportJobs(tick: CronTick, config: Config): HealthReportJob[] {
   const jobs: HealthReportJob[] = [];
@@ -72,7 +67,7 @@ export function healthReportJobs(tick: CronTick, config: Config): HealthReportJo
       createdAt: tick.at.toISOString(),
       cluster,
       // HEALTH_REPORTS' `to` wins; else ROUTES (source `cron`, no severity or namespace), else the alert destinations.
-      replyTo: schedule.to ? schedule.to.map(targetOf) : route({ source: 'cron', cluster }),
+      replyTo: schedule.to ?? route({ source: 'cron', cluster }),
       slot,
       quiet: config.REPORT_QUIET,
     });

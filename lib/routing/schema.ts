@@ -1,6 +1,6 @@
 // ROUTES: an ordered list of rules, each a match (source × severity × namespace × cluster) and where it goes.
 import { z } from 'zod';
-import { channelNames } from '../chat/index.ts';
+import { ChatTarget } from '../chat/index.ts';
 import { ReportSource, Severity } from '../report/index.ts';
 
 /**
@@ -12,19 +12,6 @@ const oneOrMany = <T extends z.ZodType>(item: T) =>
 
 const pattern = z.string().min(1).max(253);
 
-/** `slack:C0123ABCD`, `line:U…` (a user), `line:C…` (a group): a chat and the conversation in it. */
-const RouteTarget = z
-  .string()
-  .regex(
-    new RegExp(`^(${channelNames.join('|')}):[A-Za-z0-9._-]{1,200}$`),
-    `must be <channel>:<id> with channel ${channelNames.join(' or ')} (e.g. slack:C0123ABCD)`,
-  )
-  .transform((target) => {
-    const at = target.indexOf(':');
-    const channel = channelNames.find((name) => name === target.slice(0, at)) ?? channelNames[0];
-    return { channel, to: target.slice(at + 1) };
-  });
-
 export const RouteRule = z.strictObject({
   /** Where the event came from (lib/report's sources); unset: any. */
   source: oneOrMany(ReportSource).optional(),
@@ -35,7 +22,7 @@ export const RouteRule = z.strictObject({
   /** Glob(s) on the cluster's name (CLUSTERS' names, or CLUSTER_NAME). */
   cluster: oneOrMany(pattern).optional(),
   /** Where a matching event goes. */
-  to: z.array(RouteTarget).min(1),
+  to: z.array(ChatTarget).min(1),
   /** `true`: after sending here, go on looking for further matching rules (the default is: first match wins). */
   continue: z.boolean().default(false),
 });
