@@ -49,8 +49,12 @@ function evidenceJob(context: AnalysisContext, cronJob: K8sObject, latest: K8sOb
   );
 }
 
-/** Why the latest Job failed: its own evidence, else an earlier run's pod when the latest left none to read. */
-function causeOf(context: AnalysisContext, cronJob: K8sObject, latest: K8sObject): JobCause {
+/** Why the latest Job failed: its own evidence, else an earlier run's pod (`from`) when the latest left none to read. */
+function causeOf(
+  context: AnalysisContext,
+  cronJob: K8sObject,
+  latest: K8sObject,
+): JobCause & { from?: K8sObject } {
   const own = jobCause(context, latest);
   const earlier = evidenceJob(context, cronJob, latest);
   if (own.cause || earlier === latest) return own;
@@ -58,7 +62,12 @@ function causeOf(context: AnalysisContext, cronJob: K8sObject, latest: K8sObject
   if (!before.cause) return own;
   return {
     ...before,
-    notes: [...own.notes, `the cause is read from the run before, Job ${earlier.metadata.name}`],
+    from: earlier,
+    notes: [
+      ...own.notes,
+      `the log below is from the run before, Job ${earlier.metadata.name}`,
+      ...before.notes,
+    ],
   };
 }
 
@@ -94,7 +103,7 @@ export const cronJobFailing: Analyzer = {
   analyze(context) {
     const findings: Finding[] = failing(context).map(({ cronJob, job }) => {
       const ref = refOf(cronJob);
-      const { pod, cause, notes } = causeOf(context, cronJob, job);
+      const { pod, cause, notes, from } = causeOf(context, cronJob, job);
       const condition = failedCondition(job);
       return {
         code: 'CronJobFailing',
@@ -102,11 +111,13 @@ export const cronJobFailing: Analyzer = {
         object: ref,
         owner: ref,
         ...(cause ? { rootCause: cause.rootCause } : {}),
-        summary: `${describeRef(ref)} is failing: its last Job ${job.metadata.name} failed${cause?.rootCause.detail ? `: ${cause.rootCause.detail}` : ` (${condition.reason ?? 'Failed'})`}.`,
+        summary: from
+          ? `${describeRef(ref)} is failing: its last Job ${job.metadata.name} failed (${condition.reason ?? 'Failed'}) and left no pods; the run before, Job ${from.metadata.name}, failed: ${cause?.rootCause.detail}.`
+          : `${describeRef(ref)} is failing: its last Job ${job.metadata.name} failed${cause?.rootCause.detail ? `: ${cause.rootCause.detail}` : ` (${condition.reason ?? 'Failed'})`}.`,
         evidence: [
           `Job ${job.metadata.name}: Failed ${condition.reason ?? ''} ${String(condition.message ?? '').slice(0, 120)}`.trim(),
-          ...(cause?.evidence ?? []),
           ...notes,
+          ...(cause?.evidence ?? []),
         ],
         suggestions: [
           pod ? logsCommand(pod) : `kubectl -n ${ref.namespace} describe job ${job.metadata.name}`,

@@ -109,7 +109,9 @@ export function jobCause(context: AnalysisContext, job: K8sObject): JobCause {
       continue;
     }
     const account = missingServiceAccount(event);
-    if (!cause && account && pods.length === 0)
+    // Blamed only when the list was read and lacks it (a proxy that may not list ServiceAccounts proves nothing).
+    const absent = account && context.loaded('serviceAccounts');
+    if (!cause && absent && pods.length === 0)
       cause = {
         rootCause: {
           code: 'MissingConfig',

@@ -63,7 +63,9 @@ export const probeFailure: Analyzer = {
       const status = containerStatuses(pod).find((s) => s.name === container);
       const last = status ? recentTermination(context, status) : undefined;
       const backoff = recentEvents(context, refOf(pod), 'BackOff')[0];
-      const why = [detail.slice(0, 100), check?.portMismatch ? check.listens : ''].filter(Boolean).join('; ');
+      // "Get "http://10.0.0.1:8081/healthz": dial tcp …: connect: connection refused" says it in its last words.
+      const said = detail.length > 60 ? (detail.split(': ').at(-1) ?? detail) : detail;
+      const why = [said.slice(0, 100), check?.portMismatch ? check.listens : ''].filter(Boolean).join('; ');
       const summary = kill
         ? `${who} keeps being restarted by its ${probe}: killed ${kill.kills} ${kill.kills === 1 ? 'time' : 'times'} in the last hour${why ? ` (${why})` : ''}.`
         : `${who} is running but not ready: its ${probe} fails${why ? ` (${why})` : ''}.`;
