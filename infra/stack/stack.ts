@@ -12,6 +12,7 @@ import { startLineFake } from './line.ts';
 import { startProxyProcess } from './proxy.ts';
 import { startQStash } from './qstash.ts';
 import { startRedisStore } from './redis-store.ts';
+import type { BridgeStats } from './upstash.ts';
 import { startSlackFake } from './slack.ts';
 import { logTail, startWranglerDev } from './worker.ts';
 
@@ -67,6 +68,8 @@ export interface Stack {
    * redis-server) exits before `stop()`; the rest keeps running until `stop()`.
    */
   failed: Promise<string>;
+  /** What the Worker cost Redis so far (HTTP round trips and commands at the Upstash bridge), for the bench. */
+  redisStats(): BridgeStats;
   stop(): Promise<void>;
 }
 
@@ -218,6 +221,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       dir,
       failed,
       stop,
+      redisStats: () => ({ ...redis.stats }),
       info: {
         pid: process.pid,
         worker,
