@@ -64,6 +64,13 @@ export interface QStashEmulator {
   dlq(): QStashMessage[];
   /** Resolves once nothing is waiting, in flight or due for a retry; rejects after `timeoutMs`. */
   waitForIdle(timeoutMs?: number): Promise<void>;
+  /**
+   * Holds every delivery (new and due retries) until `resume()`: publishing still answers at once. For measuring
+   * what publishing alone costs (the bench's storm), apart from the jobs it starts.
+   */
+  pause(): void;
+  /** Starts every held delivery, and delivers as soon as published again. */
+  resume(): void;
   /** Forgets every message, DLQ entry and dedup id (in-flight deliveries still finish). */
   clear(): void;
   close(): Promise<void>;
@@ -164,6 +171,8 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
   /** Start times per flow-control key within the current rate period. */
   const rateStarts = new Map<string, number[]>();
   let closed = false;
+  /** Deliveries held while paused, in the order they became due. */
+  let held: Internal[] | undefined;
 
   const later = (ms: number, run: () => void) => {
     const timer = setTimeout(() => {
@@ -182,6 +191,10 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
   // Flow control: a message starts only while its key has fewer than `parallelism` deliveries in flight, and
   // fewer than `rate` deliveries started within the last `period` (default 1 s).
   const start = (message: Internal) => {
+    if (held) {
+      held.push(message);
+      return;
+    }
     const control = message.record.flowControl;
     const limit = control?.parallelism;
     const idleState = message.record.attempts > 0 ? 'retrying' : 'pending';
@@ -435,6 +448,14 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
     url: server.url,
     messages: () => records,
     dlq: () => records.filter((m) => m.dlq),
+    pause() {
+      held ??= [];
+    },
+    resume() {
+      const due = held ?? [];
+      held = undefined;
+      for (const message of due) if (!closed) start(message);
+    },
     clear() {
       records = [];
       dedup.clear();
