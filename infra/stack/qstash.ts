@@ -182,10 +182,13 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
     timers.add(timer);
   };
 
+  /** Whoever waits for idle is told the moment the last message settles (no polling interval to wait out). */
+  const idleWaiters = new Set<() => void>();
   const settle = (message: Internal, state: 'delivered' | 'failed') => {
     message.record.state = state;
     if (state === 'failed') message.record.dlq = true;
     unsettled.delete(message);
+    if (unsettled.size === 0) for (const idle of idleWaiters) idle();
   };
 
   // Flow control: a message starts only while its key has fewer than `parallelism` deliveries in flight, and
@@ -461,14 +464,20 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
       dedup.clear();
     },
     async waitForIdle(timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (unsettled.size > 0) {
-        if (Date.now() > deadline) {
+      if (unsettled.size === 0) return;
+      await new Promise<void>((done, fail) => {
+        const idle = () => {
+          clearTimeout(timer);
+          idleWaiters.delete(idle);
+          done();
+        };
+        const timer = setTimeout(() => {
+          idleWaiters.delete(idle);
           const states = [...unsettled].map((m) => `${m.record.messageId} ${m.record.state}`).join(', ');
-          throw new Error(`QStash emulator not idle after ${timeoutMs} ms: ${states}`);
-        }
-        await new Promise((done) => setTimeout(done, 20));
-      }
+          fail(new Error(`QStash emulator not idle after ${timeoutMs} ms: ${states}`));
+        }, timeoutMs);
+        idleWaiters.add(idle);
+      });
     },
     close() {
       closing ??= (async () => {
