@@ -4,7 +4,8 @@ import { type Stack, startStack } from '../../infra/stack/stack.ts';
 import { percentile, postWebhook, type StormAlert, webhookBody } from './stack-load.ts';
 import { type BenchRow, row } from './table.ts';
 
-const CLIENTS = 4;
+// As many clients as the machine has cores (2 here): load, not a queue in front of the Worker.
+const CLIENTS = 2;
 const POSTS = 200;
 const PER_POST = 50;
 const WORKLOADS = 40;
