@@ -3,6 +3,49 @@ import { type ClusterEvent, describeRef, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
 
+const BINARY = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50 } as const;
+const DECIMAL = { m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 } as const;
+
+/** A Kubernetes quantity ("500m", "2Gi", "4") as a number, to tell which resource ran over. */
+export function quantity(text: string): number | undefined {
+  const match = /^([\d.]+)(Ki|Mi|Gi|Ti|Pi|m|k|M|G|T|P)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const unit = (match[2] ?? '') as keyof typeof BINARY | keyof typeof DECIMAL;
+  return (
+    Number(match[1]) *
+    (unit in BINARY ? BINARY[unit as keyof typeof BINARY] : DECIMAL[unit as keyof typeof DECIMAL])
+  );
+}
+
+/** "requests.cpu=2,limits.memory=1Gi" as a map. */
+function amounts(text: string): Map<string, string> {
+  return new Map(
+    text
+      .split(',')
+      .map((pair) => pair.trim().split('='))
+      .filter((pair): pair is [string, string] => pair.length === 2),
+  );
+}
+
+/**
+ * The quota, the resources a new pod would push over the limit, used/hard for each, from the admission message
+ * "exceeded quota: q, requested: cpu=2, used: cpu=9, limited: cpu=10".
+ */
+export function quotaDetail(quota: string, message: string): string {
+  const parts = /requested: (.+?), used: (.+?), limited: (.+?)(?:$|\s)/i.exec(message);
+  if (!parts) return `ResourceQuota ${quota} is used up`;
+  const [requested, used, limited] = [amounts(parts[1]!), amounts(parts[2]!), amounts(parts[3]!)];
+  const over = [...limited.keys()].filter((resource) => {
+    const [ask, have, hard] = [requested, used, limited].map((m) => quantity(m.get(resource) ?? '0'));
+    return ask === undefined || have === undefined || hard === undefined || have + ask > hard;
+  });
+  const shown = (over.length ? over : [...limited.keys()]).map(
+    (resource) =>
+      `${resource} used ${used.get(resource) ?? '0'} of ${limited.get(resource)}, one pod requests ${requested.get(resource) ?? '0'}`,
+  );
+  return `ResourceQuota ${quota} is full: ${shown.join('; ')}`;
+}
+
 export const quotaExceeded: Analyzer = {
   name: 'quota',
   // The controllers whose FailedCreate events name the quota, by the workload kind that owns them.
@@ -36,10 +79,6 @@ export const quotaExceeded: Analyzer = {
       if (seen.has(key)) continue;
       seen.add(key);
       const quota = /exceeded quota: ([\w.-]+)/i.exec(event.message)?.[1];
-      const detail =
-        /requested: ([^,]+(?:,[^,]+)*?), used: ([^,]+(?:,[^,]+)*?), limited: ([^,]+(?:,[^,]+)*)/i.exec(
-          event.message,
-        );
       findings.push({
         code: 'QuotaExceeded',
         severity: 'critical',
@@ -48,13 +87,13 @@ export const quotaExceeded: Analyzer = {
         ...(quota
           ? {
               rootCause: {
-                code: 'InsufficientResources' as const,
+                code: 'QuotaExceeded' as const,
                 object: {
                   kind: 'ResourceQuota',
                   ...(owner.namespace ? { namespace: owner.namespace } : {}),
                   name: quota,
                 },
-                detail: `ResourceQuota ${quota} is used up${detail ? ` (requested ${detail[1]}, used ${detail[2]}, limited ${detail[3]})` : ''}`,
+                detail: quotaDetail(quota, event.message),
               },
             }
           : {}),

@@ -4,8 +4,16 @@
 import type { K8sObject } from '../cluster/index.ts';
 import type { ObjectRef, RootCause } from '../report/index.ts';
 import { type AnalysisContext, describeRef, formatSelector, matches, refOf } from './context.ts';
-import { applicationError, connectionFailures, keyLines, mentionsOom, missingSetting } from './logs.ts';
+import {
+  applicationError,
+  type ConnectionFailure,
+  connectionFailures,
+  keyLines,
+  mentionsOom,
+  missingSetting,
+} from './logs.ts';
 import { explainBlocked, explainDnsBlocked } from './network-policy.ts';
+import { explainUnknownHost } from './unknown-host.ts';
 
 export interface Cause {
   rootCause: RootCause;
@@ -182,7 +190,9 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
         ? 'connection refused'
         : failure.kind === 'dns'
           ? 'name not resolved'
-          : 'timed out';
+          : failure.kind === 'unavailable'
+            ? 'could not connect'
+            : 'timed out';
     const service = serviceForHost(context, namespace, failure.host);
     if (service) {
       const ref = refOf(service);
@@ -223,10 +233,7 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
       };
     }
     return {
-      rootCause: {
-        code: 'DependencyUnreachable',
-        detail: `cannot reach ${target} (${verb}); no Service ${failure.kind === 'dns' ? 'by that name' : 'matches it'}`,
-      },
+      rootCause: unknownHostCause(context, namespace, failure, target, verb),
       evidence: [`log: ${failure.line}`],
     };
   }
@@ -256,4 +263,24 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
       evidence: keyLines(text, 3).map((line) => `log: ${line}`),
     };
   return undefined;
+}
+
+/** The root cause for a dialled host no Service answers to: which of external, typo or missing it is decides the fix. */
+function unknownHostCause(
+  context: AnalysisContext,
+  namespace: string | undefined,
+  failure: ConnectionFailure,
+  target: string,
+  verb: string,
+): RootCause {
+  const unknown = explainUnknownHost(context, namespace, failure.host);
+  const detail =
+    unknown.kind === 'external'
+      ? `cannot reach ${target} (${verb}), an endpoint outside the cluster`
+      : unknown.kind === 'typo'
+        ? `cannot reach ${target} (${verb}): no Service ${failure.host}; closest Service: ${unknown.closest.metadata.name}`
+        : /^\d/.test(unknown.name)
+          ? `cannot reach ${target} (${verb}): no Service has that address`
+          : `cannot reach ${target} (${verb}): no Service or ExternalName ${unknown.name}${unknown.namespace ? ` in ${unknown.namespace}` : ''}`;
+  return { code: 'DependencyUnreachable', detail };
 }
