@@ -28,22 +28,25 @@ function amounts(text: string): Map<string, string> {
 }
 
 /**
- * The quota, the resources a new pod would push over the limit, used/hard for each, from the admission message
+ * The resources a new pod would push over the quota, with used/hard for each, from the admission message
  * "exceeded quota: q, requested: cpu=2, used: cpu=9, limited: cpu=10".
  */
-export function quotaDetail(quota: string, message: string): string {
+export function quotaUse(message: string): { over: string[]; detail: string } | undefined {
   const parts = /requested: (.+?), used: (.+?), limited: (.+?)(?:$|\s)/i.exec(message);
-  if (!parts) return `ResourceQuota ${quota} is used up`;
+  if (!parts) return undefined;
   const [requested, used, limited] = [amounts(parts[1]!), amounts(parts[2]!), amounts(parts[3]!)];
-  const over = [...limited.keys()].filter((resource) => {
+  const exceeded = [...limited.keys()].filter((resource) => {
     const [ask, have, hard] = [requested, used, limited].map((m) => quantity(m.get(resource) ?? '0'));
     return ask === undefined || have === undefined || hard === undefined || have + ask > hard;
   });
-  const shown = (over.length ? over : [...limited.keys()]).map(
-    (resource) =>
-      `${resource} used ${used.get(resource) ?? '0'} of ${limited.get(resource)}, one pod requests ${requested.get(resource) ?? '0'}`,
-  );
-  return `ResourceQuota ${quota} is full: ${shown.join('; ')}`;
+  const over = exceeded.length ? exceeded : [...limited.keys()];
+  const detail = over
+    .map(
+      (resource) =>
+        `${resource} used ${used.get(resource) ?? '0'} of ${limited.get(resource)}, one pod requests ${requested.get(resource) ?? '0'}`,
+    )
+    .join('; ');
+  return { over, detail };
 }
 
 export const quotaExceeded: Analyzer = {
@@ -79,6 +82,7 @@ export const quotaExceeded: Analyzer = {
       if (seen.has(key)) continue;
       seen.add(key);
       const quota = /exceeded quota: ([\w.-]+)/i.exec(event.message)?.[1];
+      const use = quotaUse(event.message);
       findings.push({
         code: 'QuotaExceeded',
         severity: 'critical',
@@ -93,15 +97,11 @@ export const quotaExceeded: Analyzer = {
                   ...(owner.namespace ? { namespace: owner.namespace } : {}),
                   name: quota,
                 },
-                detail: quotaDetail(quota, event.message),
+                detail: `ResourceQuota ${quota} is full: ${use?.detail ?? 'used up'}`,
               },
             }
           : {}),
-        summary:
-          `${describeRef(owner)} cannot create pods: ResourceQuota ${quota ?? ''} is exceeded.`.replace(
-            '  ',
-            ' ',
-          ),
+        summary: `${describeRef(owner)} cannot create pods: ResourceQuota${quota ? ` ${quota}` : ''} is exceeded${use ? ` on ${use.over.join(' and ')}` : ''}.`,
         evidence: [
           `event FailedCreate ×${event.count} on ${describeRef(refOf(controller))}: ${event.message.slice(0, 200)}`,
         ],

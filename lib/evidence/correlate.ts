@@ -13,7 +13,7 @@ import {
   missingSetting,
 } from './logs.ts';
 import { explainBlocked, explainDnsBlocked } from './network-policy.ts';
-import { explainUnknownHost } from './unknown-host.ts';
+import { explainUnknownHost, serviceName } from './unknown-host.ts';
 
 export interface Cause {
   rootCause: RootCause;
@@ -38,8 +38,7 @@ export function containerStatuses(pod: K8sObject): ContainerStatus[] {
 export function serviceForHost(context: AnalysisContext, namespace: string | undefined, host: string) {
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host))
     return context.list('services').find((service) => service.spec?.clusterIP === host);
-  const [name, second] = host.toLowerCase().split('.');
-  const ns = second && second !== 'svc' ? second : namespace;
+  const { name, namespace: ns } = serviceName(host, namespace);
   return name ? context.find('Service', ns, name) : undefined;
 }
 

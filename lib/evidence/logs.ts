@@ -49,7 +49,7 @@ export const connectionErrors: readonly { kind: ConnectionKind; pattern: RegExp;
   {
     kind: 'dns',
     pattern:
-      /could not resolve host|name or service not known|temporary failure in name resolution|unknownhostexception|could not translate host name/i,
+      /could(?: not|n't) resolve (?:host|server)|dns resolution failed|name or service not known|temporary failure in name resolution|unknownhostexception|could not translate host name/i,
     client: 'curl/Java/libpq DNS',
   },
   { kind: 'unavailable', pattern: /communications link failure/i, client: 'JDBC (MySQL)' },
@@ -116,7 +116,7 @@ function hostPort(line: string): { host: string; port?: number } | undefined {
   // "lookup redis on 10.96.0.10:53": the host looked up, not the DNS server.
   const lookup = /lookup ([a-z0-9][\w.-]*)/i.exec(line);
   const notFound = /(?:ENOTFOUND|EAI_AGAIN)\s+([a-z0-9][\w.-]*)/i.exec(line);
-  const resolve = /resolve host:?\s+['"]?([a-z0-9][\w.-]*)/i.exec(line);
+  const resolve = /resolve (?:host|server):?\s+['"]?([a-z0-9][\w.-]*)/i.exec(line);
   const named = lookup ?? notFound ?? resolve;
   // Kafka and the Cassandra driver write "name/ip:port": the name is what the app was told to dial.
   const slashed = /([a-z][\w.-]*)\/\d+\.\d+\.\d+\.\d+:(\d{2,5})\b/i.exec(line);

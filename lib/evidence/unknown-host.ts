@@ -84,9 +84,22 @@ export function explainUnknownHost(
     CLUSTER_SUFFIX.test(lower) ||
     (labels.length === 2 && knownNamespaces(context).has(labels[1]!));
   if (!inCluster) return { kind: 'external', host };
-  const name = labels[0]!;
-  const ns = labels[1] ?? namespace;
+  const { name, namespace: ns } = serviceName(host, namespace);
   const closest = closestService(context, ns, name);
   if (closest) return { kind: 'typo', host, closest };
   return { kind: 'missing', host, name, ...(ns ? { namespace: ns } : {}) };
+}
+
+/**
+ * The Service name and namespace a DNS name asks for: "name", "name.ns", "name.ns.svc[.cluster.local]", and a
+ * StatefulSet pod's "pod.name.ns.svc.cluster.local".
+ */
+export function serviceName(
+  host: string,
+  namespace: string | undefined,
+): { name: string; namespace: string | undefined } {
+  const lower = host.toLowerCase();
+  const labels = lower.replace(CLUSTER_SUFFIX, '').split('.');
+  if (CLUSTER_SUFFIX.test(lower) && labels.length === 3) return { name: labels[1]!, namespace: labels[2] };
+  return { name: labels[0]!, namespace: labels[1] ?? namespace };
 }
