@@ -126,7 +126,7 @@ export function pullCause(
         },
         ...(found ? { line: found } : {}),
         signal: elsewhere
-          ? `decided by: the same image runs in pod ${elsewhere.metadata.namespace}/${elsewhere.metadata.name}`
+          ? `decided by: the same image runs in pod ${elsewhere.metadata.namespace}/${elsewhere.metadata.name}${secretNames(elsewhere) ? ` (imagePullSecrets ${secretNames(elsewhere)})` : ''}`
           : `decided by: ${registry} is a private registry`,
       };
     return {

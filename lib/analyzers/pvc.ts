@@ -8,9 +8,10 @@ import type { Analyzer } from './types.ts';
 const EXHAUSTED =
   /ResourceExhausted|insufficient (?:capacity|storage|space)|out of capacity|no space left|InsufficientVolumeCapacity|ZONE_RESOURCE_POOL_EXHAUSTED/i;
 
-/** The provisioner's own words after "desc =", where the gRPC status puts them. */
+/** The provisioner's first sentence after "desc =", where the gRPC status puts its words. */
 function exhaustedPart(message: string): string {
-  return (/desc = (.+)$/.exec(message)?.[1] ?? message).slice(0, 120);
+  const words = /desc = (.+)$/.exec(message)?.[1] ?? message;
+  return words.split(/\.\s/)[0]!.slice(0, 120);
 }
 
 export function pvcCause(context: AnalysisContext, pvc: K8sObject): RootCause | undefined {

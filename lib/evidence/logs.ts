@@ -52,6 +52,12 @@ export const connectionErrors: readonly { kind: ConnectionKind; pattern: RegExp;
       /could(?: not|n't) resolve (?:host|server)|dns resolution failed|name or service not known|temporary failure in name resolution|unknownhostexception|could not translate host name/i,
     client: 'curl/Java/libpq DNS',
   },
+  // A socket-level reason on the line says more than the client's own wording, so it comes first.
+  {
+    kind: 'timeout',
+    pattern: /i\/o timeout|etimedout|timed? ?out|unreachable/i,
+    client: 'socket',
+  },
   { kind: 'unavailable', pattern: /communications link failure/i, client: 'JDBC (MySQL)' },
   {
     kind: 'unavailable',
@@ -71,11 +77,6 @@ export const connectionErrors: readonly { kind: ConnectionKind; pattern: RegExp;
     client: 'Cassandra',
   },
   { kind: 'unavailable', pattern: /no available connection/i, client: 'connection pool' },
-  {
-    kind: 'timeout',
-    pattern: /i\/o timeout|etimedout|connect timed out|connection timed out|timed? ?out|unreachable/i,
-    client: 'socket',
-  },
 ];
 
 export interface ConnectionFailure {
