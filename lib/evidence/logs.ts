@@ -107,7 +107,11 @@ export function connectionFailures(text: string): ConnectionFailure[] {
     const nearby = [index + 1, index - 1, index + 2, index - 2, index - NEARBY]
       .map((i) => lines[i])
       .filter((l): l is string => l !== undefined && NAMES_TARGET.test(l));
-    const target = own ?? nearby.map(hostPort).find(Boolean);
+    const targets = nearby.map(hostPort);
+    const target = own ?? targets.find(Boolean);
+    // "lookup rabbitmq on …: no such host" names no port; "connecting to amqp://rabbitmq:5672" just before does.
+    const port = target?.port ?? targets.find((t) => t?.host === target?.host && t?.port)?.port;
+    if (target && port !== undefined) target.port = port;
     if (target) failures.push({ ...target, kind, line });
   });
   return failures;

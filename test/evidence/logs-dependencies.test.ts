@@ -65,6 +65,14 @@ describe('connection errors in many clients’ wording', () => {
     ]);
   });
 
+  it('takes the port of a looked-up name from the line that dialled it', () => {
+    const log =
+      'connecting to amqp://rabbitmq-prod:5672\npanic: dial tcp: lookup rabbitmq-prod on 10.96.0.10:53: no such host';
+    expect(connectionFailures(log)).toEqual([
+      expect.objectContaining({ host: 'rabbitmq-prod', port: 5672, kind: 'dns' }),
+    ]);
+  });
+
   it('does not borrow an address from an unrelated neighbour (a listen address)', () => {
     expect(connectionFailures('listening on 0.0.0.0:8080\nupstream request timed out')).toEqual([]);
   });
