@@ -157,7 +157,7 @@ export const unschedulablePods: Analyzer = {
               ]
             : rootCause?.code === 'UntoleratedTaint'
               ? [
-                  'add a matching toleration to the pod template, or free nodes without that taint',
+                  'add a toleration for that taint to the pod template, or add nodes without it',
                   'kubectl get nodes -o custom-columns=NAME:.metadata.name,TAINTS:.spec.taints',
                 ]
               : rootCause?.code === 'PVCPending'

@@ -20,6 +20,8 @@ export interface Cause {
   evidence: string[];
 }
 
+const pods = (count: number) => `${count} ${count === 1 ? 'pod' : 'pods'}`;
+
 export function isReady(pod: K8sObject): boolean {
   return (pod.status?.conditions ?? []).some(
     (condition: { type: string; status: string }) =>
@@ -119,9 +121,9 @@ export function explainNoEndpoints(context: AnalysisContext, service: K8sObject)
     rootCause: {
       code: crashing ? 'CrashLoopBackOff' : pending ? 'Unschedulable' : 'ProbeFailure',
       object: owner ?? refOf(selected[0]!),
-      detail: `${selected.length} pod(s) match its selector ${text} but none is ready${crashing ? ' (crash-looping)' : pending ? ' (Pending)' : ''}`,
+      detail: `${pods(selected.length)} ${selected.length === 1 ? 'matches' : 'match'} its selector ${text} but none is ready${crashing ? ' (crash-looping)' : pending ? ' (Pending)' : ''}`,
     },
-    evidence: [`selector ${text} matches ${selected.length} pod(s), ready: 0`],
+    evidence: [`selector ${text} matches ${pods(selected.length)}, ready: 0`],
   };
 }
 
