@@ -278,10 +278,12 @@ function unknownHostCause(
   const detail =
     unknown.kind === 'external'
       ? `cannot reach ${target} (${verb}), an endpoint outside the cluster`
-      : unknown.kind === 'typo'
-        ? `cannot reach ${target} (${verb}): no Service ${failure.host}; closest Service: ${unknown.closest.metadata.name}`
-        : /^\d/.test(unknown.name)
-          ? `cannot reach ${target} (${verb}): no Service has that address`
-          : `cannot reach ${target} (${verb}): no Service or ExternalName ${unknown.name}${unknown.namespace ? ` in ${unknown.namespace}` : ''}`;
+      : unknown.kind === 'local'
+        ? `cannot reach ${target} (${verb}): nothing listens there inside the pod (a sidecar not ready?)`
+        : unknown.kind === 'typo'
+          ? `cannot reach ${target} (${verb}): no Service ${failure.host}; closest Service: ${unknown.closest.metadata.name}`
+          : /^\d/.test(unknown.name)
+            ? `cannot reach ${target} (${verb}): no Service has that address`
+            : `cannot reach ${target} (${verb}): no Service or ExternalName ${unknown.name}${unknown.namespace ? ` in ${unknown.namespace}` : ''}`;
   return { code: 'DependencyUnreachable', detail };
 }

@@ -126,7 +126,8 @@ function hostPort(line: string): { host: string; port?: number } | undefined {
   // Kafka and the Cassandra driver write "name/ip:port": the name is what the app was told to dial.
   const slashed = /([a-z][\w.-]*)\/\d+\.\d+\.\d+\.\d+:(\d{2,5})\b/i.exec(line);
   const pairs = [...line.matchAll(/([a-z0-9][\w.-]*[a-z0-9]):(\d{2,5})\b/gi)].filter(
-    (m) => !/^\d+$/.test(m[1] ?? '') && m[2] !== '53',
+    // A listen address (0.0.0.0) is never a dial target; port 53 is the DNS server, not the dependency.
+    (m) => !/^\d+$/.test(m[1] ?? '') && m[1] !== '0.0.0.0' && m[2] !== '53',
   );
   if (named?.[1]) {
     const port = pairs.find((m) => m[1] === named[1])?.[2];

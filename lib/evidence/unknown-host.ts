@@ -6,18 +6,19 @@ import type { AnalysisContext } from './context.ts';
 
 export type UnknownHost =
   | { kind: 'external'; host: string }
+  | { kind: 'local'; host: string }
   | { kind: 'typo'; host: string; closest: K8sObject }
   | { kind: 'missing'; host: string; name: string; namespace?: string };
 
 const IPV4 = /^(\d+)\.(\d+)\.\d+\.\d+$/;
 const CLUSTER_SUFFIX = /\.svc(?:\.cluster\.local)?\.?$|\.cluster\.local\.?$/i;
 
-/** RFC 1918 and loopback: addresses a cluster hands out, never a public endpoint. */
+/** RFC 1918: addresses a cluster hands out, never a public endpoint. */
 function privateAddress(host: string): boolean {
   const match = IPV4.exec(host);
   if (!match) return false;
   const [a, b] = [Number(match[1]), Number(match[2])];
-  return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
 }
 
 /** Levenshtein distance: how many one-letter edits turn one name into the other. */
@@ -74,6 +75,8 @@ export function explainUnknownHost(
   host: string,
 ): UnknownHost {
   const lower = host.toLowerCase();
+  // The pod's own loopback: a sidecar (a database proxy, a mesh) or the app's other process is not listening.
+  if (/^(?:localhost|127\.\d+\.\d+\.\d+|::1)$/.test(lower)) return { kind: 'local', host };
   if (IPV4.test(lower))
     return privateAddress(lower)
       ? { kind: 'missing', host, name: host, ...(namespace ? { namespace } : {}) }

@@ -46,6 +46,7 @@ describe('a host no Service provides', () => {
       name: 'events-kafka',
     });
     expect(explainUnknownHost(context, 'shop', '10.0.3.4').kind).toBe('missing');
+    expect(explainUnknownHost(context, 'shop', '127.0.0.1').kind).toBe('local');
   });
 
   it('makes a crash loop’s root cause DependencyUnreachable with what the host is, before a generic exception', () => {

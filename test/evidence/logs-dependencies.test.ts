@@ -75,6 +75,9 @@ describe('connection errors in many clients’ wording', () => {
 
   it('does not borrow an address from an unrelated neighbour (a listen address)', () => {
     expect(connectionFailures('listening on 0.0.0.0:8080\nupstream request timed out')).toEqual([]);
+    expect(connectionFailures('Server listening at http://0.0.0.0:8080\nupstream request timed out')).toEqual(
+      [],
+    );
   });
 
   it('is not fooled by lines that only sound like errors', () => {
