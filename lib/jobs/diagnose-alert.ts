@@ -8,11 +8,11 @@ import { diagnose, scopeFromAlert } from '../diagnosis/index.ts';
 import { alertSubject, joinedAlert, objectIncidentKey } from '../events/index.ts';
 import type { ObjectRef, Report } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
-import type { IncidentThread } from '../store/index.ts';
+import { INCIDENT_THREAD_TTL_SECONDS, type IncidentThread, severityRank } from '../store/index.ts';
 import { aiFollowupJob, followupDelaySeconds } from './ai-followup.ts';
 import { isPermanent } from './failure.ts';
 import { type DedupState, guardedStores } from './guarded-stores.ts';
-import { INCIDENT_THREAD_TTL_SECONDS } from './incident-update.ts';
+import { changeLine, type IncidentUpdateJob, threadTargets } from './incident-update.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
 import { JobAlert, JobBase, type ReplyTarget } from './schema.ts';
@@ -222,11 +222,51 @@ async function recordThread(
     ...(job.alert.severity ? { severity: job.alert.severity } : {}),
     refs: [...kept, ...refs],
   };
-  const saving = deps.incidents.saveThread(job.incidentKey, thread, INCIDENT_THREAD_TTL_SECONDS);
+  const saving = (async () => {
+    await deps.incidents?.saveThread(job.incidentKey, thread, INCIDENT_THREAD_TTL_SECONDS);
+    await catchUp(job, thread, deps);
+  })();
   // The message went out; an incident without its thread is better than a job failed after sending.
   if (attempt.finalAttempt) await saving.catch(() => undefined);
   else await saving;
 }
+
+/** Alert names that joined while the message was being made (ingest had no thread to tell): one line for them. */
+async function catchUp(job: DiagnoseAlertJob, thread: IncidentThread, deps: JobDeps): Promise<void> {
+  const firing = Object.values((await deps.incidents?.firing(job.incidentKey)) ?? {});
+  const fresh = firing.filter(
+    (a, i) => !thread.names.includes(a.name) && firing.findIndex((f) => f.name === a.name) === i,
+  );
+  if (fresh.length === 0 || !deps.say) return;
+  const escalated = fresh.filter((a) => severityRank(a.severity) > severityRank(thread.severity));
+  const update: IncidentUpdateJob = {
+    ...incidentUpdateBase(job),
+    change: escalated.length > 0 ? 'escalation' : 'alert',
+    alerts: (escalated.length > 0 ? escalated : fresh).slice(0, 20),
+  };
+  const line = textMessage(`${job.id}-joined`, changeLine(update, firing.length, thread));
+  for (const target of threadTargets(thread, update.change === 'escalation')) await deps.say(target, line);
+  const severity = [thread.severity, ...fresh.map((a) => a.severity)].reduce((a, b) =>
+    severityRank(b) > severityRank(a) ? b : a,
+  );
+  await deps.incidents?.saveThread(
+    job.incidentKey,
+    { ...thread, names: [...thread.names, ...fresh.map((a) => a.name)], ...(severity ? { severity } : {}) },
+    INCIDENT_THREAD_TTL_SECONDS,
+  );
+}
+
+const incidentUpdateBase = (job: DiagnoseAlertJob) => ({
+  v: 1 as const,
+  kind: 'incident-update' as const,
+  source: 'alertmanager' as const,
+  id: `${job.id}-joined`,
+  createdAt: job.createdAt,
+  cluster: job.cluster,
+  replyTo: [],
+  incidentKey: job.incidentKey,
+  at: job.alert.startsAt,
+});
 
 /** Owners that are owned in turn: a Deployment's ReplicaSet, a CronJob's Job. */
 const OWNED_OWNERS = { ReplicaSet: resources.replicaSets, Job: resources.jobs } as const;

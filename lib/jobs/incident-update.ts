@@ -2,7 +2,12 @@
 // severity up, the last alert resolved) told in the incident's own thread, once, however often it is delivered.
 import { z } from 'zod';
 import { type ChatMessage, channelNames, reportMessage, textMessage } from '../chat/index.ts';
-import type { IncidentStore, IncidentThread } from '../store/index.ts';
+import {
+  INCIDENT_THREAD_TTL_SECONDS,
+  type IncidentStore,
+  type IncidentThread,
+  severityRank,
+} from '../store/index.ts';
 import { type DedupState, guardedStores } from './guarded-stores.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
@@ -34,14 +39,6 @@ export type IncidentUpdateOutcome =
   | { status: 'duplicate' }
   | { status: 'busy' };
 
-/** How long a thread is remembered: a re-fire within it reopens the same thread instead of a new message. */
-export const INCIDENT_THREAD_TTL_SECONDS = 86_400;
-
-/** Severities from least to most urgent; an unknown one ranks below them all. */
-export const SEVERITY_ORDER = ['none', 'info', 'warning', 'error', 'critical'] as const;
-export const severityRank = (severity: string | undefined) =>
-  SEVERITY_ORDER.indexOf((severity ?? '').toLowerCase() as (typeof SEVERITY_ORDER)[number]);
-
 /** The first message of the incident is not posted yet (its job is running or retrying): try again later. */
 export class IncidentNotPostedError extends Error {
   override name = 'IncidentNotPostedError';
@@ -62,7 +59,7 @@ export function lasted(from: string, to: string): string {
 }
 
 /** Each message of the thread as a target: Slack in its thread, LINE (no threads) the same chat. */
-function threadTargets(thread: IncidentThread, notify: boolean): ReplyTarget[] {
+export function threadTargets(thread: IncidentThread, notify: boolean): ReplyTarget[] {
   return thread.refs.flatMap((ref) => {
     const channel = z.enum(channelNames).safeParse(ref.channel);
     if (!channel.success) return [];

@@ -4,6 +4,14 @@
 import { z } from 'zod';
 import { type Kv, type KvCommand, kvKey, kvRun, ttl } from './kv.ts';
 
+/** How long a thread is remembered: a re-fire within it reopens the same thread instead of a new message. */
+export const INCIDENT_THREAD_TTL_SECONDS = 86_400;
+
+/** Severities from least to most urgent; an unknown one ranks below them all. */
+export const SEVERITY_ORDER = ['none', 'info', 'warning', 'error', 'critical'] as const;
+export const severityRank = (severity: string | undefined) =>
+  SEVERITY_ORDER.indexOf((severity ?? '').toLowerCase() as (typeof SEVERITY_ORDER)[number]);
+
 /** A firing alert as the incident keeps it: its name and severity (`name\tseverity`). */
 export interface FiringAlert {
   name: string;

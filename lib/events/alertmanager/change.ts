@@ -1,7 +1,7 @@
 // What a webhook changes in an open incident, decided from what Redis held before it: a new alert name, a severity
 // up, or its last firing alert resolved. Repeats of alerts already firing change nothing, so nothing is posted.
-import { type IncidentChange, severityRank } from '../../jobs/incident-update.ts';
-import type { IncidentSeen } from '../../store/index.ts';
+import type { IncidentChange } from '../../jobs/index.ts';
+import { type IncidentSeen, severityRank } from '../../store/index.ts';
 import type { AlertmanagerAlert } from './payload.ts';
 
 /** One incident's alerts of the webhook (see ingest.ts). */
@@ -39,9 +39,11 @@ export function materialChange(seen: IncidentSeen, batch: IncidentBatch): Materi
       indexes: batch.resolved.map(({ index }) => index),
     };
   const told = seen.thread?.status === 'firing' ? seen.thread : undefined;
-  const known = new Set([...Object.values(before).map((a) => a.name), ...(told?.names ?? [])]);
+  // No message yet: the diagnose job in flight tells of what fired meanwhile when it posts (see diagnose-alert).
+  if (!told) return undefined;
+  const known = new Set([...Object.values(before).map((a) => a.name), ...told.names]);
   const fresh = batch.firing.filter(({ alert }) => !(alert.fingerprint in before));
-  const rank = topRank([...Object.values(before).map((a) => a.severity), told?.severity]);
+  const rank = topRank([...Object.values(before).map((a) => a.severity), told.severity]);
   const escalating = fresh
     .filter(({ job }) => severityRank(job.alert.severity) > rank)
     .sort((a, b) => severityRank(b.job.alert.severity) - severityRank(a.job.alert.severity));

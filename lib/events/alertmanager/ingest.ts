@@ -2,10 +2,9 @@
 // alerts of an open incident become an incident-update job only when they change something material. However
 // many alerts a webhook carries, the incidents cost two round trips to Redis: one to claim and record, one to join.
 
-import { INCIDENT_THREAD_TTL_SECONDS } from '../../jobs/incident-update.ts';
 import type { DiagnoseAlertJob, IncidentUpdateJob, ReplyTarget } from '../../jobs/index.ts';
 import type { Queue } from '../../queue/index.ts';
-import type { IncidentSeen, IncidentStore } from '../../store/index.ts';
+import { INCIDENT_THREAD_TTL_SECONDS, type IncidentSeen, type IncidentStore } from '../../store/index.ts';
 import { materialChange } from './change.ts';
 import { diagnoseAlertJob, incidentUpdateJob } from './job.ts';
 import type { AlertmanagerAlert } from './payload.ts';
