@@ -157,7 +157,8 @@ async function diagnoseAndSend(
     );
     return ref;
   });
-  await recordThread(job, report, sent, earlier, deps, attempt);
+  // Only a diagnosed message becomes the incident's thread: without one, the next alert diagnoses anew (below).
+  if (diagnosed) await recordThread(job, report, sent, earlier, deps, attempt);
   // No diagnosis came of it: the next alert about the workload opens an incident of its own (and may get one).
   if (!diagnosed) await releaseIncident(job, deps);
   // The follow-up answers each message that was posted (in its thread, where the chat has threads).
