@@ -39,6 +39,7 @@ export const alertmanager = new Hono<EdgeEnv>().post(
       enqueued: result.enqueued,
       grouped: result.grouped,
       resolved: result.resolved,
+      updated: result.updated,
       rejected,
     };
     if (result.failed.length > 0) {
@@ -61,6 +62,7 @@ export const alertmanager = new Hono<EdgeEnv>().post(
         enqueued: result.enqueued.length,
         grouped: result.grouped.length,
         resolved: result.resolved.length,
+        updated: result.updated.length,
         rejected: rejected.length,
       }),
     );

@@ -5,7 +5,10 @@ import { RATELIMIT_SCRIPTS } from './embedded-redis-scripts.ts';
 import { type RedisReply, RedisReplyError, RedisStatus } from './redis.ts';
 import { globToRegExp } from './redis-glob.ts';
 
-type Value = { type: 'string'; value: string } | { type: 'list'; value: string[] };
+type Value =
+  | { type: 'string'; value: string }
+  | { type: 'list'; value: string[] }
+  | { type: 'hash'; value: Map<string, string> };
 type Entry = Value & { expiresAt: number };
 type Args = readonly string[];
 
@@ -63,6 +66,9 @@ const ARITY: Record<string, number> = {
   LRANGE: 4,
   LLEN: 2,
   LTRIM: 4,
+  HSET: 4,
+  HDEL: 3,
+  HGETALL: 2,
   EVAL: 3,
   EVALSHA: 3,
   SCRIPT: 2,
@@ -160,6 +166,12 @@ export class EmbeddedRedis {
     const entry = this.#live(key);
     if (!entry) return [];
     if (entry.type !== 'list') throw new CommandError(WRONGTYPE);
+    return entry.value;
+  }
+  #hash(key: string): Map<string, string> {
+    const entry = this.#live(key);
+    if (!entry) return new Map();
+    if (entry.type !== 'hash') throw new CommandError(WRONGTYPE);
     return entry.value;
   }
 
@@ -356,6 +368,34 @@ export class EmbeddedRedis {
         }
         return OK;
       }
+      // Hashes: what the incident store keeps firing alerts in (fingerprint → alert).
+      case 'HSET': {
+        const [key, ...pairs] = args as [string, ...string[]];
+        if (pairs.length % 2 !== 0)
+          throw new CommandError("ERR wrong number of arguments for 'hset' command");
+        const hash = this.#hash(key);
+        let added = 0;
+        for (let i = 0; i < pairs.length; i += 2) {
+          if (!hash.has(pairs[i]!)) added++;
+          hash.set(pairs[i]!, pairs[i + 1]!);
+        }
+        const entry = this.#live(key);
+        this.#entries.set(key, {
+          type: 'hash',
+          value: hash,
+          expiresAt: entry?.expiresAt ?? Number.POSITIVE_INFINITY,
+        });
+        return added;
+      }
+      case 'HDEL': {
+        const [key, ...fields] = args as [string, ...string[]];
+        const hash = this.#hash(key);
+        const removed = fields.filter((field) => hash.delete(field)).length;
+        if (hash.size === 0) this.#entries.delete(key);
+        return removed;
+      }
+      case 'HGETALL':
+        return [...this.#hash(args[0]!)].flatMap(([field, value]) => [bulk(field), bulk(value)]);
       case 'EVAL':
         return this.#eval(sha1(args[0]!), args[0], args.slice(1));
       case 'EVALSHA':

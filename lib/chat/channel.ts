@@ -11,6 +11,11 @@ export interface Destination {
   to: string;
   /** The message this one answers, as the channel referenced it when it was posted. */
   thread?: string;
+  /**
+   * Whether people are notified: true shows a thread reply in the channel too (Slack `reply_broadcast`), false
+   * sends quietly (LINE `notificationDisabled`); unset, each chat does what it always does.
+   */
+  notify?: boolean;
 }
 
 /** `slack:C0KRONCALL`, `line:U…`: how a destination is named in logs, answers and the job ledger's delivered keys. */

@@ -2,17 +2,20 @@
 // silent: a cluster it cannot read, or Redis down on the last delivery, still ends in a message.
 
 import { z } from 'zod';
+import { type MessageRef, reportMessage, textMessage } from '../chat/index.ts';
 import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
 import { diagnose, scopeFromAlert } from '../diagnosis/index.ts';
 import { alertSubject, joinedAlert, objectIncidentKey } from '../events/index.ts';
 import type { ObjectRef, Report } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
+import { INCIDENT_THREAD_TTL_SECONDS, type IncidentThread, severityRank } from '../store/index.ts';
 import { aiFollowupJob, followupDelaySeconds } from './ai-followup.ts';
 import { isPermanent } from './failure.ts';
 import { type DedupState, guardedStores } from './guarded-stores.ts';
+import { changeLine, type IncidentUpdateJob, threadTargets } from './incident-update.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
-import { JobAlert, JobBase } from './schema.ts';
+import { JobAlert, JobBase, type ReplyTarget } from './schema.ts';
 import { reportSubject } from './summary.ts';
 import type { AttemptInfo, JobDeps, JobOutcome } from './types.ts';
 
@@ -137,11 +140,25 @@ async function diagnoseAndSend(
   // Last line of defence before anything is stored or leaves: mask credentials that slipped into evidence.
   report = redactDeep(report);
   await deps.reports.save(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
+  // A resolved incident of this workload that fires again reopens its own thread (Slack) instead of a new message.
+  const earlier = await deps.incidents?.thread(job.incidentKey);
+  const reopening = earlier?.status === 'resolved' ? earlier : undefined;
   // A retry after a partial failure skips the targets that already got the message. Whether the ledger answered
   // is known only once it was asked, so the note is added per target.
-  const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) =>
-    deps.deliver(target, dedup.unavailable ? withDedupNote(report) : report),
-  );
+  const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, async (target) => {
+    const sending = dedup.unavailable ? withDedupNote(report) : report;
+    const ref = reopening && threadOf(reopening, target);
+    if (!ref || !deps.update || !deps.say) return deps.deliver(target, sending);
+    // The first message turns back to firing, and one line in its thread notifies that it fires again.
+    await deps.update(ref, reportMessage(sending));
+    await deps.say(
+      { channel: ref.channel, to: ref.to, thread: ref.id, notify: true },
+      textMessage(job.id, `🔴 Firing again: ${reportMessage(sending).title}`),
+    );
+    return ref;
+  });
+  // Only a diagnosed message becomes the incident's thread: without one, the next alert diagnoses anew (below).
+  if (diagnosed) await recordThread(job, report, sent, earlier, deps, attempt);
   // No diagnosis came of it: the next alert about the workload opens an incident of its own (and may get one).
   if (!diagnosed) await releaseIncident(job, deps);
   // The follow-up answers each message that was posted (in its thread, where the chat has threads).
@@ -167,6 +184,90 @@ async function diagnoseAndSend(
     ...(dedup.unavailable ? { dedupUnavailable: true } : {}),
   };
 }
+
+/** The Slack message of a resolved incident a target had, to reopen in place. */
+function threadOf(thread: IncidentThread, target: ReplyTarget): MessageRef | undefined {
+  const ref = thread.refs.find((r) => r.channel === target.channel && r.to === target.to && r.id);
+  if (target.channel !== 'slack' || !ref?.id) return undefined;
+  return { channel: 'slack', to: ref.to, id: ref.thread ?? ref.id };
+}
+
+/**
+ * Where the incident's message went, so later alerts update its thread and the last resolve turns it green.
+ * Refs of an earlier delivery of this job (a partial failure) are kept; best effort on the last delivery.
+ */
+async function recordThread(
+  job: DiagnoseAlertJob,
+  report: Report,
+  sent: { target: ReplyTarget; result: MessageRef | undefined }[],
+  earlier: IncidentThread | undefined,
+  deps: JobDeps,
+  attempt: AttemptInfo,
+): Promise<void> {
+  if (!deps.incidents || sent.length === 0) return;
+  const refs = sent.map(({ target, result }) => ({
+    channel: target.channel,
+    to: result?.to ?? target.to,
+    ...(result?.id ? { id: result.id } : {}),
+    ...(result?.thread ? { thread: result.thread } : {}),
+  }));
+  const kept = (earlier?.refs ?? []).filter(
+    (k) => !refs.some((r) => r.channel === k.channel && r.to === k.to),
+  );
+  const thread: IncidentThread = {
+    reportId: report.id,
+    title: reportMessage(report).title,
+    openedAt: job.alert.startsAt,
+    status: 'firing',
+    names: [job.alert.name],
+    ...(job.alert.severity ? { severity: job.alert.severity } : {}),
+    refs: [...kept, ...refs],
+  };
+  const saving = (async () => {
+    await deps.incidents?.saveThread(job.incidentKey, thread, INCIDENT_THREAD_TTL_SECONDS);
+    await catchUp(job, thread, deps);
+  })();
+  // The message went out; an incident without its thread is better than a job failed after sending.
+  if (attempt.finalAttempt) await saving.catch(() => undefined);
+  else await saving;
+}
+
+/** Alert names that joined while the message was being made (ingest had no thread to tell): one line for them. */
+async function catchUp(job: DiagnoseAlertJob, thread: IncidentThread, deps: JobDeps): Promise<void> {
+  const firing = Object.values((await deps.incidents?.firing(job.incidentKey)) ?? {});
+  const fresh = firing.filter(
+    (a, i) => !thread.names.includes(a.name) && firing.findIndex((f) => f.name === a.name) === i,
+  );
+  if (fresh.length === 0 || !deps.say) return;
+  const escalated = fresh.filter((a) => severityRank(a.severity) > severityRank(thread.severity));
+  const update: IncidentUpdateJob = {
+    ...incidentUpdateBase(job),
+    change: escalated.length > 0 ? 'escalation' : 'alert',
+    alerts: (escalated.length > 0 ? escalated : fresh).slice(0, 20),
+  };
+  const line = textMessage(`${job.id}-joined`, changeLine(update, firing.length, thread));
+  for (const target of threadTargets(thread, update.change === 'escalation')) await deps.say(target, line);
+  const severity = [thread.severity, ...fresh.map((a) => a.severity)].reduce((a, b) =>
+    severityRank(b) > severityRank(a) ? b : a,
+  );
+  await deps.incidents?.saveThread(
+    job.incidentKey,
+    { ...thread, names: [...thread.names, ...fresh.map((a) => a.name)], ...(severity ? { severity } : {}) },
+    INCIDENT_THREAD_TTL_SECONDS,
+  );
+}
+
+const incidentUpdateBase = (job: DiagnoseAlertJob) => ({
+  v: 1 as const,
+  kind: 'incident-update' as const,
+  source: 'alertmanager' as const,
+  id: `${job.id}-joined`,
+  createdAt: job.createdAt,
+  cluster: job.cluster,
+  replyTo: [],
+  incidentKey: job.incidentKey,
+  at: job.alert.startsAt,
+});
 
 /** Owners that are owned in turn: a Deployment's ReplicaSet, a CronJob's Job. */
 const OWNED_OWNERS = { ReplicaSet: resources.replicaSets, Job: resources.jobs } as const;

@@ -8,6 +8,7 @@ export * from './execute-action.ts';
 export * from './failure.ts';
 export * from './guarded-stores.ts';
 export * from './health-report.ts';
+export * from './incident-update.ts';
 export * from './kind.ts';
 export * from './once.ts';
 export * from './refused-job.ts';

@@ -8,6 +8,7 @@ import { diagnoseAlert } from './diagnose-alert.ts';
 import { diagnoseArgo } from './diagnose-argo.ts';
 import { executeAction } from './execute-action.ts';
 import { healthReport } from './health-report.ts';
+import { incidentUpdate } from './incident-update.ts';
 import type { CronTick, JobKind } from './kind.ts';
 import type { AttemptInfo, JobDeps } from './types.ts';
 
@@ -18,6 +19,7 @@ export const jobKinds = [
   executeAction,
   diagnoseArgo,
   healthReport,
+  incidentUpdate,
 ] as const;
 
 type Kinds = typeof jobKinds;

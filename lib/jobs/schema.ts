@@ -19,6 +19,8 @@ export const ReplyTarget = z.preprocess(
     replyToken: z.string().min(1).optional(),
     /** LINE: when the event happened (ms since the epoch): a reply token is used only while it is fresh. */
     receivedAt: z.number().int().nonnegative().optional(),
+    /** Whether people are notified (lib/chat's Destination): true for an escalation, false for a quiet line. */
+    notify: z.boolean().optional(),
   }),
 );
 export type ReplyTarget = z.infer<typeof ReplyTarget>;

@@ -49,6 +49,8 @@ function subjectOf(job: Job): string {
       return `approval ${job.approvalId}`;
     case 'ai-followup':
       return `report ${job.reportId}`;
+    case 'incident-update':
+      return `incident ${job.incidentKey} (${job.change}: ${job.alerts.map((a) => a.name).join(', ')})`;
   }
 }
 
@@ -59,6 +61,7 @@ const VERB: Record<Job['kind'], string> = {
   'chat-turn': 'answered',
   'execute-action': 'pressed',
   'ai-followup': 'AI follow-up of',
+  'incident-update': 'updated',
 };
 
 export function jobSummary(job: Job, outcome: JobRunOutcome): string {
@@ -94,6 +97,8 @@ export function jobSummary(job: Job, outcome: JobRunOutcome): string {
       return `${subject}: sync succeeded after a failure; ${deliveredTo(job, outcome.delivered)}`;
     case 'answered':
       return `${subject} (${outcome.command})${outcome.approval ? ', asked for approval' : ''}; ${deliveredTo(job, outcome.delivered)}`;
+    case 'updated':
+      return `${subject}: ${deliveredTo(job, outcome.delivered)}`;
     case 'skipped':
       return `${subject}: skipped, ${outcome.reason}`;
     case 'rescheduled':

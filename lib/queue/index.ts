@@ -7,7 +7,15 @@ export interface QueueMessage {
   kind: string;
   /** The dedup id: a message published twice with one id is delivered once. */
   id: string;
+  /** The cluster it is about: each cluster has its own flow-control key, so one cluster's storm queues alone. */
+  cluster?: string;
 }
+
+/** The flow-control key of a message: its kind and cluster (`kr-diagnose-alert-prod`), in QStash's key alphabet. */
+export const flowControlKey = (message: Pick<QueueMessage, 'kind' | 'cluster'>) =>
+  `kr-${message.kind}${message.cluster ? `-${message.cluster}` : ''}`
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .slice(0, 200);
 
 export interface PublishResult {
   messageId: string;
@@ -31,7 +39,7 @@ export interface QStashQueueOptions {
   client: Client;
   /** Base URL of the Worker, e.g. `https://responder.example.workers.dev`; jobs go to `/jobs/<kind>`. */
   workerUrl: string;
-  /** Concurrent jobs per kind (flow control), so a storm cannot fan out into many parallel diagnoses. */
+  /** Concurrent jobs per kind and cluster (flow control), so a storm cannot fan out into many parallel diagnoses. */
   parallelism: number;
   retries?: number;
 }
@@ -46,7 +54,7 @@ export class QStashQueue<M extends QueueMessage = QueueMessage> implements Queue
       body: job,
       deduplicationId: job.id,
       retries: this.options.retries ?? JOB_RETRIES,
-      flowControl: { key: `kr-${job.kind}`, parallelism: this.options.parallelism },
+      flowControl: { key: flowControlKey(job), parallelism: this.options.parallelism },
     });
     const { messageId, deduplicated } = result as { messageId: string; deduplicated?: boolean };
     return { messageId, deduplicated: deduplicated === true };

@@ -1,5 +1,69 @@
 // Incidents: the first alert about a subject opens one for a window; later alerts join it instead of paging again.
+// Each incident also keeps its firing alerts (by fingerprint) and the thread its message started, so later alerts
+// update that thread and the last resolve closes it.
+import { z } from 'zod';
 import { type Kv, type KvCommand, kvKey, kvRun, ttl } from './kv.ts';
+
+/** How long a thread is remembered: a re-fire within it reopens the same thread instead of a new message. */
+export const INCIDENT_THREAD_TTL_SECONDS = 86_400;
+
+/** Severities from least to most urgent; an unknown one ranks below them all. */
+export const SEVERITY_ORDER = ['none', 'info', 'warning', 'error', 'critical'] as const;
+export const severityRank = (severity: string | undefined) =>
+  SEVERITY_ORDER.indexOf((severity ?? '').toLowerCase() as (typeof SEVERITY_ORDER)[number]);
+
+/** A firing alert as the incident keeps it: its name and severity (`name\tseverity`). */
+export interface FiringAlert {
+  name: string;
+  severity?: string;
+}
+
+const firingValue = (alert: FiringAlert) => `${alert.name}\t${alert.severity ?? ''}`;
+const firingOf = (value: string): FiringAlert => {
+  const [name = '', severity = ''] = value.split('\t');
+  return { name, ...(severity ? { severity } : {}) };
+};
+
+/** Where an incident's message went and what it said: the thread later alerts update. */
+export const IncidentThread = z.object({
+  /** The report the message was made from (a resolved Slack message is that report, turned green). */
+  reportId: z.string(),
+  /** `KubePodCrashLooping — Deployment shop/payment`. */
+  title: z.string(),
+  /** When the incident started (its first alert's startsAt): a resolve says how long it lasted. */
+  openedAt: z.string(),
+  status: z.enum(['firing', 'resolved']),
+  /** The alert names the thread has told of, and the highest severity it has. */
+  names: z.array(z.string()),
+  severity: z.string().optional(),
+  /** Each posted message (Slack: channel + ts; LINE: the chat, no id to edit). */
+  refs: z.array(
+    z.object({
+      channel: z.string(),
+      to: z.string(),
+      id: z.string().optional(),
+      thread: z.string().optional(),
+    }),
+  ),
+  resolvedAt: z.string().optional(),
+});
+export type IncidentThread = z.infer<typeof IncidentThread>;
+
+/** One incident's alerts of one webhook: those firing and the fingerprints that resolved. */
+export interface IncidentSighting {
+  key: string;
+  jobId: string;
+  firing: ({ fingerprint: string } & FiringAlert)[];
+  resolved: string[];
+}
+
+/** What a sighting found: the claim, the alerts firing before it, and the incident's thread if it has one. */
+export interface IncidentSeen {
+  /** Absent when nothing of the incident fired in this webhook (only resolves). */
+  claim?: IncidentClaim;
+  before: Record<string, FiringAlert>;
+  thread?: IncidentThread;
+}
 
 export type IncidentClaim = { claimed: true } | { claimed: false; jobId: string };
 
@@ -17,11 +81,31 @@ export interface IncidentStore {
   join(joins: { key: string; alert: string }[], windowSeconds: number): Promise<void>;
   /** The alerts that joined an incident, oldest first. */
   joined(key: string): Promise<string[]>;
+  /**
+   * Claims and records a webhook's alerts, per incident, in one round trip: a claim only for incidents with a
+   * firing alert; the firing set (kept `threadSeconds`) gains the firing fingerprints and loses the resolved ones.
+   */
+  sight(sightings: IncidentSighting[], windowSeconds: number, threadSeconds: number): Promise<IncidentSeen[]>;
+  /** The incident's firing alerts by fingerprint. */
+  firing(key: string): Promise<Record<string, FiringAlert>>;
+  thread(key: string): Promise<IncidentThread | undefined>;
+  saveThread(key: string, thread: IncidentThread, ttlSeconds: number): Promise<void>;
+  /** Ends an incident: the next alert about it opens (and diagnoses) it again. Its thread stays. */
+  close(key: string): Promise<void>;
 }
 
 export function incidentStore(kv: Kv, prefix = 'kr'): IncidentStore {
   const holderKey = (key: string) => kvKey(prefix, 'incident', key);
   const alertsKey = (key: string) => kvKey(prefix, 'incident', key, 'alerts');
+  const firingKey = (key: string) => kvKey(prefix, 'incident', key, 'firing');
+  const threadKey = (key: string) => kvKey(prefix, 'incident', key, 'thread');
+  const parseThread = (value: string | null) => {
+    if (value === null) return undefined;
+    const parsed = IncidentThread.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  };
+  const firingMap = (hash: Record<string, string>) =>
+    Object.fromEntries(Object.entries(hash).map(([fingerprint, value]) => [fingerprint, firingOf(value)]));
 
   const claimAll: IncidentStore['claimAll'] = async (claims, windowSeconds) => {
     // SET NX then GET, per incident: the GET answers the holder when the SET lost, all in one batch.
@@ -59,5 +143,58 @@ export function incidentStore(kv: Kv, prefix = 'kr'): IncidentStore {
       if (commands.length > 0) await kv.batch(commands);
     },
     joined: (key) => kvRun(kv, ['lrange', alertsKey(key), 0, -1]),
+    async sight(sightings, windowSeconds, threadSeconds) {
+      // Per incident: the claim (SET NX + GET), then what was firing and the thread, then the changes. Reads come
+      // before writes in the one batch, so `before` is the state this webhook found.
+      const plans = sightings.map(({ key, jobId, firing, resolved }) => {
+        const claim: KvCommand[] =
+          firing.length > 0
+            ? [
+                ['set', holderKey(key), jobId, { nx: true, ex: ttl(windowSeconds) }],
+                ['get', holderKey(key)],
+              ]
+            : [];
+        const writes: KvCommand[] = [
+          ...(firing.length > 0
+            ? ([
+                [
+                  'hset',
+                  firingKey(key),
+                  Object.fromEntries(firing.map((a) => [a.fingerprint, firingValue(a)])),
+                ],
+                ['expire', firingKey(key), ttl(threadSeconds)],
+              ] as KvCommand[])
+            : []),
+          ...(resolved.length > 0 ? ([['hdel', firingKey(key), ...resolved]] as KvCommand[]) : []),
+        ];
+        return [...claim, ['hgetall', firingKey(key)], ['get', threadKey(key)], ...writes] as KvCommand[];
+      });
+      const replies = (await kv.batch(plans.flat())) as unknown[];
+      let at = 0;
+      return sightings.map(({ jobId, firing }, i): IncidentSeen => {
+        const replyOf = replies.slice(at, at + (plans[i] as KvCommand[]).length);
+        at += (plans[i] as KvCommand[]).length;
+        const offset = firing.length > 0 ? 2 : 0;
+        const holder = offset ? (replyOf[1] as string | null) : null;
+        const claim: IncidentClaim =
+          replyOf[0] === true || holder === null || holder === jobId
+            ? { claimed: true }
+            : { claimed: false, jobId: holder };
+        const thread = parseThread(replyOf[offset + 1] as string | null);
+        return {
+          ...(offset ? { claim } : {}),
+          before: firingMap(replyOf[offset] as Record<string, string>),
+          ...(thread ? { thread } : {}),
+        };
+      });
+    },
+    firing: async (key) => firingMap(await kvRun(kv, ['hgetall', firingKey(key)])),
+    thread: async (key) => parseThread(await kvRun(kv, ['get', threadKey(key)])),
+    async saveThread(key, thread, ttlSeconds) {
+      await kvRun(kv, ['set', threadKey(key), JSON.stringify(thread), { ex: ttl(ttlSeconds) }]);
+    },
+    async close(key) {
+      await kvRun(kv, ['del', holderKey(key)]);
+    },
   };
 }

@@ -12,7 +12,13 @@ export type KvCommand =
   | readonly ['ltrim', key: string, start: number, stop: number]
   | readonly ['expire', key: string, seconds: number]
   | readonly ['lrange', key: string, start: number, stop: number]
-  | readonly ['llen', key: string];
+  | readonly ['llen', key: string]
+  /** Sets the fields of a hash; answers how many were new. */
+  | readonly ['hset', key: string, fields: Readonly<Record<string, string>>]
+  /** Deletes fields of a hash (the key goes with its last field); answers how many there were. */
+  | readonly ['hdel', key: string, ...fields: string[]]
+  /** Every field of a hash (`{}` when there is none). */
+  | readonly ['hgetall', key: string];
 
 /** What each command answers (for a union of commands, any of their replies). */
 export type KvReply<C extends KvCommand> = C extends readonly ['get' | 'getdel', ...unknown[]]
@@ -21,9 +27,11 @@ export type KvReply<C extends KvCommand> = C extends readonly ['get' | 'getdel',
     ? boolean
     : C extends readonly ['lrange', ...unknown[]]
       ? string[]
-      : C extends readonly ['ltrim', ...unknown[]]
-        ? undefined
-        : number;
+      : C extends readonly ['hgetall', ...unknown[]]
+        ? Record<string, string>
+        : C extends readonly ['ltrim', ...unknown[]]
+          ? undefined
+          : number;
 
 export type KvReplies<C extends readonly KvCommand[]> = { -readonly [K in keyof C]: KvReply<C[K]> };
 

@@ -1,7 +1,7 @@
 // The Kv seam in process memory, for the CLI and a bare `wrangler dev` (QUEUE=inline): TTLs and NX as Redis does.
 import type { Kv, KvCommand, KvReplies } from './kv.ts';
 
-type Entry = { value: string | string[]; expiresAt: number };
+type Entry = { value: string | string[] | Map<string, string>; expiresAt: number };
 
 export interface MemoryKvOptions {
   /** The clock TTLs are measured on, in ms (tests move it instead of waiting). */
@@ -27,13 +27,19 @@ export class MemoryKv implements Kv {
 
   #string(key: string): string | null {
     const value = this.#live(key)?.value;
-    if (Array.isArray(value)) throw new Error(`WRONGTYPE ${key} holds a list, not a string`);
+    if (value !== undefined && typeof value !== 'string') throw new Error(`WRONGTYPE ${key} is not a string`);
     return value ?? null;
   }
 
   #list(key: string): string[] {
     const value = this.#live(key)?.value ?? [];
-    if (!Array.isArray(value)) throw new Error(`WRONGTYPE ${key} holds a string, not a list`);
+    if (!Array.isArray(value)) throw new Error(`WRONGTYPE ${key} is not a list`);
+    return value;
+  }
+
+  #hash(key: string): Map<string, string> {
+    const value = this.#live(key)?.value ?? new Map<string, string>();
+    if (!(value instanceof Map)) throw new Error(`WRONGTYPE ${key} is not a hash`);
     return value;
   }
 
@@ -83,6 +89,24 @@ export class MemoryKv implements Kv {
         return slice(this.#list(command[1]), command[2], command[3]);
       case 'llen':
         return this.#list(command[1]).length;
+      case 'hset': {
+        const [, key, fields] = command;
+        const entry = this.#live(key);
+        const hash = this.#hash(key);
+        const added = Object.keys(fields).filter((field) => !hash.has(field)).length;
+        for (const [field, value] of Object.entries(fields)) hash.set(field, value);
+        this.#entries.set(key, { value: hash, expiresAt: entry?.expiresAt ?? Number.POSITIVE_INFINITY });
+        return added;
+      }
+      case 'hdel': {
+        const [, key, ...fields] = command;
+        const hash = this.#hash(key);
+        const removed = fields.filter((field) => hash.delete(field)).length;
+        if (hash.size === 0) this.#entries.delete(key);
+        return removed;
+      }
+      case 'hgetall':
+        return Object.fromEntries(this.#hash(command[1]));
     }
   }
 

@@ -46,6 +46,17 @@ export class RedisKv implements Kv {
         case 'llen':
           pipeline.llen(command[1]);
           break;
+        case 'hset':
+          pipeline.hset(command[1], { ...command[2] });
+          break;
+        case 'hdel': {
+          const [, key, ...fields] = command;
+          pipeline.hdel(key, ...fields);
+          break;
+        }
+        case 'hgetall':
+          pipeline.hgetall(command[1]);
+          break;
       }
     }
     const replies = await pipeline.exec<unknown[]>();
@@ -63,6 +74,13 @@ export class RedisKv implements Kv {
           return (reply as unknown[]).map((item) => asText(item) ?? '');
         case 'ltrim':
           return undefined;
+        case 'hgetall':
+          return Object.fromEntries(
+            Object.entries((reply ?? {}) as Record<string, unknown>).map(([field, value]) => [
+              field,
+              asText(value) ?? '',
+            ]),
+          );
         default:
           return reply as number;
       }

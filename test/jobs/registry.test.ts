@@ -14,6 +14,7 @@ it('accepts exactly the registered kinds, naming the discriminator otherwise', (
     'execute-action',
     'diagnose-argo',
     'health-report',
+    'incident-update',
   ]);
   const followup = {
     v: 1,

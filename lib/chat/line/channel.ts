@@ -69,7 +69,9 @@ export function lineChannel(client: LineClient, options: LineChannelOptions = {}
   const push = async (to: Destination, identity: string, messages: messagingApi.Message[]) => {
     const key = await retryKey(identity);
     try {
-      return refOf(to, await client.pushMessage({ to: to.to, messages }, key));
+      // A quiet line (an incident's update that is not an escalation) arrives without a notification.
+      const quiet = to.notify === false ? { notificationDisabled: true } : {};
+      return refOf(to, await client.pushMessage({ to: to.to, messages, ...quiet }, key));
     } catch (error) {
       // 409: a push with this key was already accepted (a retried job): it was sent once, which is success.
       if (lineStatus(error) === 409) {
@@ -113,7 +115,11 @@ export function lineChannel(client: LineClient, options: LineChannelOptions = {}
     // No threads in LINE: the answer is the next message in the same chat.
     reply: (parent, message) =>
       send(
-        { channel: parent.channel, to: parent.to },
+        {
+          channel: parent.channel,
+          to: parent.to,
+          ...(parent.notify !== undefined ? { notify: parent.notify } : {}),
+        },
         `${parent.to}:${message.reportId}:${message.type}`,
         messagesOf(message),
       ),

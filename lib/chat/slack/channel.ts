@@ -16,7 +16,12 @@ export function slackChannel(client: WebClient): Channel {
       blocks: slack.blocks,
       unfurl_links: false,
       unfurl_media: false,
-      ...(to.thread ? { thread_ts: to.thread } : {}),
+      // An escalation in a thread is shown in the channel too, so it notifies like a new message.
+      ...(to.thread
+        ? to.notify
+          ? { thread_ts: to.thread, reply_broadcast: true as const }
+          : { thread_ts: to.thread }
+        : {}),
     });
     return result.ts ? { ...to, id: result.ts } : undefined;
   };
@@ -24,7 +29,15 @@ export function slackChannel(client: WebClient): Channel {
     post,
     // Slack threads hang off their first message: a reply to a reply goes to the same thread.
     reply: (parent, message) =>
-      post({ channel: parent.channel, to: parent.to, thread: parent.thread ?? parent.id }, message),
+      post(
+        {
+          channel: parent.channel,
+          to: parent.to,
+          thread: parent.thread ?? parent.id,
+          ...(parent.notify !== undefined ? { notify: parent.notify } : {}),
+        },
+        message,
+      ),
     async update(ref, message) {
       const slack = toSlack(message);
       await client.chat.update({ channel: ref.to, ts: ref.id, text: slack.text, blocks: slack.blocks });

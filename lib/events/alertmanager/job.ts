@@ -1,5 +1,5 @@
 // From an Alertmanager alert to a diagnose-alert Job: the dedup id and the incident it belongs to.
-import type { DiagnoseAlertJob, ReplyTarget } from '../../jobs/index.ts';
+import type { DiagnoseAlertJob, IncidentUpdateJob, ReplyTarget } from '../../jobs/index.ts';
 import { boundedSet, boundedText } from './bounds.ts';
 import type { AlertmanagerAlert } from './payload.ts';
 import { alertSubject, SUBJECT_LABELS, subjectKey } from './subject.ts';
@@ -64,5 +64,38 @@ export function diagnoseAlertJob(
       fingerprint: alert.fingerprint,
       ...(alert.generatorURL ? { generatorURL: boundedText(alert.generatorURL) } : {}),
     },
+  };
+}
+
+/** A short, stable hash of text (FNV-1a, 32 bits): an incident key, which holds `/`, as part of a job id. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * The job that tells an incident's thread of a material change. Its id is the incident, the alert that caused it
+ * and that alert's status and time, so Alertmanager's retry or QStash's redelivery posts it once.
+ */
+export function incidentUpdateJob(
+  change: Pick<IncidentUpdateJob, 'incidentKey' | 'cluster' | 'change' | 'alerts'>,
+  cause: AlertmanagerAlert,
+  now: Date,
+): IncidentUpdateJob {
+  const at = cause.status === 'resolved' && cause.endsAt ? cause.endsAt : cause.startsAt;
+  const seconds = Math.floor(Date.parse(at) / 1000);
+  return {
+    v: 1,
+    kind: 'incident-update',
+    source: 'alertmanager',
+    id: `iu-${shortHash(change.incidentKey)}-${cause.fingerprint}-${cause.status}-${Number.isNaN(seconds) ? 0 : seconds}`,
+    createdAt: now.toISOString(),
+    cluster: change.cluster,
+    replyTo: [],
+    incidentKey: change.incidentKey,
+    change: change.change,
+    alerts: change.alerts.slice(0, 20),
+    at: Number.isNaN(Date.parse(at)) ? now.toISOString() : at,
   };
 }
