@@ -18,7 +18,9 @@ export function slackChannel(client: WebClient): Channel {
       unfurl_media: false,
       ...(to.thread ? { thread_ts: to.thread } : {}),
     });
-    return result.ts ? { ...to, id: result.ts } : undefined;
+    // The reference names where the message is, not how it was sent (no sendKey: Slack takes none).
+    const { sendKey: _, ...where } = to;
+    return result.ts ? { ...where, id: result.ts } : undefined;
   };
   return {
     post,
