@@ -45,11 +45,7 @@ export async function settled(stack: Stack, timeoutMs = 90_000): Promise<QStashM
 /** Forgets what the stand-ins recorded, any fault still queued and Redis (open incidents, the job ledger). */
 export async function resetStandIns(stack: Stack): Promise<void> {
   await Promise.all([
-    fetch(stack.info.redis, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${stack.info.secrets.redisToken}` },
-      body: JSON.stringify(['FLUSHDB']),
-    }),
+    redisCommand(stack, ['FLUSHDB']),
     fetch(`${stack.info.qstash}/__messages`, { method: 'DELETE' }),
     fetch(`${stack.info.slack}/__messages`, { method: 'DELETE' }),
     fetch(`${stack.info.slack}/__faults`, { method: 'DELETE' }),
@@ -66,4 +62,15 @@ export async function injectFault(baseUrl: string, fault: Record<string, unknown
     body: JSON.stringify(fault),
   });
   if (!response.ok) throw new Error(`${baseUrl}/__faults answered ${response.status}`);
+}
+
+/** Runs one Redis command through the stack's Upstash bridge, as the Worker would. */
+export async function redisCommand(stack: Stack, command: (string | number)[]): Promise<unknown> {
+  const response = await fetch(stack.info.redis, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${stack.info.secrets.redisToken}` },
+    body: JSON.stringify(command),
+  });
+  if (!response.ok) throw new Error(`redis ${command[0]} answered ${response.status}`);
+  return ((await response.json()) as { result: unknown }).result;
 }
