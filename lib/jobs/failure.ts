@@ -33,6 +33,9 @@ export function publicReason(error: unknown): string {
   if (isTimeout(error)) return 'a request timed out';
   const chat = chatFailure(error);
   if (chat) return chat;
+  // fetch's own failure (Node: "fetch failed"; workerd: "Network connection lost"): nothing answered at all.
+  if (error instanceof TypeError && /fetch failed|network|connect/i.test(error.message))
+    return 'a service the job calls could not be reached';
   return 'internal error';
 }
 

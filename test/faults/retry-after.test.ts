@@ -53,6 +53,12 @@ describe('publicReason of a chat failure', () => {
     expect(publicReason(slackHttp(502))).toBe('Slack answered HTTP 502');
     expect(publicReason(new LineQuotaError('Uabc'))).toBe('LINE refused the push (HTTP 429)');
     expect(publicReason(lineHttp(500))).toBe('LINE answered HTTP 500');
+    // Nothing answered at all (a reset connection, as fetch reports it in Node and in workerd).
+    expect(publicReason(new TypeError('fetch failed'))).toBe('a service the job calls could not be reached');
+    expect(publicReason(new TypeError('Network connection lost.'))).toBe(
+      'a service the job calls could not be reached',
+    );
+    expect(publicReason(new TypeError('x is not a function'))).toBe('internal error');
   });
 });
 
