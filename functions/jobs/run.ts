@@ -13,7 +13,7 @@ import {
   rawBody,
   refuse,
 } from '../../lib/edge/index.ts';
-import { errorDetail, Job, publicReason, tellRefusedJob } from '../../lib/jobs/index.ts';
+import { errorDetail, Job, publicReason, retryAfterSeconds, tellRefusedJob } from '../../lib/jobs/index.ts';
 import { JOB_RETRIES } from '../../lib/queue/index.ts';
 import { refusedJobDeps, runJob } from '../adapters.ts';
 import { logJob } from './log.ts';
@@ -66,7 +66,10 @@ export const jobs = new Hono<EdgeEnv>().post(
         }),
       );
       // QStash retries a 5xx and keeps the answer: which part failed, never the failing command or its data.
-      return c.json({ error: publicReason(error), retry: !finalAttempt }, 503);
+      // A chat's Retry-After is passed on: QStash's next delivery waits that long (the Worker never sleeps).
+      const wait = finalAttempt ? undefined : retryAfterSeconds(error);
+      const headers = wait === undefined ? undefined : { 'retry-after': String(wait) };
+      return c.json({ error: publicReason(error), retry: !finalAttempt }, 503, headers);
     }
     await logJob(job, outcome);
     // Another delivery holds the job: answer 5xx so QStash retries later, by when it is done (then a no-op).

@@ -351,12 +351,16 @@ export async function loadFixtureFile(path: string): Promise<FixtureCluster> {
   }
 }
 
+/** The names in a pod's container list; a list that is not one (a fixture typo) has none. */
+const namesIn = (list: unknown): string[] =>
+  Array.isArray(list) ? list.map((c: { name?: string } | null) => String(c?.name)) : [];
+
 export function containerNames(pod: K8sObject): string[] {
-  return ((pod.spec?.containers ?? []) as Array<{ name?: string }>).map((c) => String(c.name));
+  return namesIn(pod.spec?.containers);
 }
 
 export function initContainerNames(pod: K8sObject): string[] {
-  return ((pod.spec?.initContainers ?? []) as Array<{ name?: string }>).map((c) => String(c.name));
+  return namesIn(pod.spec?.initContainers);
 }
 
 // The API serves Secret data base64-encoded; a fixture may use stringData the way `kubectl apply` accepts it.

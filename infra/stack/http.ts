@@ -135,6 +135,8 @@ export interface Fault {
   body?: unknown;
   headers?: Record<string, string>;
   count?: number;
+  /** The request takes effect first, then this answer replaces the real one (a reply lost on its way back). */
+  afterEffect?: boolean;
 }
 
 /**

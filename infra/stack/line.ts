@@ -32,6 +32,8 @@ export interface LineFakeOptions {
 /** A recorded API call; `status` is the HTTP status the fake answered. */
 export interface LineRecordedRequest extends RecordedRequest {
   status: number;
+  /** The push's `X-Line-Retry-Key`, when it had one. */
+  retryKey?: string;
 }
 
 export interface LineFake {
@@ -243,7 +245,9 @@ export async function startLineFake(options: LineFakeOptions): Promise<LineFake>
             'Authentication failed. Confirm that the access token in the authorization header is valid.',
         });
       const fault = faults.take(url.pathname);
-      // An injected failure answers instead of LINE, and (as a real 5xx/429) consumes no reply token or retry key.
+      // An injected failure answers instead of LINE, and (as a real 5xx/429) consumes no reply token or retry key;
+      // one marked `afterEffect` is the answer lost on its way back: LINE did the work, the caller sees a failure.
+      if (fault?.afterEffect) route(request, url.pathname, body ?? {}, requestId);
       if (fault)
         throw new LineError(
           fault.status,
@@ -263,6 +267,9 @@ export async function startLineFake(options: LineFakeOptions): Promise<LineFake>
       body,
       at: new Date().toISOString(),
       status,
+      ...(typeof request.headers['x-line-retry-key'] === 'string'
+        ? { retryKey: request.headers['x-line-retry-key'] }
+        : {}),
     });
     sendJson(response, status, answer, { 'x-line-request-id': requestId, ...headers });
   };

@@ -12,6 +12,8 @@ export interface OutageSwitch {
   /** The service is back. */
   restore(): void;
   readonly isCut: boolean;
+  /** A slow link: each new connection waits this long before it is put through (0, the default, none). */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -32,10 +34,15 @@ export async function startOutageSwitch(target?: string): Promise<OutageSwitch> 
     get isCut() {
       return down;
     },
+    delayMs: 0,
     close: async () => {},
   } satisfies OutageSwitch;
 
-  const server = createServer((client) => {
+  const server = createServer({ pauseOnConnect: true }, (client) => {
+    if (sw.delayMs > 0) setTimeout(() => through(client), sw.delayMs);
+    else through(client);
+  });
+  const through = (client: Socket) => {
     const to = sw.target;
     if (down || !to) {
       client.resetAndDestroy();
@@ -54,7 +61,8 @@ export async function startOutageSwitch(target?: string): Promise<OutageSwitch> 
     upstream.on('error', drop).on('close', drop);
     client.pipe(upstream);
     upstream.pipe(client);
-  });
+    client.resume();
+  };
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => done());

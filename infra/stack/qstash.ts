@@ -29,6 +29,8 @@ export interface QStashAttempt {
   /** HTTP status the destination answered; 0 when it could not be reached or timed out. */
   status: number;
   error?: string;
+  /** The destination's `Retry-After`, which set when the next delivery came (as QStash honours it). */
+  retryAfter?: string;
 }
 
 /** One published message as a test (or `GET /__messages`) sees it. */
@@ -141,6 +143,22 @@ function parseFlowControl(key: string, value: string): NonNullable<QStashMessage
   return control;
 }
 
+/**
+ * A destination's `Retry-After` as QStash reads it (seconds, a duration such as `6m5s`, or an HTTP date);
+ * past a day, or unreadable, the usual backoff applies instead.
+ */
+function retryAfterMs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const parts = [...value.trim().matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+  const ms = /^\d+$/.test(value.trim())
+    ? Number(value) * 1000
+    : parts.length > 0
+      ? parts.reduce((sum, [, n, unit]) => sum + Number(n) * (units[unit!] ?? 0), 0)
+      : Date.parse(value) - Date.now();
+  return Number.isFinite(ms) && ms <= 86_400_000 ? Math.max(0, ms) : undefined;
+}
+
 class PublishError extends Error {
   constructor(
     readonly status: number,
@@ -241,6 +259,7 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
     let status = 0;
     let error: string | undefined;
     let nonRetryable = false;
+    let retryAfter: string | undefined;
     try {
       const hasBody = record.deliveryMethod !== 'GET' && record.deliveryMethod !== 'HEAD';
       const response = await fetch(record.url, {
@@ -258,6 +277,7 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
       });
       status = response.status;
       nonRetryable = response.headers.get('upstash-nonretryable-error')?.toLowerCase() === 'true';
+      retryAfter = response.headers.get('retry-after') ?? undefined;
       const text = await response.text();
       if (status < 200 || status >= 300) error = text.slice(0, 500);
     } catch (caught) {
@@ -272,13 +292,14 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
       at: new Date().toISOString(),
       status,
       ...(error === undefined ? {} : { error }),
+      ...(retryAfter === undefined ? {} : { retryAfter }),
     });
     if (closed) return;
     if (status >= 200 && status < 300) settle(message, 'delivered');
     else if (nonRetryable || retried >= record.retries) settle(message, 'failed');
     else {
       record.state = 'retrying';
-      later(backoffMs * 2 ** retried, () => start(message));
+      later(retryAfterMs(retryAfter) ?? backoffMs * 2 ** retried, () => start(message));
     }
   };
 

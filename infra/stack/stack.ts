@@ -9,6 +9,7 @@ import { startFixtureServer, writeKubeconfig } from '../sim/index.ts';
 import { startGeminiFake } from './gemini.ts';
 import { freeLoopbackPort } from './http.ts';
 import { startLineFake } from './line.ts';
+import type { OutageSwitch } from './outage.ts';
 import { startProxyProcess } from './proxy.ts';
 import { type QStashEmulator, startQStash } from './qstash.ts';
 import { startRedisStore } from './redis-store.ts';
@@ -83,6 +84,8 @@ export interface StackOptions {
   workerVars?: Record<string, string>;
   /** QStash retry backoff base; small by default so tests see retries quickly. */
   qstashRetryBackoffMs?: number;
+  /** Fault tests: the Worker reaches the proxy through this switch (its target is set to the proxy). */
+  proxyVia?: OutageSwitch;
 }
 
 const secret = (prefix = '') => `${prefix}${randomBytes(24).toString('hex')}`;
@@ -138,6 +141,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // Worker (which needs its URL) start meanwhile.
     const proxyPort = await freeLoopbackPort();
     const proxyUrl = `http://127.0.0.1:${proxyPort}`;
+    if (options.proxyVia) options.proxyVia.target = new URL(proxyUrl);
     const proxyStarting = startProxyProcess({ dir, kubeconfig, secretFile, port: proxyPort });
     stops.push(async () => (await proxyStarting.catch(() => undefined))?.close());
 
@@ -187,7 +191,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           QSTASH_NEXT_SIGNING_KEY: secrets.qstashNextSigningKey,
           UPSTASH_REDIS_REST_URL: redis.url,
           UPSTASH_REDIS_REST_TOKEN: secrets.redisToken,
-          CLUSTERS: JSON.stringify({ [clusterName]: { proxyUrl, key: secrets.proxyKey } }),
+          CLUSTERS: JSON.stringify({
+            [clusterName]: { proxyUrl: options.proxyVia?.url ?? proxyUrl, key: secrets.proxyKey },
+          }),
           SLACK_BOT_TOKEN: secrets.slackBotToken,
           SLACK_CHANNEL: slackChannel,
           SLACK_API_URL: `${slack.url}/api/`,

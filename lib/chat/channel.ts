@@ -16,6 +16,11 @@ export interface Destination {
    * sends quietly (LINE `notificationDisabled`); unset, each chat does what it always does.
    */
   notify?: boolean;
+  /**
+   * The same on every delivery of one message (a job's id and target, set by the job): a chat that takes an
+   * idempotency key (LINE's `X-Line-Retry-Key`) derives it from this, so a redelivered job is not sent twice.
+   */
+  sendKey?: string;
 }
 
 /** `slack:C0KRONCALL`, `line:U…`: how a destination is named in logs, answers and the job ledger's delivered keys. */

@@ -31,7 +31,44 @@ export function publicReason(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
   if (error instanceof ClusterReadError) return `reading the cluster failed (HTTP ${error.status})`;
   if (isTimeout(error)) return 'a request timed out';
+  const chat = chatFailure(error);
+  if (chat) return chat;
+  // fetch's own failure (Node: "fetch failed"; workerd: "Network connection lost"): nothing answered at all.
+  if (error instanceof TypeError && /fetch failed|network|connect/i.test(error.message))
+    return 'a service the job calls could not be reached';
   return 'internal error';
+}
+
+/** The chat SDKs' errors by their own marks (Slack's `code`, LINE's `HTTPFetchError`), without their types. */
+function chatFailure(error: unknown): string | undefined {
+  const e = error as { name?: unknown; code?: unknown; statusCode?: unknown; status?: unknown };
+  if (e?.code === 'slack_webapi_rate_limited_error') return 'Slack is rate limiting (HTTP 429)';
+  if (e?.code === 'slack_webapi_http_error') return `Slack answered HTTP ${e.statusCode}`;
+  if (e?.name === 'LineQuotaError') return 'LINE refused the push (HTTP 429)';
+  if (e?.name === 'HTTPFetchError') return `LINE answered HTTP ${e.status}`;
+  return undefined;
+}
+
+/** Longest wait passed on: QStash applies its own backoff past a day. */
+const MAX_RETRY_AFTER_SECONDS = 86_400;
+
+/**
+ * How long the failing service asked to be left alone, in whole seconds: Slack's rate-limit error carries it
+ * (`retryAfter`), an HTTP error its `Retry-After` header. The job answers with it so QStash's retry waits that
+ * long, rather than the Worker sleeping through it.
+ */
+export function retryAfterSeconds(error: unknown): number | undefined {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; depth++, e = e.cause) {
+    const { retryAfter, headers } = e as { retryAfter?: unknown; headers?: unknown };
+    const header =
+      headers instanceof Headers
+        ? headers.get('retry-after')
+        : (headers as Record<string, unknown> | undefined)?.['retry-after'];
+    const seconds = typeof retryAfter === 'number' ? retryAfter : Number(header ?? Number.NaN);
+    if (Number.isFinite(seconds) && seconds >= 0)
+      return Math.min(Math.ceil(seconds), MAX_RETRY_AFTER_SECONDS);
+  }
+  return undefined;
 }
 
 /** The full story for the log: the message and the causes under it. */

@@ -1,6 +1,6 @@
 // What makes a job safe to deliver twice: one worker at a time, nothing redone once it finished, and each chat
 // target sent to once even when a retry follows a partial failure.
-import { destinationKey } from '../chat/index.ts';
+import { type Destination, destinationKey } from '../chat/index.ts';
 import type { JobLedger } from '../store/index.ts';
 import type { ReplyTarget } from './schema.ts';
 
@@ -36,13 +36,14 @@ export async function deliverOnce<R>(
   ledger: JobLedger,
   jobId: string,
   targets: ReplyTarget[],
-  send: (target: ReplyTarget) => Promise<R>,
+  send: (target: ReplyTarget & Pick<Destination, 'sendKey'>) => Promise<R>,
 ): Promise<{ target: ReplyTarget; key: string; result: R }[]> {
   const sent: { target: ReplyTarget; key: string; result: R }[] = [];
   for (const target of targets) {
     const key = targetKey(target);
     if (await ledger.wasDelivered(jobId, key)) continue;
-    const result = await send(target);
+    // The key stays the same across redeliveries, unlike the report id each delivery makes afresh.
+    const result = await send({ ...target, sendKey: `${jobId}:${key}` });
     await ledger.markDelivered(jobId, key);
     sent.push({ target, key, result });
   }

@@ -111,7 +111,9 @@ export function lineChannel(client: LineClient, options: LineChannelOptions = {}
     quotaLow || prefix ? toLineShort(message, prefix) : toLine(message);
 
   return {
-    post: (to, message) => send(to, `${to.to}:${message.reportId}:${message.type}`, messagesOf(message)),
+    // A job's sendKey outlives its redeliveries (each makes a new report id): a retried push has the same key.
+    post: (to, message) =>
+      send(to, to.sendKey ?? `${to.to}:${message.reportId}:${message.type}`, messagesOf(message)),
     // No threads in LINE: the answer is the next message in the same chat.
     reply: (parent, message) =>
       send(

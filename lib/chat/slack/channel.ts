@@ -23,7 +23,9 @@ export function slackChannel(client: WebClient): Channel {
           : { thread_ts: to.thread }
         : {}),
     });
-    return result.ts ? { ...to, id: result.ts } : undefined;
+    // The reference names where the message is, not how it was sent (no sendKey: Slack takes none).
+    const { sendKey: _, ...where } = to;
+    return result.ts ? { ...where, id: result.ts } : undefined;
   };
   return {
     post,
