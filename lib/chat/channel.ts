@@ -1,6 +1,7 @@
 // The chat-channel port: post a message, reply under one, update one in place. Jobs speak only this; Slack (and
 // LINE next) are adapters, chosen by the target's `channel`.
 import type { Config } from '../config/index.ts';
+import type { Locale } from '../locale/index.ts';
 import type { ChatMessage } from './message.ts';
 import type { ChannelName } from './registry.ts';
 
@@ -11,6 +12,8 @@ export interface Destination {
   to: string;
   /** The message this one answers, as the channel referenced it when it was posted. */
   thread?: string;
+  /** The language configured for this chat (a setting's `?lang=zh-TW`), for messages that have no reader yet. */
+  lang?: Locale;
 }
 
 /** `slack:C0KRONCALL`, `line:U…`: how a destination is named in logs, answers and the job ledger's delivered keys. */

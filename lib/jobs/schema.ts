@@ -1,6 +1,7 @@
 // The parts of a queue message every job kind shares: one versioned Job per unit of work, never carrying credentials.
 import { z } from 'zod';
 import { channelNames } from '../chat/index.ts';
+import { locales } from '../locale/index.ts';
 
 /** Where a job's message goes (lib/chat's Destination): a chat, a conversation, and the message it answers. */
 export const ReplyTarget = z.preprocess(
@@ -19,6 +20,8 @@ export const ReplyTarget = z.preprocess(
     replyToken: z.string().min(1).optional(),
     /** LINE: when the event happened (ms since the epoch): a reply token is used only while it is fresh. */
     receivedAt: z.number().int().nonnegative().optional(),
+    /** The language configured for this chat (`?lang=` on the target); messages without a reader use it. */
+    lang: z.enum(locales).optional(),
   }),
 );
 export type ReplyTarget = z.infer<typeof ReplyTarget>;
