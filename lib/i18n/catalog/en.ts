@@ -144,6 +144,18 @@ export const en = {
     'webhook {webhook}: Service {service} has {ready, plural, one {# ready endpoint} other {# ready endpoints}}',
   'argocd.webhookDown':
     'Service {service} behind webhook {webhook} has no ready endpoints, so every request the webhook covers fails',
+  // The report page's headings.
+  'page.summary': 'Summary',
+  'page.started': 'What started it',
+  'page.ai': 'AI explanation',
+  'page.findings': 'Findings',
+  'page.proposals': 'Proposals',
+  'page.rootCauseChain': 'Root-cause chain',
+  'page.evidence': 'Evidence',
+  'page.nextSteps': 'Next steps',
+  'page.noFindings': 'No findings: nothing looked wrong in the objects read.',
+  'page.noProposals': 'No change proposed.',
+  'page.proposedNote': 'Proposed — only an approver can approve it, from the chat message.',
   // A command or a name said as it is, in every language (a next step that is only a kubectl line).
   verbatim: '{text}',
   // Analyzers' sentences (wave 2 converts the rest; see docs/i18n.md).

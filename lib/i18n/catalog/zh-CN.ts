@@ -140,6 +140,17 @@ export const zhCN: Catalog = {
   'argocd.endpoints': 'webhook {webhook}：Service {service} 有 {ready} 个就绪的端点',
   'argocd.webhookDown':
     'webhook {webhook} 后面的 Service {service} 没有就绪的端点，这个 webhook 覆盖的每个请求都会失败',
+  'page.summary': '摘要',
+  'page.started': '触发来源',
+  'page.ai': 'AI 说明',
+  'page.findings': '发现',
+  'page.proposals': '建议操作',
+  'page.rootCauseChain': '根本原因链',
+  'page.evidence': '证据',
+  'page.nextSteps': '下一步',
+  'page.noFindings': '没有发现：读取的对象看起来都正常。',
+  'page.noProposals': '没有建议的变更。',
+  'page.proposedNote': '仅为提议 — 只有审批人能在会话消息中批准。',
   verbatim: '{text}',
   'hpa.cannotScale': '{hpa} 无法扩缩容：{reason}（{message}）。',
   'hpa.pinned':

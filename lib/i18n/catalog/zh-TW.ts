@@ -140,6 +140,17 @@ export const zhTW: Catalog = {
   'argocd.endpoints': 'webhook {webhook}：Service {service} 有 {ready} 個就緒的端點',
   'argocd.webhookDown':
     'webhook {webhook} 後面的 Service {service} 沒有就緒的端點，這個 webhook 涵蓋的每個請求都會失敗',
+  'page.summary': '摘要',
+  'page.started': '觸發來源',
+  'page.ai': 'AI 說明',
+  'page.findings': '發現',
+  'page.proposals': '建議操作',
+  'page.rootCauseChain': '根本原因鏈',
+  'page.evidence': '證據',
+  'page.nextSteps': '下一步',
+  'page.noFindings': '沒有發現：讀取的物件看起來都正常。',
+  'page.noProposals': '沒有建議的變更。',
+  'page.proposedNote': '僅為提議 — 只有核准者能在聊天訊息中核准。',
   verbatim: '{text}',
   'hpa.cannotScale': '{hpa} 無法擴展：{reason}（{message}）。',
   'hpa.pinned':
