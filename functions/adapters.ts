@@ -247,6 +247,7 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     chatMemoryTokens: config.CHAT_MEMORY_TOKENS,
     ...(turnLimiter ? { turnLimiter } : {}),
     clusterNames: clusterNamesOf(config),
+    locale: config.LOCALE,
     approvals: store.approvals,
     argoFailures: store.argoFailures,
     digests: store.digests,

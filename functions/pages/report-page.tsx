@@ -2,6 +2,8 @@
 // escapes every value, so cluster text such as `<script>` or `javascript:` can only ever render as text).
 import type { Child } from 'hono/jsx';
 import { describeObject, reportMessage } from '../../lib/chat/index.ts';
+import { renderOr, translator } from '../../lib/i18n/index.ts';
+import type { Locale } from '../../lib/locale/index.ts';
 import { type Finding, type Report, Severity } from '../../lib/report/index.ts';
 import { redactDeep } from '../../lib/security/index.ts';
 import { pageStyle } from './style.ts';
@@ -90,19 +92,26 @@ const Lines = ({
     </>
   );
 
-const FindingCard = ({ finding }: { finding: Finding }) => (
-  <article class="finding">
-    <h4>
-      {finding.code} — {describeObject(finding.owner ?? finding.object)}
-    </h4>
-    <p>{finding.summary}</p>
-    <h5>Root-cause chain</h5>
-    <RootCauseChain finding={finding} />
-    {/* Evidence quotes logs and events verbatim: shown as preformatted text, already redacted. */}
-    <Lines title="Evidence" lines={finding.evidence} code />
-    <Lines title="Next steps" lines={finding.suggestions} code />
-  </article>
-);
+const FindingCard = ({ finding, locale }: { finding: Finding; locale: Locale }) => {
+  const t = translator(locale);
+  // A converted analyzer kept its sentences language-neutral: they read in the page's language, else in English.
+  const suggestions = finding.suggestions.map((line, index) =>
+    renderOr(finding.suggestionTexts?.[index], line, locale),
+  );
+  return (
+    <article class="finding">
+      <h4>
+        {finding.code} — {describeObject(finding.owner ?? finding.object)}
+      </h4>
+      <p>{renderOr(finding.summaryText, finding.summary, locale)}</p>
+      <h5>{t('page.rootCauseChain')}</h5>
+      <RootCauseChain finding={finding} />
+      {/* Evidence quotes logs and events verbatim: shown as preformatted text, already redacted. */}
+      <Lines title={t('page.evidence')} lines={finding.evidence} code />
+      <Lines title={t('page.nextSteps')} lines={suggestions} code />
+    </article>
+  );
+};
 
 const Started = ({ report }: { report: Report }) => {
   const { alert } = report;
@@ -128,6 +137,8 @@ const Started = ({ report }: { report: Report }) => {
 export interface ReportPageOptions {
   /** When the link that opened the page stops working (ISO). */
   linkExpiresAt?: string;
+  /** The page's language (`?lang=`); default en. */
+  locale?: Locale;
 }
 
 /** The page of one report; every string in it is redacted again (defence in depth: it was at diagnosis). */
@@ -140,12 +151,14 @@ export function ReportPage({
 }) {
   const report = redactDeep(stored);
   const message = reportMessage(report);
+  const locale = options.locale ?? 'en';
+  const t = translator(locale);
   const counts = Severity.options.map((severity) => ({
     severity,
     findings: report.findings.filter((finding) => finding.severity === severity),
   }));
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -164,7 +177,7 @@ export function ReportPage({
         </header>
         <main>
           <section aria-labelledby="summary">
-            <h2 id="summary">Summary</h2>
+            <h2 id="summary">{t('page.summary')}</h2>
             <p>{report.summary}</p>
             <ul class="counts" aria-label="Findings by severity">
               {counts.map(({ severity, findings }) => (
@@ -176,17 +189,17 @@ export function ReportPage({
             <Facts rows={message.fields.map((field) => [field.label, field.value] as [string, Child])} />
           </section>
           <section aria-labelledby="started">
-            <h2 id="started">What started it</h2>
+            <h2 id="started">{t('page.started')}</h2>
             <Started report={report} />
           </section>
           {report.ai ? (
             <section aria-labelledby="ai">
-              <h2 id="ai">AI explanation</h2>
+              <h2 id="ai">{t('page.ai')}</h2>
               <div class="panel">
                 <p>{report.ai.text}</p>
                 {report.ai.rootCause ? <p>Root cause: {report.ai.rootCause}</p> : null}
                 <Lines title="Evidence it quotes" lines={report.ai.evidence ?? []} code level={3} />
-                <Lines title="Next steps" lines={report.ai.nextSteps ?? []} code level={3} />
+                <Lines title={t('page.nextSteps')} lines={report.ai.nextSteps ?? []} code level={3} />
                 <p class="muted">
                   {report.ai.model}
                   {report.ai.confidence ? ` · confidence ${report.ai.confidence}` : ''} ·{' '}
@@ -196,10 +209,8 @@ export function ReportPage({
             </section>
           ) : null}
           <section aria-labelledby="findings">
-            <h2 id="findings">Findings</h2>
-            {report.findings.length === 0 ? (
-              <p>No findings: nothing looked wrong in the objects read.</p>
-            ) : null}
+            <h2 id="findings">{t('page.findings')}</h2>
+            {report.findings.length === 0 ? <p>{t('page.noFindings')}</p> : null}
             {counts
               .filter(({ findings }) => findings.length > 0)
               .map(({ severity, findings }) => (
@@ -208,14 +219,14 @@ export function ReportPage({
                     <Badge severity={severity} /> {findings.length} {severity}
                   </h3>
                   {findings.map((finding) => (
-                    <FindingCard finding={finding} />
+                    <FindingCard finding={finding} locale={locale} />
                   ))}
                 </>
               ))}
           </section>
           <section aria-labelledby="proposals">
-            <h2 id="proposals">Proposals</h2>
-            {message.actions.length === 0 ? <p>No change proposed.</p> : null}
+            <h2 id="proposals">{t('page.proposals')}</h2>
+            {message.actions.length === 0 ? <p>{t('page.noProposals')}</p> : null}
             {message.actions.map((action) => (
               <div class="proposal">
                 <p>
@@ -223,7 +234,7 @@ export function ReportPage({
                 </p>
                 <p>{action.detail}</p>
                 {/* Approval ids are random and not indexed by proposal: the chat card shows the live state. */}
-                <p class="muted">Proposed — only an approver can approve it, from the chat message.</p>
+                <p class="muted">{t('page.proposedNote')}</p>
               </div>
             ))}
           </section>

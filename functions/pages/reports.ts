@@ -2,6 +2,7 @@
 // so a guessed id learns nothing; tampered or expired → 403, unknown → 404, REPORT_LINK_SECRET unset → 503.
 import { Hono } from 'hono';
 import type { EdgeEnv } from '../../lib/edge/index.ts';
+import { isLocale } from '../../lib/locale/index.ts';
 import { verifyReportLink } from '../../lib/report/index.ts';
 import { toBase64 } from '../../lib/security/index.ts';
 import { storesFor } from '../adapters.ts';
@@ -62,8 +63,10 @@ reports.get('/:id', async (c) => {
   if (!report)
     return plain(404, 'Report not found', 'This report is no longer kept (reports are kept for 7 days).');
   const linkExpiresAt = new Date(Number(c.req.query('exp')) * 1000).toISOString();
+  // `?lang=` reads the stored (language-neutral) report in another language than the chat message was sent in.
+  const lang = c.req.query('lang');
   return c.html(
-    renderReportPage(report, { linkExpiresAt }),
+    renderReportPage(report, { linkExpiresAt, ...(isLocale(lang) ? { locale: lang } : {}) }),
     200,
     securityHeaders(await localTimeScriptSource()),
   );

@@ -1,5 +1,6 @@
 // HPAAtLimit: an autoscaler is pinned at maxReplicas, or cannot read the metrics it scales on.
 import { describeRef, refOf } from '../evidence/index.ts';
+import { render, type Text, verbatim } from '../i18n/index.ts';
 import type { Finding } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
 
@@ -23,14 +24,35 @@ export const hpaAtLimit: Analyzer = {
       const owner = target
         ? { kind: target.kind, ...(ref.namespace ? { namespace: ref.namespace } : {}), name: target.name }
         : undefined;
+      const describeHpa = `kubectl -n ${ref.namespace} describe hpa ${ref.name}`;
+      // Said language-neutral (key and parameters); the English strings are these rendered in en.
+      const summary: Text = inactive
+        ? {
+            key: 'hpa.cannotScale',
+            params: {
+              hpa: describeRef(ref),
+              reason: inactive.reason ?? 'ScalingActive=False',
+              message: String(inactive.message ?? '').slice(0, 120),
+            },
+          }
+        : {
+            key: 'hpa.pinned',
+            params: {
+              hpa: describeRef(ref),
+              max: String(max),
+              owner: owner ? `${owner.kind} ${owner.name}` : 'none',
+            },
+          };
+      const suggestions: Text[] = inactive
+        ? [{ key: 'hpa.checkMetrics', params: { command: 'kubectl top pods' } }, verbatim(describeHpa)]
+        : [{ key: 'hpa.raiseMax', params: { command: describeHpa } }];
       findings.push({
         code: 'HPAAtLimit',
         severity: 'warning',
         object: ref,
         ...(owner ? { owner } : {}),
-        summary: inactive
-          ? `${describeRef(ref)} cannot scale: ${inactive.reason ?? 'ScalingActive=False'} (${String(inactive.message ?? '').slice(0, 120)}).`
-          : `${describeRef(ref)} is pinned at maxReplicas=${max}${owner ? ` for ${owner.kind} ${owner.name}` : ''}: load exceeds what it may scale to.`,
+        summary: render(summary, 'en'),
+        summaryText: summary,
         evidence: [
           `currentReplicas ${current}, desiredReplicas ${desired}, maxReplicas ${max ?? '?'}`,
           ...[limited, inactive]
@@ -39,9 +61,8 @@ export const hpaAtLimit: Analyzer = {
               (c) => `${c!.type}=${c!.status} ${c!.reason ?? ''}: ${String(c!.message ?? '').slice(0, 120)}`,
             ),
         ],
-        suggestions: inactive
-          ? ['check metrics-server: kubectl top pods', `kubectl -n ${ref.namespace} describe hpa ${ref.name}`]
-          : [`raise maxReplicas or find why load grew: kubectl -n ${ref.namespace} describe hpa ${ref.name}`],
+        suggestions: suggestions.map((text) => render(text, 'en')),
+        suggestionTexts: suggestions,
       });
     }
     return findings;

@@ -2,6 +2,7 @@
 // until when). Advice-only actions (rollback) are never approvable: the answer is the command a person runs.
 import { planProposal } from '../actions/index.ts';
 import type { ReplyTarget } from '../jobs/schema.ts';
+import type { Locale } from '../locale/index.ts';
 import type { Proposal } from '../report/index.ts';
 import type { ApprovalStore, PendingApproval } from '../store/index.ts';
 import { newApprovalId } from './id.ts';
@@ -21,6 +22,8 @@ export interface ApprovalRequest {
   ttlSeconds: number;
   now: Date;
   reportId?: string;
+  /** The asker's language: the card and the outcome are said in it. */
+  locale?: Locale;
 }
 
 export type ApprovalRequested =
@@ -52,6 +55,7 @@ export async function requestApproval(
     approvers: request.approvers,
     createdAt: request.now.toISOString(),
     expiresAt: new Date(request.now.getTime() + request.ttlSeconds * 1000).toISOString(),
+    ...(request.locale ? { locale: request.locale } : {}),
   };
   if (!(await store.create(approval, request.ttlSeconds)))
     throw new Error(`approval id ${approval.id} already exists`);

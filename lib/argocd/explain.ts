@@ -1,6 +1,8 @@
 // What the cluster adds to a classified Argo CD failure: whether a webhook's Service has endpoints, why the hook
 // Job failed (its pod's log) and the root cause inside each unhealthy workload — each through the analyzers.
 import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
+import { translator } from '../i18n/index.ts';
+import type { Locale } from '../locale/index.ts';
 import type { Finding, ObjectRef, ReportMeta, RootCause } from '../report/index.ts';
 import type { ArgoCause } from './classify.ts';
 
@@ -33,7 +35,10 @@ export async function explain(
   causes: ArgoCause[],
   reader: ClusterReader,
   diagnoseObject: DiagnoseObject,
+  /** The language of the notes and the webhook's root cause (the workloads' own are the analyzers'); default en. */
+  locale: Locale = 'en',
 ): Promise<Explanation> {
+  const t = translator(locale);
   const explanation: Explanation = {
     notes: [],
     findings: [],
@@ -48,16 +53,17 @@ export async function explain(
     if (endpoints !== null) {
       const ready = addresses(endpoints);
       const ref = { kind: 'Service', namespace: service.namespace, name: service.name };
+      const names = { webhook: lead.webhook.name, service: `${service.namespace}/${service.name}` };
       explanation.notes.push(
         endpoints === undefined
-          ? `webhook ${lead.webhook.name}: Service ${service.namespace}/${service.name} has no Endpoints object`
-          : `webhook ${lead.webhook.name}: Service ${service.namespace}/${service.name} has ${ready} ready endpoint${ready === 1 ? '' : 's'}`,
+          ? t('argocd.noEndpointsObject', names)
+          : t('argocd.endpoints', { ...names, ready }),
       );
       if (!endpoints || ready === 0)
         explanation.rootCause = {
           code: 'ServiceNoEndpoints',
           object: ref,
-          detail: `Service ${service.namespace}/${service.name} behind webhook ${lead.webhook.name} has no ready endpoints, so every request the webhook covers fails`,
+          detail: t('argocd.webhookDown', names),
         };
     }
   }

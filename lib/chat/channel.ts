@@ -1,6 +1,7 @@
 // The chat-channel port: post a message, reply under one, update one in place. Jobs speak only this; Slack (and
 // LINE next) are adapters, chosen by the target's `channel`.
 import type { Config } from '../config/index.ts';
+import type { Locale } from '../locale/index.ts';
 import type { ChatMessage } from './message.ts';
 import type { ChannelName } from './registry.ts';
 
@@ -21,6 +22,8 @@ export interface Destination {
    * idempotency key (LINE's `X-Line-Retry-Key`) derives it from this, so a redelivered job is not sent twice.
    */
   sendKey?: string;
+  /** The language configured for this chat (a setting's `?lang=zh-TW`), for messages that have no reader yet. */
+  lang?: Locale;
 }
 
 /** `slack:C0KRONCALL`, `line:U…`: how a destination is named in logs, answers and the job ledger's delivered keys. */

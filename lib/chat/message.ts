@@ -1,5 +1,7 @@
 // The channel-neutral message: what a report says to a person, decided once. Slack Block Kit, LINE Flex and the HTML
 // report page are serializers of this model; none of them decides what to say, only how it looks and fits.
+import { type MessageKey, t } from '../i18n/index.ts';
+import type { Locale } from '../locale/index.ts';
 import type { Report } from '../report/index.ts';
 
 export type Severity = 'critical' | 'warning' | 'info' | 'ok' | (string & {});
@@ -116,6 +118,8 @@ export interface ApprovalMessage {
   notification: string;
   /** The page of the report the proposal came from, when it came from one. */
   reportUrl?: string;
+  /** The language of the person who asked (the card and its outcome stay in it); default en. */
+  locale?: Locale;
 }
 
 /** One problem in a health digest: what, where, why (root cause) and, when ongoing, for how long. */
@@ -159,47 +163,55 @@ export interface DigestMessage {
   notification: string;
   /** The signed link to the digest's report page (the whole scan), when links are configured. */
   reportUrl?: string;
+  /** The language of the destination it goes to; default en. */
+  locale?: Locale;
 }
 
 export const MAX_DIGEST_ITEMS = 5;
 
 /** A digest item as one line of text: `🔴 CrashLoopBackOff — Deployment shop/payment (3h 20m) · cause: …`. */
-export function digestItemLine(item: DigestItem): string {
+export function digestItemLine(item: DigestItem, locale: Locale = 'en'): string {
   const icon = severityIcon[item.severity] ?? '⚪';
-  return `${icon} ${item.code} — ${item.subject}${item.lasted ? ` (${item.lasted})` : ''}${item.rootCause ? ` · cause: ${item.rootCause}` : ''}`;
+  const cause = item.rootCause ? ` · ${t(locale, 'digest.cause', { cause: item.rootCause })}` : '';
+  return `${icon} ${item.code} — ${item.subject}${item.lasted ? ` (${item.lasted})` : ''}${cause}`;
 }
 
 /** The digest's text in reading order, the same in every chat that shows it as text (titles, then bullets). */
 export function digestLines(message: DigestMessage): string[] {
   if (message.allClear) return [message.allClearLine];
-  const section = (title: string, { items, more }: DigestSection) =>
+  const locale = message.locale ?? 'en';
+  const section = (title: MessageKey, { items, more }: DigestSection) =>
     items.length === 0
       ? []
       : [
-          title,
-          ...items.map((item) => `• ${digestItemLine(item)}`),
-          ...(more > 0 ? [`…and ${more} more`] : []),
+          t(locale, title, { count: items.length + more }),
+          ...items.map((item) => `• ${digestItemLine(item, locale)}`),
+          ...(more > 0 ? [t(locale, 'digest.more', { count: more })] : []),
         ];
   return [
     message.title,
     message.figures.map((figure) => `${figure.label} ${figure.value}`).join(' · '),
-    ...section(`New (${message.newProblems.items.length + message.newProblems.more})`, message.newProblems),
-    ...section(`Ongoing (${message.ongoing.items.length + message.ongoing.more})`, message.ongoing),
-    ...section(`Resolved (${message.resolved.items.length + message.resolved.more})`, message.resolved),
+    ...section('digest.new', message.newProblems),
+    ...section('digest.ongoing', message.ongoing),
+    ...section('digest.resolved', message.resolved),
     message.footer,
   ];
 }
 
 export type ChatMessage = ReportMessage | AiFollowupMessage | TextMessage | ApprovalMessage | DigestMessage;
 
-export const approvalHeading: Record<ApprovalState, string> = {
-  pending: 'Approval needed',
-  approved: 'Approved, running',
-  rejected: 'Rejected',
-  expired: 'Expired',
-  done: 'Done',
-  failed: 'Failed',
+const approvalHeadingKey: Record<ApprovalState, MessageKey> = {
+  pending: 'approval.pending',
+  approved: 'approval.approved',
+  rejected: 'approval.rejected',
+  expired: 'approval.expired',
+  done: 'approval.done',
+  failed: 'approval.failed',
 };
+
+/** Where an approval stands, in the reader's language (the card's header). */
+export const approvalHeading = (state: ApprovalState, locale: Locale = 'en'): string =>
+  t(locale, approvalHeadingKey[state]);
 
 /** A glance at where an approval stands (the card's header in Slack). */
 export const approvalIcon: Record<ApprovalState, string> = {
@@ -218,13 +230,24 @@ export const approvalExpiry = (message: ApprovalMessage): string =>
 /** The card's lines in reading order, the same in every chat: what will happen, where, who asked, the state. */
 export function approvalLines(message: ApprovalMessage): string[] {
   const { target } = message;
+  const locale = message.locale ?? 'en';
+  const who = message.requestedBy;
+  // The heading and the description are one line; Chinese joins them with a full-width colon.
+  const colon = locale === 'en' ? ': ' : '：';
   return [
-    `${approvalHeading[message.state]}: ${message.description}`,
-    `Cluster ${message.cluster} · namespace ${target.namespace ?? '—'} · ${target.kind} ${target.name}`,
-    `Asked by ${message.requestedBy}${message.reason ? ` — ${message.reason}` : ''}`,
+    `${approvalHeading(message.state, locale)}${colon}${message.description}`,
+    t(locale, 'approval.where', {
+      cluster: message.cluster,
+      namespace: target.namespace ?? '—',
+      kind: target.kind,
+      name: target.name,
+    }),
+    message.reason
+      ? t(locale, 'approval.askedByBecause', { who, reason: message.reason })
+      : t(locale, 'approval.askedBy', { who }),
     message.state === 'pending'
-      ? `Expires ${approvalExpiry(message)}; only an approver can approve.`
-      : `${message.decidedBy ? `By ${message.decidedBy}. ` : ''}${message.outcome ?? ''}`.trim(),
+      ? t(locale, 'approval.expires', { at: approvalExpiry(message) })
+      : `${message.decidedBy ? `${t(locale, 'approval.decidedBy', { who: message.decidedBy })} ` : ''}${message.outcome ?? ''}`.trim(),
   ].filter((line) => line !== '');
 }
 

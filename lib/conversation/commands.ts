@@ -2,6 +2,8 @@
 // grammar, help line) and the parser that turns a chat message into a command and its arguments.
 import { z } from 'zod';
 import { resourceFor } from '../cluster/index.ts';
+import { type MessageKey, t } from '../i18n/index.ts';
+import { type Locale, locales } from '../locale/index.ts';
 import { stripControl } from '../security/index.ts';
 import { isPronoun, isQualifier, isReferenceWord, referenceHanWords } from './context.ts';
 
@@ -10,7 +12,7 @@ type ArgSpec =
   /** A namespace name (a DNS label), optional. */
   | { type: 'namespace' }
   /** What the command acts on: a name, `kind/name`, `ns/name`, or reference words ("that crashing one"). */
-  | { type: 'target'; noun: string; optional?: boolean }
+  | { type: 'target'; noun: MessageKey; optional?: boolean }
   /** A kind as kubectl accepts it (`pod`, `deploy`, `svc`); optional: absent when the next word is no kind. */
   | { type: 'kind' }
   /** A fixed word (`pod` in `/delete pod`). */
@@ -19,14 +21,17 @@ type ArgSpec =
   /** `/use`'s cluster or namespace name, optionally after `cluster` or `namespace`. */
   | { type: 'use' }
   /** `/diagnose`'s scope: a namespace, `kind/name` or a reference. */
-  | { type: 'scope' };
+  | { type: 'scope' }
+  /** `/lang`'s language: `en`, `zh-TW`, `zh-CN` (or a name a person writes for one). */
+  | { type: 'locale' };
 
 interface CommandSpec {
   name: string;
   /** The words that call it, besides its name; several words match with or without spaces (`看 log`, `看log`). */
   aliases: readonly string[];
   usage: string;
-  help: string;
+  /** The help line's catalogue key. */
+  help: MessageKey;
   example: string;
   args: readonly ArgSpec[];
   /** `--previous` and `--grep RE` (logs only). */
@@ -52,7 +57,7 @@ export const commands = [
       '查看 pods',
     ],
     usage: '/pods [ns]',
-    help: 'pods, unhealthy first',
+    help: 'command.pods.help',
     example: '/pods shop',
     args: [namespace],
   },
@@ -72,24 +77,24 @@ export const commands = [
       '日志',
     ],
     usage: '/logs <pod> [ns] [--previous] [--grep RE]',
-    help: "a pod's log (--previous: the crashed one)",
+    help: 'command.logs.help',
     example: '/logs payment shop --previous',
-    args: [{ type: 'target', noun: 'a pod name' }, namespace],
+    args: [{ type: 'target', noun: 'noun.podName' }, namespace],
     logFlags: true,
   },
   {
     name: 'describe',
     aliases: ['desc', 'show', '查看', '描述', '詳情', '详情'],
     usage: '/describe <kind> <name> [ns]',
-    help: 'key fields and recent events of one object',
+    help: 'command.describe.help',
     example: '/describe deploy payment shop',
-    args: [{ type: 'kind' }, { type: 'target', noun: 'a name' }, namespace],
+    args: [{ type: 'kind' }, { type: 'target', noun: 'noun.name' }, namespace],
   },
   {
     name: 'events',
     aliases: ['event', 'ev', '事件', '看事件', '查看事件'],
     usage: '/events [ns]',
-    help: 'recent events, newest first',
+    help: 'command.events.help',
     example: '/events shop',
     args: [namespace],
   },
@@ -97,7 +102,7 @@ export const commands = [
     name: 'diagnose',
     aliases: ['diag', '診斷', '诊断', '分析'],
     usage: '/diagnose [ns | kind/name]',
-    help: 'find the root cause',
+    help: 'command.diagnose.help',
     example: '/diagnose shop',
     args: [{ type: 'scope' }, namespace],
   },
@@ -105,39 +110,51 @@ export const commands = [
     name: 'restart',
     aliases: ['rollout restart', '重啟', '重启', '重新啟動', '重新启动'],
     usage: '/restart <deployment> [ns]',
-    help: 'propose a rolling restart (needs approval)',
+    help: 'command.restart.help',
     example: '/restart checkout store',
-    args: [{ type: 'target', noun: 'a deployment name' }, namespace],
+    args: [{ type: 'target', noun: 'noun.deploymentName' }, namespace],
   },
   {
     name: 'scale',
     aliases: ['擴展', '扩展', '擴容', '扩容', '縮容', '缩容'],
     usage: '/scale <deployment> <n> [ns]',
-    help: 'propose new replicas (needs approval)',
+    help: 'command.scale.help',
     example: '/scale checkout 3 store',
-    args: [{ type: 'target', noun: 'a deployment name' }, { type: 'replicas' }, namespace],
+    args: [{ type: 'target', noun: 'noun.deploymentName' }, { type: 'replicas' }, namespace],
   },
   {
     name: 'delete',
     aliases: ['del', '刪除', '删除'],
     usage: '/delete pod <name> [ns]',
-    help: 'propose deleting one pod (needs approval)',
+    help: 'command.delete.help',
     example: '/delete pod payment-7d9f8c6b5d-x7k2p shop',
-    args: [{ type: 'word', words: ['pod', 'po', 'pods'] }, { type: 'target', noun: 'a pod name' }, namespace],
+    args: [
+      { type: 'word', words: ['pod', 'po', 'pods'] },
+      { type: 'target', noun: 'noun.podName' },
+      namespace,
+    ],
   },
   {
     name: 'use',
     aliases: ['switch', '切換', '切换', '使用'],
     usage: '/use <cluster> | <namespace>',
-    help: 'set the cluster or namespace',
+    help: 'command.use.help',
     example: '/use shop',
     args: [{ type: 'use' }],
+  },
+  {
+    name: 'lang',
+    aliases: ['language', '語言', '语言'],
+    usage: '/lang en | zh-TW | zh-CN',
+    help: 'command.lang.help',
+    example: '/lang zh-TW',
+    args: [{ type: 'locale' }],
   },
   {
     name: 'forget',
     aliases: ['reset', '忘記', '忘记', '清除'],
     usage: '/forget',
-    help: 'clear what this chat remembers',
+    help: 'command.forget.help',
     example: '/forget',
     args: [],
   },
@@ -145,7 +162,7 @@ export const commands = [
     name: 'help',
     aliases: ['commands', '?', '說明', '说明', '幫助', '帮助'],
     usage: '/help',
-    help: 'this list',
+    help: 'command.help.help',
     example: '/help',
     args: [],
   },
@@ -165,6 +182,8 @@ export const CommandArgs = z.object({
   /** `/use`: the cluster or namespace name, and which one when the person said. */
   name: z.string().optional(),
   use: z.enum(['cluster', 'namespace']).optional(),
+  /** `/lang`: the language to answer in from now on. */
+  locale: z.enum(locales).optional(),
 });
 export type CommandArgs = z.infer<typeof CommandArgs>;
 
@@ -249,25 +268,34 @@ function matchCommand(words: string[]): { spec: CommandSpec; used: number } | un
   return best;
 }
 
-/** Parses a chat message: a command (with or without `/`, by any alias) and its arguments, or not a command. */
-export function parseCommand(text: string): ParsedCommand {
+/** Parses a chat message: a command (with or without `/`, by any alias) and its arguments, or not a command; a
+ * wrong argument is explained in `locale`. */
+export function parseCommand(text: string, locale: Locale = 'en'): ParsedCommand {
   const plain = normalize(text);
   const slash = plain.startsWith('/');
   const words = tokenize(slash ? plain.slice(1) : plain);
   const match = matchCommand(words);
   if (!match) return { unknown: plain };
   const command = match.spec.name as CommandName;
-  const parsed = parseArgs(match.spec, words.slice(match.used));
+  const parsed = parseArgs(match.spec, words.slice(match.used), locale);
   if ('args' in parsed) return { command, args: parsed.args };
-  const error = `${parsed.error}\nusage: ${match.spec.usage}, e.g. ${match.spec.example}`;
+  const usage = t(locale, 'parse.usage', { usage: match.spec.usage, example: match.spec.example });
+  const error = `${parsed.error}\n${usage}`;
   // Without a slash the words may be a sentence that merely starts like a command: it goes to the agent.
   return slash ? { command, error } : { unknown: plain, near: { command, error } };
 }
 
-function parseArgs(spec: CommandSpec, given: string[]): { args: CommandArgs } | { error: string } {
+function parseArgs(
+  spec: CommandSpec,
+  given: string[],
+  locale: Locale,
+): { args: CommandArgs } | { error: string } {
   const args: CommandArgs = {};
   const words: string[] = [];
   const name = `/${spec.name}`;
+  const fail = (key: MessageKey, params: Record<string, string> = {}) => ({
+    error: t(locale, key, { command: name, ...params }),
+  });
   // Flags first, wherever they are: -n NS and, for logs, --previous and --grep RE.
   for (let index = 0; index < given.length; index++) {
     const word = given[index] ?? '';
@@ -275,17 +303,17 @@ function parseArgs(spec: CommandSpec, given: string[]): { args: CommandArgs } | 
     const value = () => inline ?? given[++index];
     if (flag === '-n' || flag === '--namespace') {
       const namespace = value();
-      if (!namespace) return { error: `${name}: -n needs a namespace` };
+      if (!namespace) return fail('parse.flagNeedsNamespace');
       args.namespace = namespace;
     } else if (spec.logFlags && (flag === '--previous' || flag === '-p' || flag === '--prev')) {
       args.previous = true;
     } else if (spec.logFlags && (flag === '--grep' || flag === '-g' || flag === 'grep')) {
       const pattern = value();
-      if (!pattern) return { error: `${name}: --grep needs a pattern, e.g. --grep ECONNREFUSED` };
+      if (!pattern) return fail('parse.grepNeedsPattern');
       try {
         new RegExp(pattern, 'i');
       } catch {
-        return { error: `${name}: --grep "${pattern}" is not a valid pattern` };
+        return fail('parse.grepInvalid', { pattern });
       }
       args.grep = pattern;
     } else words.push(word);
@@ -297,7 +325,7 @@ function parseArgs(spec: CommandSpec, given: string[]): { args: CommandArgs } | 
       case 'namespace':
         if (next === undefined) break;
         if (args.namespace || !DNS_LABEL.test(next))
-          return { error: `${name}: "${rest.join(' ')}" is not a namespace name` };
+          return fail('parse.notNamespace', { words: rest.join(' ') });
         args.namespace = next;
         rest = rest.slice(1);
         break;
@@ -309,15 +337,14 @@ function parseArgs(spec: CommandSpec, given: string[]): { args: CommandArgs } | 
         }
         break;
       case 'word':
-        if (!next || !arg.words.includes(next.toLowerCase()))
-          return { error: `${name} deletes pods only: say ${name} pod <name>` };
+        if (!next || !arg.words.includes(next.toLowerCase())) return fail('parse.podsOnly');
         rest = rest.slice(1);
         break;
       case 'target': {
         const taken = takeTarget(rest);
         if (taken.length === 0) {
           if (arg.optional) break;
-          return { error: `${name} needs ${arg.noun}` };
+          return fail('parse.needs', { noun: t(locale, arg.noun) });
         }
         args.target = taken.join(' ');
         rest = rest.slice(taken.length);
@@ -326,24 +353,31 @@ function parseArgs(spec: CommandSpec, given: string[]): { args: CommandArgs } | 
       case 'replicas': {
         const words = rest[0]?.toLowerCase() === 'to' ? rest.slice(1) : rest;
         const count = words[0];
-        if (!count || !/^\d+$/.test(count)) return { error: `${name} needs a number of replicas` };
+        if (!count || !/^\d+$/.test(count)) return fail('parse.needsReplicas');
         args.replicas = Number(count);
         rest = words.slice(1);
         break;
       }
       case 'use': {
         const [first, second] = rest;
-        if (!first) return { error: `${name} needs a cluster or namespace name` };
+        if (!first) return fail('parse.needsUseName');
         const which = /^(cluster|叢集|集群)$/i.test(first)
           ? 'cluster'
           : /^(namespace|ns)$/i.test(first)
             ? 'namespace'
             : undefined;
         const value = which ? second : first;
-        if (!value) return { error: `${name} ${first} needs a name` };
+        if (!value) return fail('parse.needsName', { word: first });
         args.name = value;
         if (which) args.use = which;
         rest = rest.slice(which ? 2 : 1);
+        break;
+      }
+      case 'locale': {
+        const locale = localeWord(next);
+        if (!locale) return fail('parse.needsLanguage', { languages: locales.join(', ') });
+        args.locale = locale;
+        rest = rest.slice(1);
         break;
       }
       case 'scope': {
@@ -357,7 +391,7 @@ function parseArgs(spec: CommandSpec, given: string[]): { args: CommandArgs } | 
       }
     }
   }
-  if (rest.length > 0) return { error: `${name} did not understand "${rest.join(' ')}"` };
+  if (rest.length > 0) return fail('parse.notUnderstood', { words: rest.join(' ') });
   return { args };
 }
 
@@ -378,17 +412,42 @@ function takeTarget(words: string[]): string[] {
   return taken;
 }
 
-/** The /help text: one line per command, its aliases after. */
-export function helpText(): string {
-  const lines = (commands as readonly CommandSpec[]).map((command) => `${command.usage}\n  ${command.help}`);
+/** Words a person writes for a language, besides its code (`/lang 繁體`, `/lang english`). */
+const localeWords: Record<string, Locale> = {
+  en: 'en',
+  english: 'en',
+  英文: 'en',
+  'zh-tw': 'zh-TW',
+  zh_tw: 'zh-TW',
+  'zh-hant': 'zh-TW',
+  繁體: 'zh-TW',
+  繁体: 'zh-TW',
+  繁體中文: 'zh-TW',
+  繁体中文: 'zh-TW',
+  'zh-cn': 'zh-CN',
+  zh_cn: 'zh-CN',
+  'zh-hans': 'zh-CN',
+  简体: 'zh-CN',
+  簡體: 'zh-CN',
+  简体中文: 'zh-CN',
+  簡體中文: 'zh-CN',
+};
+const localeWord = (word: string | undefined): Locale | undefined =>
+  word === undefined ? undefined : localeWords[word.toLowerCase()];
+
+/** The /help text in `locale`: one line per command, its aliases after. */
+export function helpText(locale: Locale = 'en'): string {
+  const lines = (commands as readonly CommandSpec[]).map(
+    (command) => `${command.usage}\n  ${t(locale, command.help)}`,
+  );
   const chinese = (commands as readonly CommandSpec[])
     .map((command) => command.aliases.find((alias) => HAN.test(alias)))
     .filter(Boolean);
   return [
-    'Commands (the / is optional):',
+    t(locale, 'help.heading'),
     ...lines,
-    `Also in Chinese: ${chinese.join(', ')}`,
-    'Refer back: "it", "that crashing one", "那個 crash 的".',
+    t(locale, 'help.chinese', { aliases: chinese.join(', ') }),
+    t(locale, 'help.refer'),
   ].join('\n');
 }
 

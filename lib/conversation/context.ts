@@ -2,6 +2,7 @@
 // and the resolver that turns "it", "that crashing one", "那個 crash 的" or a partial name into one of those objects.
 import { z } from 'zod';
 import { foldName } from '../cluster/index.ts';
+import { locales } from '../locale/index.ts';
 import { ObjectRef } from '../report/index.ts';
 
 /** How many listed objects a conversation remembers: a phone screen's worth, in the order they were shown. */
@@ -24,6 +25,8 @@ export const ConversationContext = z.object({
     .default([])
     .transform((objects) => objects.slice(0, MAX_LAST_OBJECTS)),
   lastIncident: z.object({ reportId: z.string().min(1), object: ObjectRef }).optional(),
+  /** The language the person chose with /lang: it wins over what they write in and the chat's setting. */
+  locale: z.enum(locales).optional(),
 });
 export type ConversationContext = z.infer<typeof ConversationContext>;
 

@@ -2,6 +2,8 @@
 
 import type { ToolContext } from '../agent/index.ts';
 import type { ClusterReader } from '../cluster/index.ts';
+import type { Translate } from '../i18n/index.ts';
+import type { Locale } from '../locale/index.ts';
 import type { Proposal, Report, ReportSource } from '../report/index.ts';
 import type { CommandArgs } from './commands.ts';
 import type { ContextObject, ConversationContext, Resolution } from './context.ts';
@@ -20,6 +22,8 @@ export interface RunOptions {
   clusters?: readonly string[];
   /** Where the command came from, for /diagnose's report; default `slack`. */
   source?: ReportSource;
+  /** The language to answer in (see lib/locale's `answerLocale`); default en. */
+  locale?: Locale;
 }
 
 export interface CommandResult {
@@ -41,6 +45,9 @@ export interface Run {
   now: () => number;
   /** The namespace the command names, else the conversation's. */
   namespace: string | undefined;
+  locale: Locale;
+  /** The catalogue in the answer's language. */
+  t: Translate;
 }
 
 export type Handler = (run: Run) => Promise<Omit<CommandResult, 'reply'> & { text: string }>;
@@ -69,8 +76,8 @@ export function ambiguity(run: Run, what: string, candidates: ContextObject[]): 
       `  ${object.namespace ? `${object.namespace}/` : ''}${object.name}${object.status ? ` ${object.status}` : ''}`,
   );
   return [
-    `"${what}" could be any of these; which one?`,
-    ...cutLines(lines, run.limits.rows, 'give more of the name'),
+    run.t('chat.ambiguous', { what }),
+    ...cutLines(lines, run.limits.rows, run.t('hint.moreName'), run.locale),
   ].join('\n');
 }
 
@@ -83,8 +90,8 @@ export function unresolved(
 ): string | undefined {
   if ('ambiguous' in resolution) return ambiguity(run, query, resolution.ambiguous);
   if ('missing' in resolution)
-    return `No ${noun} matching "${resolution.missing}"${run.namespace ? ` in ${run.namespace}` : ''}. ${
-      run.namespace ? `See /pods ${run.namespace}.` : 'Add the namespace, or /use <namespace>.'
-    }`;
+    return run.namespace
+      ? run.t('chat.missingIn', { noun, query: resolution.missing, namespace: run.namespace })
+      : run.t('chat.missing', { noun, query: resolution.missing });
   return undefined;
 }

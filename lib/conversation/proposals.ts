@@ -1,5 +1,6 @@
 // The write commands: resolve the target among the action's kinds, let the catalog check it, and only propose.
 import { ActionError, type ActionName, actionByName, planProposal } from '../actions/index.ts';
+import { actionDescription } from '../i18n/index.ts';
 import type { Proposal } from '../report/index.ts';
 import type { CommandArgs } from './commands.ts';
 import { type ContextObject, remember } from './context.ts';
@@ -34,24 +35,24 @@ export function proposing(
       target = resolution.object;
     }
     if (!target.namespace)
-      return { context: run.context, text: `Which namespace is ${target.name} in? Add it, or /use <ns>.` };
+      return { context: run.context, text: run.t('chat.whichNamespace', { name: target.name }) };
     const proposal: Proposal = {
       id: `chat-${crypto.randomUUID().slice(0, 8)}`,
       action,
       target: { kind: target.kind, namespace: target.namespace, name: target.name },
       ...fields(run.args),
-      reason: `asked in the chat (/${action === 'delete-pod' ? 'delete pod' : action})`,
+      reason: run.t('chat.askedReason', { command: `/${action === 'delete-pod' ? 'delete pod' : action}` }),
     };
     try {
       const plan = planProposal(proposal, run.options.now ?? new Date());
       return {
         context: remember(withNamespace(run), [target]),
         proposal,
-        text: proposedText(plan.description),
+        text: proposedText(actionDescription(proposal, plan.description, run.locale), run.locale),
       };
     } catch (error) {
       if (error instanceof ActionError)
-        return { context: run.context, text: `Cannot propose that: ${error.message}` };
+        return { context: run.context, text: run.t('chat.cannotPropose', { error: error.message }) };
       throw error;
     }
   };

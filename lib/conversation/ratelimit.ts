@@ -1,6 +1,8 @@
 // The per-person chat budget (@upstash/ratelimit, sliding window across every Worker instance): past it a turn is
 // answered with when to try again, before anything reads the cluster or extends the memory.
 import { Ratelimit, type RatelimitConfig } from '@upstash/ratelimit';
+import { t } from '../i18n/index.ts';
+import type { Locale } from '../locale/index.ts';
 
 /** CHAT_TURNS_PER_MINUTE's default: far above a person typing, well below a script looping. */
 export const DEFAULT_CHAT_TURNS_PER_MINUTE = 20;
@@ -58,5 +60,7 @@ export function upstashTurnLimiter(options: TurnLimiterOptions): TurnLimiter {
 }
 
 /** The friendly answer past the budget. */
-export const rateLimitedText = (decision: Extract<TurnDecision, { ok: false }>): string =>
-  `You have sent ${decision.limit} message${decision.limit === 1 ? '' : 's'} in the last minute; I'll answer again in about ${decision.retryAfterSeconds} s.`;
+export const rateLimitedText = (
+  decision: Extract<TurnDecision, { ok: false }>,
+  locale: Locale = 'en',
+): string => t(locale, 'chat.rateLimited', { limit: decision.limit, seconds: decision.retryAfterSeconds });

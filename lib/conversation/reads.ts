@@ -28,8 +28,11 @@ export const pods: Handler = async (run) => {
     limit: 500,
     maxItems: 500,
   });
-  const where = namespace ? `in ${namespace}` : 'in all namespaces';
-  if (items.length === 0) return { context: withNamespace(run), text: `No pods ${where}.` };
+  if (items.length === 0)
+    return {
+      context: withNamespace(run),
+      text: namespace ? run.t('pods.none', { namespace }) : run.t('pods.noneAnywhere'),
+    };
   const view = viewOf(resources.pods).list;
   const now = run.now();
   const ordered = view.order?.(items) ?? items;
@@ -40,11 +43,14 @@ export const pods: Handler = async (run) => {
     ...columns.map((column) => column.cell(item, now)),
   ]);
   const [head = '', ...body] = table(header, rows).split('\n');
-  const hint = namespace ? `/describe pod <name> ${namespace}` : 'narrow with /pods <ns>';
+  const hint = namespace ? `/describe pod <name> ${namespace}` : run.t('hint.narrowPods');
+  const count = namespace
+    ? run.t('pods.count', { count: items.length, namespace })
+    : run.t('pods.countAnywhere', { count: items.length });
   const text = [
-    `${items.length} pods ${where}${view.summary?.(items) ?? ''}`,
+    `${count}${view.summary?.(items) ?? ''}`,
     head,
-    ...cutLines(body, run.limits.rows, hint),
+    ...cutLines(body, run.limits.rows, hint, run.locale),
   ];
   const shown = ordered.map((item) => contextObject(resources.pods, item, now));
   return { context: remember(withNamespace(run), shown), text: text.join('\n') };
@@ -71,13 +77,18 @@ export async function podTarget(
   if (!pickFromWorkload) return { text: ambiguity(run, query, resolution.pods ?? []) };
   const members = resolution.pods ?? (await podsOf(run.options.reader, object, now));
   const [first] = members;
-  if (!first) return { text: `${refText(object)} has no pods.` };
+  if (!first) return { text: run.t('logs.noPods', { object: refText(object) }) };
   const note =
     members.length > 1
-      ? `${object.name} has ${members.length} pods; showing ${first.name} (others: ${members
-          .slice(1)
-          .map((pod) => pod.name)
-          .join(', ')})`
+      ? run.t('logs.picked', {
+          name: object.name,
+          count: members.length,
+          first: first.name,
+          others: members
+            .slice(1)
+            .map((pod) => pod.name)
+            .join(', '),
+        })
       : undefined;
   return { pod: first, ...(note ? { note } : {}) };
 }
@@ -88,8 +99,7 @@ export const logs: Handler = async (run) => {
   const target = await podTarget(run, true);
   if ('text' in target) return { context: run.context, text: target.text };
   const { pod, note } = target;
-  if (!pod.namespace)
-    return { context: run.context, text: `Which namespace is ${pod.name} in? /logs ${pod.name} <ns>` };
+  if (!pod.namespace) return { context: run.context, text: run.t('logs.whichNamespace', { pod: pod.name }) };
   const { previous, grep } = run.args;
   // A plain word is grep'd by the tool (which then reads further back); a pattern is matched here.
   const pattern = grep && REGEX_SYNTAX.test(grep) ? new RegExp(grep, 'i') : undefined;
@@ -109,7 +119,7 @@ export const logs: Handler = async (run) => {
   const text = [
     ...(note ? [note] : []),
     pattern ? head.replace(/: \d+ lines$/, ` grep /${grep}/: ${shown.length} lines`) : head,
-    ...lastLines(shown, run.limits.lines, grep ? 'narrow the --grep' : 'add --grep <text>'),
+    ...lastLines(shown, run.limits.lines, run.t(grep ? 'hint.narrowGrep' : 'hint.addGrep'), run.locale),
   ];
   return { context: remember(withNamespace(run), [pod]), text: text.join('\n') };
 };
@@ -122,7 +132,7 @@ export const describe: Handler = async (run) => {
   const query = run.args.target ?? '';
   const resource = run.args.kind ? resourceFor(run.args.kind) : undefined;
   if (run.args.kind && !resource)
-    return { context: run.context, text: `Unknown kind "${run.args.kind}"; e.g. pod, deploy, svc, node.` };
+    return { context: run.context, text: run.t('describe.unknownKind', { kind: run.args.kind }) };
   // Without a kind: the kinds a person most often means.
   const kinds = resource ? [resource.kind] : ['Pod', ...WORKLOADS, 'Service', 'Node'];
   const resolution = await resolveTarget(
@@ -131,11 +141,11 @@ export const describe: Handler = async (run) => {
     run.options.reader,
     run.now(),
   );
-  const problem = unresolved(run, query, resource?.kind ?? 'object', resolution);
+  const problem = unresolved(run, query, resource?.kind ?? run.t('noun.object'), resolution);
   if (problem || !('object' in resolution))
     return {
       context: run.context,
-      text: `${problem ?? ''}${resource ? '' : '\nOr say the kind: /describe <kind> <name> [ns]'}`,
+      text: `${problem ?? ''}${resource ? '' : `\n${run.t('describe.sayKind')}`}`,
     };
   const { object } = resolution;
   const answer = await runTool(
@@ -144,7 +154,7 @@ export const describe: Handler = async (run) => {
     toolContext(run.options.reader),
   );
   const hint = object.namespace ? `/events ${object.namespace}` : '/events';
-  const lines = cutLines(answer.split('\n'), run.limits.lines, hint);
+  const lines = cutLines(answer.split('\n'), run.limits.lines, hint, run.locale);
   return { context: remember(withNamespace(run), [object]), text: lines.join('\n') };
 };
 
@@ -155,8 +165,11 @@ export const events: Handler = async (run) => {
     toolContext(run.options.reader),
   );
   const [head = '', ...lines] = answer.split('\n');
-  const hint = run.namespace ? `/describe <kind> <name> ${run.namespace}` : 'narrow with /events <ns>';
-  return { context: withNamespace(run), text: [head, ...cutLines(lines, run.limits.rows, hint)].join('\n') };
+  const hint = run.namespace ? `/describe <kind> <name> ${run.namespace}` : run.t('hint.narrowEvents');
+  return {
+    context: withNamespace(run),
+    text: [head, ...cutLines(lines, run.limits.rows, hint, run.locale)].join('\n'),
+  };
 };
 
 export const diagnoseCommand: Handler = async (run) => {
@@ -169,7 +182,7 @@ export const diagnoseCommand: Handler = async (run) => {
       reader,
       run.now(),
     );
-    const problem = unresolved(run, run.args.target, 'object', resolution);
+    const problem = unresolved(run, run.args.target, run.t('noun.object'), resolution);
     if (problem || !('object' in resolution)) return { context: run.context, text: problem ?? '' };
     const { kind, namespace, name } = resolution.object;
     scope = {
@@ -185,23 +198,26 @@ export const diagnoseCommand: Handler = async (run) => {
     scope,
     ...(run.options.now ? { startedAt: run.options.now.toISOString() } : {}),
   });
-  const where = scope.object ? refText(scope.object) : (scope.namespace ?? 'the cluster');
+  const where = scope.object ? refText(scope.object) : (scope.namespace ?? run.t('diagnose.theCluster'));
   const [top] = report.findings;
-  const lines = [
-    `Diagnosis of ${where}: ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`,
-    report.summary,
-  ];
+  const lines = [run.t('diagnose.heading', { where, count: report.findings.length }), report.summary];
   if (top?.rootCause) {
     const cause = top.rootCause;
     lines.push(
-      `Root cause: ${cause.code}${cause.object ? ` ${refText(cause.object)}` : ''}${cause.detail ? ` — ${cause.detail}` : ''}`,
+      run.t('diagnose.rootCause', {
+        cause: `${cause.code}${cause.object ? ` ${refText(cause.object)}` : ''}${cause.detail ? ` — ${cause.detail}` : ''}`,
+      }),
     );
   }
   for (const suggestion of top?.suggestions.slice(0, 2) ?? []) lines.push(`• ${suggestion}`);
   const others = report.findings
     .slice(1)
     .map((finding) => `  ${finding.severity} ${finding.code} ${refText(finding.owner ?? finding.object)}`);
-  if (others.length > 0) lines.push('Also:', ...cutLines(others, run.limits.rows, 'diagnose one of them'));
+  if (others.length > 0)
+    lines.push(
+      run.t('diagnose.also'),
+      ...cutLines(others, run.limits.rows, run.t('hint.diagnoseOne'), run.locale),
+    );
   const mentioned = uniqueRefs(
     report.findings.map((finding) => ({ ref: finding.owner ?? finding.object, status: finding.code })),
   );

@@ -1,6 +1,8 @@
 // What the bot answers a command: phone-sized text (long lists cut with a count and a hint), always redacted and
 // free of control characters, plus the proposal a write command made for a person to approve.
 import { z } from 'zod';
+import { t } from '../i18n/index.ts';
+import type { Locale } from '../locale/index.ts';
 import { Proposal } from '../report/index.ts';
 import { redactText, stripControl } from '../security/index.ts';
 
@@ -32,24 +34,34 @@ export function phoneText(text: string, limits: ReplyLimits = defaultLimits): st
 }
 
 /** The first `max` lines, then `…and N more (hint)`. */
-export function cutLines(lines: readonly string[], max: number, hint: string): string[] {
+export function cutLines(
+  lines: readonly string[],
+  max: number,
+  hint: string,
+  locale: Locale = 'en',
+): string[] {
   if (lines.length <= max) return [...lines];
-  return [...lines.slice(0, max), `…and ${lines.length - max} more (${hint})`];
+  return [...lines.slice(0, max), t(locale, 'chat.more', { count: lines.length - max, hint })];
 }
 
 /** The last `max` lines, after `…N earlier lines (hint)`: a log's end is where the crash is. */
-export function lastLines(lines: readonly string[], max: number, hint: string): string[] {
+export function lastLines(
+  lines: readonly string[],
+  max: number,
+  hint: string,
+  locale: Locale = 'en',
+): string[] {
   if (lines.length <= max) return [...lines];
-  return [`…${lines.length - max} earlier lines (${hint})`, ...lines.slice(-max)];
+  return [t(locale, 'chat.earlier', { count: lines.length - max, hint }), ...lines.slice(-max)];
 }
 
 /** What a write command (or the model) answers when it proposes: nothing has run. */
-export const proposedText = (description: string) =>
-  `Proposed: ${description}.\nNothing changes until a person approves it.`;
+export const proposedText = (description: string, locale: Locale = 'en') =>
+  t(locale, 'chat.proposed', { description });
 
 /**
  * The answer without its proposal lines, for above an approval card that states the same thing itself (the card
  * says what will happen, where and who may approve it; saying it twice only makes the phone scroll).
  */
-export const withoutProposedText = (text: string, description: string) =>
-  text.replace(proposedText(description), '').trim();
+export const withoutProposedText = (text: string, description: string, locale: Locale = 'en') =>
+  text.replace(proposedText(description, locale), '').trim();

@@ -2,6 +2,7 @@
 // write commands only propose (the action catalog checks the target and arguments); nothing here ever writes.
 import { clusterNow } from '../agent/index.ts';
 import { resources } from '../cluster/index.ts';
+import { t, translator } from '../i18n/index.ts';
 import { redactText } from '../security/index.ts';
 import { type CommandName, commandList, helpText, type ParsedCommand } from './commands.ts';
 import { emptyContext } from './context.ts';
@@ -16,13 +17,13 @@ export type { CommandResult, RunOptions } from './handler.ts';
 export async function runCommand(parsed: ParsedCommand, options: RunOptions): Promise<CommandResult> {
   const limits = { ...defaultLimits, ...options.limits };
   const context = options.context;
+  const locale = options.locale ?? 'en';
   const answer = (text: string): CommandResult => ({ reply: { text: phoneText(text, limits) }, context });
   if ('unknown' in parsed)
     return answer(
       [
         ...(parsed.near ? [parsed.near.error, ''] : []),
-        `I understand these commands: ${commandList()}`,
-        'Send /help for what each does.',
+        t(locale, 'chat.unknown', { commands: commandList() }),
       ].join('\n'),
     );
   if ('error' in parsed) return answer(parsed.error);
@@ -33,6 +34,8 @@ export async function runCommand(parsed: ParsedCommand, options: RunOptions): Pr
     limits,
     now: () => clusterNow(options.reader),
     namespace: parsed.args.namespace ?? context.namespace,
+    locale,
+    t: translator(locale),
   };
   try {
     const { text, ...rest } = await handlers[parsed.command](run);
@@ -46,7 +49,7 @@ export async function runCommand(parsed: ParsedCommand, options: RunOptions): Pr
     };
   } catch (error) {
     const message = redactText(error instanceof Error ? error.message : String(error)).slice(0, 300);
-    return answer(`Could not read the cluster: ${message}`);
+    return answer(t(locale, 'chat.readFailed', { error: message }));
   }
 }
 
@@ -55,25 +58,41 @@ const use: Handler = async (run) => {
   const clusters = run.options.clusters ?? [];
   if (run.args.use === 'cluster' || (run.args.use !== 'namespace' && clusters.includes(name))) {
     if (!clusters.includes(name))
-      return { context: run.context, text: `No cluster "${name}". Known: ${clusters.join(', ') || 'none'}.` };
-    // Another cluster's objects mean nothing here.
-    return { context: { cluster: name, lastObjects: [] }, text: `Using cluster ${name}.` };
+      return {
+        context: run.context,
+        text: run.t('chat.noCluster', { name, known: clusters.join(', ') || run.t('chat.none') }),
+      };
+    // Another cluster's objects mean nothing here; the language chosen still holds.
+    return {
+      context: {
+        cluster: name,
+        lastObjects: [],
+        ...(run.context.locale ? { locale: run.context.locale } : {}),
+      },
+      text: run.t('chat.usingCluster', { name }),
+    };
   }
   const found = await run.options.reader.get(resources.namespaces, undefined, name);
   if (!found) {
     const known = (await run.options.reader.list(resources.namespaces, { limit: 500, maxItems: 500 })).map(
       (namespace) => namespace.metadata.name,
     );
-    const list = cutLines(known, run.limits.rows, 'more exist').join(', ');
+    const list = cutLines(known, run.limits.rows, run.t('hint.moreExist'), run.locale).join(', ');
     return {
       context: run.context,
-      text: `No namespace "${name}" in ${run.options.cluster}. Namespaces: ${list}`,
+      text: run.t('chat.noNamespace', { name, cluster: run.options.cluster, list }),
     };
   }
   return {
     context: { ...run.context, namespace: name },
-    text: `Using namespace ${name} in ${run.options.cluster}.`,
+    text: run.t('chat.usingNamespace', { name, cluster: run.options.cluster }),
   };
+};
+
+/** /lang: the language is remembered with the conversation and this answer is already in it. */
+const lang: Handler = async (run) => {
+  const locale = run.args.locale ?? run.locale;
+  return { context: { ...run.context, locale }, text: t(locale, 'chat.language') };
 };
 
 const handlers: Record<CommandName, Handler> = {
@@ -86,9 +105,11 @@ const handlers: Record<CommandName, Handler> = {
   scale: proposing('scale', (args) => (args.replicas === undefined ? {} : { replicas: args.replicas })),
   delete: proposing('delete-pod'),
   use,
-  forget: async () => ({
-    context: emptyContext(),
-    text: 'Forgotten: no cluster, namespace or objects remembered.',
+  lang,
+  // The chosen language is a preference, not memory of the cluster: it stays.
+  forget: async (run) => ({
+    context: { ...emptyContext(), ...(run.context.locale ? { locale: run.context.locale } : {}) },
+    text: run.t('chat.forgotten'),
   }),
-  help: async (run) => ({ context: run.context, text: helpText() }),
+  help: async (run) => ({ context: run.context, text: helpText(run.locale) }),
 };

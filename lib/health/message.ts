@@ -7,6 +7,8 @@ import {
   MAX_DIGEST_ITEMS,
   type MessageField,
 } from '../chat/index.ts';
+import { type Translate, translator } from '../i18n/index.ts';
+import type { Locale } from '../locale/index.ts';
 import type { Report } from '../report/index.ts';
 import type { DigestProblem } from '../store/index.ts';
 import type { Digest } from './digest.ts';
@@ -43,23 +45,26 @@ export function figuresWorrying(figures: HealthFigures): boolean {
   );
 }
 
-export function figureFields(figures: HealthFigures): MessageField[] {
+export function figureFields(figures: HealthFigures, t: Translate = translator('en')): MessageField[] {
   const fields: MessageField[] = [
-    { label: 'Nodes ready', value: `${figures.nodes.ready}/${figures.nodes.total}` },
-    { label: 'Pods not running', value: String(figures.podsNotRunning) },
-    { label: 'Restarts 24h', value: String(figures.restarts24h) },
-    { label: 'PVCs pending', value: String(figures.pvcsPending) },
+    { label: t('digest.nodesReady'), value: `${figures.nodes.ready}/${figures.nodes.total}` },
+    { label: t('digest.podsNotRunning'), value: String(figures.podsNotRunning) },
+    { label: t('digest.restarts'), value: String(figures.restarts24h) },
+    { label: t('digest.pvcsPending'), value: String(figures.pvcsPending) },
   ];
   if (figures.argo)
     fields.push({
       label: 'Argo CD',
-      value: `${figures.argo.outOfSync} out of sync, ${figures.argo.degraded} degraded`,
+      value: t('digest.argo', { outOfSync: figures.argo.outOfSync, degraded: figures.argo.degraded }),
     });
   const [first] = figures.certificates;
+  const count = figures.certificates.length;
   fields.push({
-    label: 'Certs ≤14d',
+    label: t('digest.certs'),
     value: first
-      ? `${figures.certificates.length} (${first.secret} ${first.daysLeft < 0 ? 'expired' : `in ${first.daysLeft}d`})`
+      ? first.daysLeft < 0
+        ? t('digest.certExpired', { count, secret: first.secret })
+        : t('digest.certExpiring', { count, secret: first.secret, days: first.daysLeft })
       : '0',
   });
   return fields;
@@ -70,18 +75,31 @@ export function digestMessage(input: {
   digest: Digest;
   figures: HealthFigures;
   slot: Slot;
+  /** The destination's language; default en. */
+  locale?: Locale;
 }): DigestMessage {
   const { report, digest, figures, slot } = input;
+  const locale = input.locale ?? 'en';
+  const t = translator(locale);
   const when = `${slot.date} ${slot.time.slice(0, 2)}:${slot.time.slice(2)} ${slot.timezone}`;
-  const title = `Health report — ${report.cluster} · ${when}`;
+  const title = t('digest.title', { cluster: report.cluster, when });
   const allClear =
     digest.newProblems.length === 0 && digest.ongoing.length === 0 && !figuresWorrying(figures);
-  const meta = report.meta
-    ? ` · ${report.meta.apiRequests} API reads · ${Math.round(report.meta.durationMs)} ms`
-    : '';
-  const footer = `report ${report.id}${meta}`;
-  const resolvedNote = digest.resolved.length > 0 ? ` · ${digest.resolved.length} resolved` : '';
-  const allClearLine = `🟢 ${report.cluster}: all clear (${figures.nodes.ready}/${figures.nodes.total} nodes ready${resolvedNote}) · ${when} · report ${report.id}`;
+  const footer = report.meta
+    ? t('digest.footerMeta', {
+        id: report.id,
+        reads: report.meta.apiRequests,
+        ms: Math.round(report.meta.durationMs),
+      })
+    : t('digest.footer', { id: report.id });
+  const allClearLine = t('digest.allClear', {
+    cluster: report.cluster,
+    ready: figures.nodes.ready,
+    total: figures.nodes.total,
+    resolved: digest.resolved.length,
+    when,
+    id: report.id,
+  });
   const problems = digest.newProblems.length + digest.ongoing.length;
   return {
     type: 'digest',
@@ -93,10 +111,17 @@ export function digestMessage(input: {
     newProblems: section(digest.newProblems),
     ongoing: section(digest.ongoing),
     resolved: section(digest.resolved),
-    figures: figureFields(figures),
+    figures: figureFields(figures, t),
     footer,
     notification: allClear
       ? allClearLine
-      : `${report.cluster}: ${digest.newProblems.length} new, ${digest.ongoing.length} ongoing, ${digest.resolved.length} resolved (${problems} open)`,
+      : t('digest.notification', {
+          cluster: report.cluster,
+          new: digest.newProblems.length,
+          ongoing: digest.ongoing.length,
+          resolved: digest.resolved.length,
+          open: problems,
+        }),
+    ...(input.locale ? { locale: input.locale } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // The chat-turn job: one message a person sent the bot, answered once (see converse.ts) through the chat it came from.
 import { z } from 'zod';
-import { approvalMessage } from '../approvals/index.ts';
+import { approvalDescription, approvalMessage } from '../approvals/index.ts';
 import { channelNames, textMessage, withReportUrl } from '../chat/index.ts';
 import { withoutProposedText } from '../conversation/index.ts';
 import { converse } from './converse.ts';
@@ -48,7 +48,7 @@ async function answerTurn(job: ChatTurnJob, deps: JobDeps, attempt: AttemptInfo)
   const message = answer.approval
     ? {
         ...approvalMessage(answer.approval, 'pending', {
-          text: withoutProposedText(answer.text, answer.approval.description),
+          text: withoutProposedText(answer.text, approvalDescription(answer.approval), answer.locale),
         }),
         reportId: job.id,
       }

@@ -2,7 +2,7 @@
 // loaded, the commands engine run (read-only; a write command only proposes), the memory stored. Sending the
 // answer is the caller's: a job sends it once through the chat, the REST API answers it as JSON.
 import { ActionError } from '../actions/index.ts';
-import { DEFAULT_APPROVAL_TTL_SECONDS, requestApproval } from '../approvals/index.ts';
+import { approvalDescription, DEFAULT_APPROVAL_TTL_SECONDS, requestApproval } from '../approvals/index.ts';
 import type { ChannelName } from '../chat/index.ts';
 import {
   answerFreeText,
@@ -19,6 +19,8 @@ import {
   type TurnDecision,
   withinBudget,
 } from '../conversation/index.ts';
+import { t } from '../i18n/index.ts';
+import { answerLocale, type Locale } from '../locale/index.ts';
 import type { Proposal, Report, ReportSource } from '../report/index.ts';
 import type { Conversation, PendingApproval } from '../store/index.ts';
 import type { ReplyTarget } from './schema.ts';
@@ -39,6 +41,10 @@ export interface Turn {
   replyTo?: ReplyTarget[];
   /** An alert message's action button: ask for an approval of that stored report's proposal. */
   press?: { report: string; proposal: string };
+  /** The speaker's language as their chat profile gives it (LINE profile `language`, Slack `locale`). */
+  profileLanguage?: string;
+  /** The language configured for the chat it came from (the routing target's `lang`). */
+  destinationLocale?: Locale;
 }
 
 export interface TurnAnswer {
@@ -56,6 +62,21 @@ export interface TurnAnswer {
   approval?: PendingApproval;
   /** With command `rate-limited`: the person may send again in about this many seconds. */
   retryAfterSeconds?: number;
+  /** The language the answer is in (and the approval card). */
+  locale: Locale;
+}
+
+/** The language of this turn's answer (lib/locale's order); `chosen` is what the conversation's /lang said. */
+function turnLocale(turn: Turn, deps: JobDeps, chosen?: Locale): Locale {
+  // A command's Latin words (`/logs payment shop`) say nothing of the speaker's language; its Chinese alias does.
+  const written = turn.text.startsWith('/') && !/\p{Script=Han}/u.test(turn.text) ? undefined : turn.text;
+  return answerLocale({
+    chosen,
+    profile: turn.profileLanguage,
+    text: written,
+    destination: turn.destinationLocale,
+    configured: deps.locale ?? deps.chatLlm?.locale,
+  });
 }
 
 /** CHAT_MEMORY_TTL_SECONDS' default: an hour after the last turn, "that crashing one" means nothing any more. */
@@ -73,8 +94,9 @@ export async function converse(
   const stored = await loadConversation(turn, deps, attempt);
   const context: ConversationContext = stored?.context ?? emptyContext();
   const cluster = context.cluster ?? turn.cluster;
-  if (turn.press) return pressed(turn, turn.press, deps, cluster, now);
-  const parsed = parseCommand(turn.text);
+  const locale = turnLocale(turn, deps, context.locale);
+  if (turn.press) return pressed(turn, turn.press, deps, cluster, now, locale);
+  const parsed = parseCommand(turn.text, locale);
   const source: ReportSource = turn.user.channel;
   const reader = deps.readerFor(cluster, `${turn.user.channel}:${turn.user.id}`);
   // Free text goes to the model when one is configured; without one, the commands engine says what it understands.
@@ -89,6 +111,7 @@ export async function converse(
           cluster,
           source,
           now,
+          locale,
         })
       : undefined;
   if (free?.fallback)
@@ -102,9 +125,14 @@ export async function converse(
         now,
         ...(deps.clusterNames ? { clusters: deps.clusterNames } : {}),
         source,
+        locale,
       });
   if (result.report) await deps.reports.save(result.report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
-  const asked = result.proposal ? await askApproval(turn, deps, result.proposal, cluster, now) : undefined;
+  // /lang answers in the language it chose, and so does everything after it.
+  const answered = result.context.locale ?? locale;
+  const asked = result.proposal
+    ? await askApproval(turn, deps, result.proposal, cluster, now, answered)
+    : undefined;
   const text = asked?.text ?? result.reply.text;
   // Stored before the answer goes out: the person's next message, sent on reading it, finds the new context.
   await saveConversation(turn, deps, stored, result.context, text, now);
@@ -112,6 +140,7 @@ export async function converse(
     text,
     command: 'command' in parsed ? parsed.command : free && !free.fallback ? 'agent' : 'unknown',
     cluster,
+    locale: answered,
     ...(result.proposal ? { proposal: result.proposal } : {}),
     ...(asked?.approval ? { approval: asked.approval } : {}),
     ...(result.report ? { report: result.report } : {}),
@@ -125,6 +154,7 @@ async function askApproval(
   proposal: Proposal,
   cluster: string,
   now: Date,
+  locale: Locale,
   reportId?: string,
 ): Promise<{ approval?: PendingApproval; text?: string } | undefined> {
   if (!deps.approvals) return undefined;
@@ -137,16 +167,15 @@ async function askApproval(
     approvers,
     ttlSeconds: deps.approvalTtlSeconds ?? DEFAULT_APPROVAL_TTL_SECONDS,
     now,
+    locale,
     ...(reportId ? { reportId } : {}),
   });
   if ('advice' in asked)
-    return {
-      text: `${asked.description}: this is advice only, never run by the bot. Run \`${asked.advice}\`.`,
-    };
+    return { text: t(locale, 'chat.advice', { description: asked.description, command: asked.advice }) };
   if (approvers.length === 0)
     return {
       approval: asked.approval,
-      text: `Proposed: ${asked.approval.description}.\nNobody is configured to approve writes on cluster ${cluster} (APPROVERS), so nothing will change.`,
+      text: t(locale, 'chat.noApprovers', { description: approvalDescription(asked.approval), cluster }),
     };
   return { approval: asked.approval };
 }
@@ -158,20 +187,18 @@ async function pressed(
   deps: JobDeps,
   cluster: string,
   now: Date,
+  locale: Locale,
 ): Promise<TurnAnswer> {
   const report = await deps.reports.get(press.report);
   const proposal = report?.proposals.find((candidate) => candidate.id === press.proposal);
-  const answer = { command: 'propose', cluster: report?.cluster ?? cluster };
-  if (!report || !proposal)
-    return {
-      ...answer,
-      text: `That report (${press.report}) or its proposal is gone; nothing was asked. Run /diagnose again.`,
-    };
+  const answer = { command: 'propose', cluster: report?.cluster ?? cluster, locale };
+  if (!report || !proposal) return { ...answer, text: t(locale, 'chat.pressGone', { report: press.report }) };
   const proposed = proposedText(
     `${proposal.action} ${proposal.target.kind} ${proposal.target.namespace ?? ''}/${proposal.target.name}`,
+    locale,
   );
   try {
-    const asked = await askApproval(turn, deps, proposal, report.cluster, now, report.id);
+    const asked = await askApproval(turn, deps, proposal, report.cluster, now, locale, report.id);
     return {
       ...answer,
       text: asked?.text ?? proposed,
@@ -180,7 +207,8 @@ async function pressed(
       report,
     };
   } catch (error) {
-    if (error instanceof ActionError) return { ...answer, text: `Cannot propose that: ${error.message}` };
+    if (error instanceof ActionError)
+      return { ...answer, text: t(locale, 'chat.cannotPropose', { error: error.message }) };
     throw error;
   }
 }
@@ -197,11 +225,14 @@ async function rateLimited(turn: Turn, deps: JobDeps, attempt: AttemptInfo): Pro
     return undefined;
   }
   if (decision.ok) return undefined;
+  // Before the memory is read: the chosen language is not known yet, the rest is.
+  const locale = turnLocale(turn, deps);
   return {
-    text: rateLimitedText(decision),
+    text: rateLimitedText(decision, locale),
     command: 'rate-limited',
     cluster: turn.cluster,
     retryAfterSeconds: decision.retryAfterSeconds,
+    locale,
   };
 }
 

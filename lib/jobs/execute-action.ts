@@ -2,9 +2,10 @@
 // approval; what runs is what the store holds, only when the presser is one of its approvers, at most once.
 import { z } from 'zod';
 import { ActionError, type ActionTarget, executeProposal, watchRollout } from '../actions/index.ts';
-import { approvalMessage, decide, proposalOf } from '../approvals/index.ts';
+import { approvalDescription, approvalMessage, decide, proposalOf } from '../approvals/index.ts';
 import { type ApprovalMessage, channelNames, textMessage } from '../chat/index.ts';
 import { ClusterWriteError, type K8sObject } from '../cluster/index.ts';
+import { t, translator } from '../i18n/index.ts';
 import { redactText } from '../security/index.ts';
 import type { PendingApproval } from '../store/index.ts';
 import { DEFAULT_CHAT_MEMORY_TTL_SECONDS } from './converse.ts';
@@ -75,7 +76,7 @@ async function press(job: ExecuteActionJob, deps: JobDeps): Promise<ExecuteActio
     await tell(
       'refused',
       job.replyTo,
-      `Sorry, you (${by}) are not an approver for cluster ${decided.approval.cluster}, so nothing was done. Ask one of its approvers to press it.`,
+      t(decided.approval.locale ?? 'en', 'approval.notApprover', { by, cluster: decided.approval.cluster }),
     );
     return { status: 'refused', approvalId };
   }
@@ -98,19 +99,17 @@ async function press(job: ExecuteActionJob, deps: JobDeps): Promise<ExecuteActio
     return { status: 'already-decided', approvalId };
   }
   const { approval } = decided;
+  const phrase = translator(approval.locale ?? 'en');
+  const description = approvalDescription(approval);
   // The outcome goes where the card went and to whoever pressed, once per chat (the presser's fresh token first).
   const targets = uniqueTargets([...job.replyTo, ...approval.replyTo]);
   if (decided.decision === 'reject') {
     await updateCard(
       job,
       deps,
-      approvalMessage(approval, 'rejected', { decidedBy: by, outcome: 'Nothing was done.' }),
+      approvalMessage(approval, 'rejected', { decidedBy: by, outcome: phrase('approval.nothingDone') }),
     );
-    await tell(
-      'outcome',
-      targets,
-      `Rejected by ${by}: ${approval.description} will not run. Nothing was done.`,
-    );
+    await tell('outcome', targets, phrase('approval.toldRejected', { by, description }));
     return { status: 'rejected', approvalId };
   }
   // Written at the decision's time, not this delivery's: a retry that writes again (it crashed before recording the
@@ -125,23 +124,20 @@ async function press(job: ExecuteActionJob, deps: JobDeps): Promise<ExecuteActio
     await tell(
       'outcome',
       targets,
-      `Approved by ${by}, but it failed: ${approval.description} — ${written.failure}`,
+      phrase('approval.toldFailed', { by, description, failure: written.failure }),
     );
     return { status: 'failed', approvalId };
   }
-  const outcome = `Done: ${approval.description}.`;
+  const outcome = phrase('approval.toldDone', { by, description });
   await updateCard(
     job,
     deps,
-    approvalMessage(approval, 'done', {
-      decidedBy: by,
-      outcome: 'Sent to the cluster; the rollout follows in the chat.',
-    }),
+    approvalMessage(approval, 'done', { decidedBy: by, outcome: phrase('approval.sent') }),
   );
-  await tell('outcome', targets, `Approved by ${by}. ${outcome}`);
+  await tell('outcome', targets, outcome);
   const rollout = await watch(deps, approval, by, written, now);
   if (rollout) await tell('rollout', targets, rollout);
-  await remember(job, deps, approval, [`Approved by ${by}. ${outcome}`, rollout ?? ''].join(' ').trim(), now);
+  await remember(job, deps, approval, [outcome, rollout ?? ''].join(' ').trim(), now);
   return { status: 'executed', approvalId };
 }
 

@@ -15,6 +15,7 @@ import {
   slotJobId,
   tickSlot,
 } from '../health/index.ts';
+import type { Locale } from '../locale/index.ts';
 import { routerFor } from '../routing/index.ts';
 import { redactDeep } from '../security/index.ts';
 import type { CronTick } from './kind.ts';
@@ -108,11 +109,16 @@ async function digestAndSend(job: HealthReportJob, deps: JobDeps): Promise<Healt
     findings: report.findings,
   });
   const message = digestMessage({ report, digest, figures, slot: job.slot });
+  // Each chat reads the digest in its own configured language (else LOCALE).
+  const messageFor = (lang: Locale | undefined) => {
+    const locale = lang ?? deps.locale ?? 'en';
+    return locale === 'en' ? message : digestMessage({ report, digest, figures, slot: job.slot, locale });
+  };
   await deps.reports.save(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
   const sent =
     job.quiet && message.allClear
       ? []
-      : await deliverOnce(deps.ledger, job.id, job.replyTo, (target) => say(target, message));
+      : await deliverOnce(deps.ledger, job.id, job.replyTo, (target) => say(target, messageFor(target.lang)));
   // Saved after sending: a retry after a failed send compares with the same previous digest, not with itself.
   await digests.save(digest.state, DIGEST_TTL_SECONDS);
   return {

@@ -1,6 +1,7 @@
 // The parts of a queue message every job kind shares: one versioned Job per unit of work, never carrying credentials.
 import { z } from 'zod';
 import { channelNames } from '../chat/index.ts';
+import { locales } from '../locale/index.ts';
 
 /** Where a job's message goes (lib/chat's Destination): a chat, a conversation, and the message it answers. */
 export const ReplyTarget = z.preprocess(
@@ -21,6 +22,8 @@ export const ReplyTarget = z.preprocess(
     receivedAt: z.number().int().nonnegative().optional(),
     /** Whether people are notified (lib/chat's Destination): true for an escalation, false for a quiet line. */
     notify: z.boolean().optional(),
+    /** The language configured for this chat (`?lang=` on the target); messages without a reader use it. */
+    lang: z.enum(locales).optional(),
   }),
 );
 export type ReplyTarget = z.infer<typeof ReplyTarget>;

@@ -3,6 +3,7 @@
 import type { ChatMessage, MessageRef } from '../chat/index.ts';
 import type { ClusterReader, ClusterWriter } from '../cluster/index.ts';
 import type { ChatModel, TurnLimiter } from '../conversation/index.ts';
+import type { Locale } from '../locale/index.ts';
 import type { Report } from '../report/index.ts';
 import type {
   ApprovalStore,
@@ -45,6 +46,8 @@ export interface JobDeps {
   chatMemoryTtlSeconds?: number;
   /** The model free chat text goes to (with the enricher's call budget); without it the commands engine answers. */
   chatLlm?: ChatModel;
+  /** LOCALE: the language of a chat that says nothing of its own (see lib/locale's `answerLocale`). */
+  locale?: Locale;
   /** The token budget of a conversation's history (CHAT_MEMORY_TOKENS; older turns fold into a summary). */
   chatMemoryTokens?: number;
   /** Each person's chat turns per minute (CHAT_TURNS_PER_MINUTE), across every instance; none without Redis. */

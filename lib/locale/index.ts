@@ -110,3 +110,5 @@ export const labels: Record<
     noFindings: '此范围内未发现问题。',
   },
 };
+
+export { answerLocale, type LocaleSources, localeOfTag } from './choose.ts';

@@ -1,6 +1,7 @@
 // The diagnosis Report and its findings: the contract of docs/design.md and docs/fixtures.md, as zod schemas.
 import { z } from 'zod';
 import { ActionName, proposalArgs } from '../actions/index.ts';
+import { Text } from '../i18n/index.ts';
 
 export const findingCodes = [
   'CrashLoopBackOff',
@@ -66,6 +67,10 @@ export const Finding = z.object({
   summary: z.string(),
   evidence: z.array(z.string()),
   suggestions: z.array(z.string()),
+  /** `summary` kept language-neutral (catalogue key and parameters), for a reader of another language. */
+  summaryText: Text.optional(),
+  /** `suggestions` kept language-neutral, one for one. */
+  suggestionTexts: z.array(Text).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

@@ -2,6 +2,7 @@
 // is taken once: of two presses (or two deliveries of one press) only one gets it.
 import { z } from 'zod';
 import { ReplyTarget } from '../jobs/schema.ts';
+import { locales } from '../locale/index.ts';
 import { ObjectRef } from '../report/index.ts';
 import { type Kv, kvKey, kvRun, ttl } from './kv.ts';
 
@@ -31,6 +32,8 @@ export const PendingApproval = z.object({
   createdAt: z.string(),
   /** ISO time it stops being approvable (the store also forgets it then). */
   expiresAt: z.string().optional(),
+  /** The language of the person who asked: the card and its outcome are said in it (default en). */
+  locale: z.enum(locales).optional(),
 });
 export type PendingApproval = z.infer<typeof PendingApproval>;
 

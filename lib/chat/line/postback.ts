@@ -1,7 +1,9 @@
 // LINE postbacks that carry a press: the approval card's confirm template (Approve / Reject) and a report bubble's
 // proposal buttons, each `data` an `encodePress` value and every text within LINE's limits.
 import type { messagingApi } from '@line/bot-sdk';
+import { translator } from '../../i18n/index.ts';
 import type { ApprovalMessage, ReportMessage } from '../message.ts';
+import { approvalHeading } from '../message.ts';
 import { encodePress, type Press } from '../press.ts';
 import { LINE_LIMITS, plain } from './limits.ts';
 
@@ -12,20 +14,29 @@ const postback = (label: string, press: Press, displayText: string): messagingAp
   displayText: plain(displayText, LINE_LIMITS.displayTextUnits) || label,
 });
 
-const CONFIRM_PREFIX = 'Approve: ';
-
 /** `Approve: <description>?` within the confirm template's 240, and Approve / Reject as its two actions. */
 export function approvalConfirm(message: ApprovalMessage): messagingApi.TemplateMessage {
-  const room = LINE_LIMITS.confirmTextUnits - CONFIRM_PREFIX.length - 1;
+  const locale = message.locale ?? 'en';
+  const t = translator(locale);
+  // The question's own words, measured in the reader's language: the description gets the rest of the 240.
+  const room = LINE_LIMITS.confirmTextUnits - t('approval.confirmQuestion', { what: '' }).length;
+  const approve = t('approval.approve');
+  const reject = t('approval.reject');
   return {
     type: 'template',
-    altText: plain(`Approval needed: ${message.description}`, LINE_LIMITS.templateAltTextUnits),
+    altText: plain(
+      t('approval.notification', {
+        heading: approvalHeading('pending', locale),
+        description: message.description,
+      }),
+      LINE_LIMITS.templateAltTextUnits,
+    ),
     template: {
       type: 'confirm',
-      text: `${CONFIRM_PREFIX}${plain(message.description, room)}?`,
+      text: t('approval.confirmQuestion', { what: plain(message.description, room) }),
       actions: [
-        postback('Approve', { press: 'approve', approval: message.approvalId }, 'Approve'),
-        postback('Reject', { press: 'reject', approval: message.approvalId }, 'Reject'),
+        postback(approve, { press: 'approve', approval: message.approvalId }, approve),
+        postback(reject, { press: 'reject', approval: message.approvalId }, reject),
       ],
     },
   };

@@ -1,5 +1,6 @@
 // The Slack approval card: exactly what Approve will do (action, object, namespace, cluster), who asked, why and
 // until when; Approve and Reject while it is pending, and after the decision who decided and what came of it.
+import { translator } from '../../i18n/index.ts';
 import {
   type ApprovalMessage,
   approvalExpiry,
@@ -25,6 +26,7 @@ const field = (label: string, value: string) => ({
 const context = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text, verbatim: true }] });
 
 function decisionButtons(message: ApprovalMessage) {
+  const t = translator(message.locale ?? 'en');
   const what = plainWithin(message.description, 200);
   return {
     type: 'actions',
@@ -32,22 +34,22 @@ function decisionButtons(message: ApprovalMessage) {
     elements: [
       pressButton({
         press: { press: 'approve', approval: message.approvalId },
-        text: 'Approve',
+        text: t('approval.approve'),
         style: 'primary',
-        accessibilityLabel: 'Approve: runs this change now, as you',
+        accessibilityLabel: t('approval.approveLabel'),
         confirm: {
-          title: 'Approve this change?',
-          text: `${what} — cluster ${plainWithin(message.cluster, 60)}. It runs at once, with you as the actor.`,
-          confirm: 'Approve',
-          deny: 'Cancel',
+          title: t('approval.confirmTitle'),
+          text: t('approval.confirmText', { what, cluster: plainWithin(message.cluster, 60) }),
+          confirm: t('approval.approve'),
+          deny: t('approval.cancel'),
           style: 'primary',
         },
       }),
       pressButton({
         press: { press: 'reject', approval: message.approvalId },
-        text: 'Reject',
+        text: t('approval.reject'),
         style: 'danger',
-        accessibilityLabel: 'Reject: nothing changes',
+        accessibilityLabel: t('approval.rejectLabel'),
       }),
     ],
   };
@@ -55,6 +57,9 @@ function decisionButtons(message: ApprovalMessage) {
 
 export function approvalBlocks(message: ApprovalMessage) {
   const { target } = message;
+  const locale = message.locale ?? 'en';
+  const t = translator(locale);
+  const heading = approvalHeading(message.state, locale);
   const blocks: unknown[] = [];
   if (message.text) blocks.push(section(escapedWithin(message.text, MAX_SECTION)));
   blocks.push(
@@ -62,7 +67,7 @@ export function approvalBlocks(message: ApprovalMessage) {
       type: 'header',
       text: {
         type: 'plain_text',
-        text: plainWithin(`${approvalIcon[message.state]} ${approvalHeading[message.state]}`, MAX_HEADER),
+        text: plainWithin(`${approvalIcon[message.state]} ${heading}`, MAX_HEADER),
         emoji: true,
       },
     },
@@ -70,23 +75,24 @@ export function approvalBlocks(message: ApprovalMessage) {
     {
       type: 'section',
       fields: [
-        field('Cluster', message.cluster),
-        field('Namespace', target.namespace ?? '—'),
-        field('Object', describeObject({ kind: target.kind, name: target.name })),
-        field('Asked by', message.requestedBy),
+        field(t('approval.cluster'), message.cluster),
+        field(t('approval.namespace'), target.namespace ?? '—'),
+        field(t('approval.object'), describeObject({ kind: target.kind, name: target.name })),
+        field(t('approval.asker'), message.requestedBy),
       ],
     },
   );
-  if (message.reason) blocks.push(section(`*Why:* ${escapedWithin(message.reason, MAX_SECTION - 10)}`));
+  if (message.reason)
+    blocks.push(section(`*${t('approval.why')}* ${escapedWithin(message.reason, MAX_SECTION - 20)}`));
   if (message.state === 'pending') {
     blocks.push(decisionButtons(message));
-    blocks.push(
-      context(`Expires ${escapedWithin(approvalExpiry(message), 100)} · only an approver can approve`),
-    );
+    blocks.push(context(t('approval.expiresShort', { at: escapedWithin(approvalExpiry(message), 100) })));
   } else {
-    const by = message.decidedBy ? ` Decided by ${escapedWithin(message.decidedBy, 200)}.` : '';
+    const by = message.decidedBy
+      ? ` ${t('approval.decidedByShort', { who: escapedWithin(message.decidedBy, 200) })}`
+      : '';
     const outcome = message.outcome ? ` ${escapedWithin(message.outcome, 2500)}` : '';
-    blocks.push(context(`*${approvalHeading[message.state]}.*${by}${outcome}`));
+    blocks.push(context(`*${heading}${locale === 'en' ? '.' : '。'}*${by}${outcome}`));
   }
   return blocks;
 }
