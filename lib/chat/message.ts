@@ -258,8 +258,64 @@ function worstSeverity(report: Report): Severity {
   return report.alert ? (report.alert.severity ?? 'unknown') : 'ok';
 }
 
+type ReportFinding = Report['findings'][number];
+
+/** The findings the report's chain passes through, lead first (the Services folded into a workload are not findings). */
+function chainFindings(report: Report): ReportFinding[] {
+  const [lead] = report.findings;
+  if (!lead) return [];
+  const on = (finding: ReportFinding, link: NonNullable<Report['chain']>[number]) => {
+    const subject = finding.owner ?? finding.object;
+    return (
+      finding.code === link.code &&
+      subject.kind === link.object.kind &&
+      subject.name === link.object.name &&
+      subject.namespace === link.object.namespace
+    );
+  };
+  const path = [lead];
+  for (const link of (report.chain ?? []).slice(1)) {
+    const finding = report.findings.find((f) => !path.includes(f) && on(f, link));
+    if (finding) path.push(finding);
+  }
+  return path;
+}
+
+/** Codes that only say "something behind me is wrong": as a cause they give way to the finding they point at. */
+const SYMPTOMS = new Set([
+  'ServiceNoEndpoints',
+  'WorkloadUnavailable',
+  'IngressBackendMissing',
+  'RolloutStuck',
+]);
+
+/**
+ * The cause the chain's last hop states (what the finding before the deepest one says about it: "cannot reach
+ * Service mysql"), unless that is only a symptom; then the deepest finding's own cause, or the deepest finding.
+ */
+function deepestCause(chain: ReportFinding[]): ReportFinding['rootCause'] {
+  const deepest = chain[chain.length - 1]!;
+  const stated = chain[chain.length - 2]?.rootCause;
+  if (stated && !SYMPTOMS.has(stated.code)) return stated;
+  return deepest.rootCause && !SYMPTOMS.has(deepest.rootCause.code)
+    ? deepest.rootCause
+    : { code: deepest.code, object: deepest.owner ?? deepest.object };
+}
+
+const unique = (lines: string[]) => [...new Set(lines)];
+
+/** `Ingress shop/web → Service shop/web (no ready endpoints) → Deployment shop/web (readiness probe fails)`. */
+export function chainLine(chain: NonNullable<Report['chain']>): string {
+  return chain
+    .map((link, index) => `${describeObject(link.object)}${index === 0 ? '' : ` (${link.state})`}`)
+    .join(' → ');
+}
+
 export function reportMessage(report: Report): ReportMessage {
   const lead = report.findings[0];
+  const chain = chainFindings(report);
+  // The deepest evidenced cause speaks: its cause, its evidence and its next steps come first.
+  const deepest = chain[chain.length - 1];
   const severity = worstSeverity(report);
   const icon = severityIcon[severity] ?? '⚪';
   const workload = lead ? describeObject(lead.owner ?? lead.object) : undefined;
@@ -267,11 +323,28 @@ export function reportMessage(report: Report): ReportMessage {
     workload ??
     (report.scope.object ? describeObject(report.scope.object) : (report.scope.namespace ?? report.cluster));
   const title = report.alert ? `${report.alert.name} — ${subject}` : `Diagnosis — ${subject}`;
-  const cause = lead?.rootCause;
-  const others = report.findings.slice(1);
+  const hops = report.chain && report.chain.length > 1 ? report.chain : undefined;
+  const cause = hops && deepest ? deepestCause(chain) : lead?.rootCause;
+  // A finding already shown as the cause or on the chain is not "also found".
+  const others = report.findings.filter((finding) => !chain.includes(finding));
   const meta = report.meta
     ? ` · ${report.meta.apiRequests} API reads · ${Math.round(report.meta.durationMs)} ms`
     : '';
+  const detail = hops
+    ? chainLine(hops)
+    : // The detail is left out when the summary already says it: one message, no repetition.
+      cause?.detail && !report.summary.includes(cause.detail)
+      ? cause.detail
+      : undefined;
+  const evidence =
+    deepest && deepest !== lead && lead
+      ? // The alert's own pod first (what the page was about), then what shows the deepest cause.
+        unique([...lead.evidence.slice(0, 1), ...deepest.evidence, ...lead.evidence.slice(1)])
+      : (lead?.evidence ?? []);
+  const nextSteps =
+    deepest && deepest !== lead && lead
+      ? unique([...deepest.suggestions, ...lead.suggestions])
+      : (lead?.suggestions ?? []);
   return {
     type: 'report',
     reportId: report.id,
@@ -290,8 +363,7 @@ export function reportMessage(report: Report): ReportMessage {
           rootCause: {
             code: cause.code,
             ...(cause.object ? { object: describeObject(cause.object) } : {}),
-            // The detail is left out when the summary already says it: one message, no repetition.
-            ...(cause.detail && !report.summary.includes(cause.detail) ? { detail: cause.detail } : {}),
+            ...(detail ? { detail } : {}),
           },
         }
       : {}),
@@ -299,8 +371,8 @@ export function reportMessage(report: Report): ReportMessage {
     ...(report.ai && !report.summary.includes(report.ai.text.trim())
       ? { ai: { model: report.ai.model, text: report.ai.text } }
       : {}),
-    evidence: lead?.evidence.slice(0, MAX_EVIDENCE_LINES) ?? [],
-    nextSteps: lead?.suggestions.slice(0, MAX_NEXT_STEPS) ?? [],
+    evidence: evidence.slice(0, MAX_EVIDENCE_LINES),
+    nextSteps: nextSteps.slice(0, MAX_NEXT_STEPS),
     otherFindings: others.slice(0, MAX_OTHER_FINDINGS).map((f) => ({
       severity: f.severity,
       code: f.code,
