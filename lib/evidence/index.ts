@@ -41,4 +41,4 @@ export {
   type PodGroupReport,
   podGroupFinding,
 } from './pod-group.ts';
-export { count, plural } from './words.ts';
+export { count, duration, plural } from './words.ts';

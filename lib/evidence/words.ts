@@ -24,3 +24,13 @@ export function plural(noun: string): string {
 export function count(n: number, noun: string): string {
   return `${n} ${n === 1 ? noun : plural(noun)}`;
 }
+
+/** A span as a person says it on a phone: "45 s", "30 min", "5 h", "3 days". */
+export function duration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return `${Math.max(0, Math.floor(ms / 1000))} s`;
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return count(Math.floor(hours / 24), 'day');
+}
