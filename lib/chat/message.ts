@@ -311,7 +311,60 @@ export function chainLine(chain: NonNullable<Report['chain']>): string {
     .join(' → ');
 }
 
+/** Words that fit one phone screen: a report message longer than this is cut to it (see `fitToPhone`). */
+export const PHONE_WORDS = 120;
+
+const wordsOf = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+
+/** The words a person reads in a report message (headings included; buttons and the footer are not reading). */
+export function messageWords(message: ReportMessage): number {
+  const cause = message.rootCause;
+  return wordsOf(
+    [
+      message.title,
+      ...message.fields.map((field) => `${field.label}: ${field.value}`),
+      message.summary,
+      cause ? `Root cause: ${cause.code} ${cause.object ?? ''} ${cause.detail ?? ''}` : '',
+      message.ai?.text ?? '',
+      message.evidence.length ? `Evidence ${message.evidence.join(' ')}` : '',
+      message.nextSteps.length ? `Next steps ${message.nextSteps.join(' ')}` : '',
+      message.otherFindings.length
+        ? `Also found ${message.otherFindings.map((f) => `${f.severity} ${f.code} ${f.subject} ${f.summary}`).join(' ')}`
+        : '',
+      message.moreFindings ? `and ${message.moreFindings} more` : '',
+    ].join(' '),
+  );
+}
+
+/**
+ * Cuts a message to a phone screen: the least telling lines go first (late next steps, late evidence, the other
+ * findings, which stay counted in `moreFindings`), never below four lines of evidence and two next steps; the
+ * report page has it all.
+ */
+export function fitToPhone(message: ReportMessage, words = PHONE_WORDS): ReportMessage {
+  const fitted = { ...message };
+  const cut = (list: 'evidence' | 'nextSteps', keep: number) => () => {
+    if (fitted[list].length <= keep) return false;
+    fitted[list] = fitted[list].slice(0, -1);
+    return true;
+  };
+  const cutOther = () => {
+    if (fitted.otherFindings.length <= 1) return false;
+    fitted.otherFindings = fitted.otherFindings.slice(0, -1);
+    fitted.moreFindings += 1;
+    return true;
+  };
+  // Four lines of evidence always stay: the cause is shown, not only named.
+  const cuts = [cut('nextSteps', 3), cut('evidence', 4), cutOther, cut('nextSteps', 2)];
+  for (const step of cuts) while (messageWords(fitted) > words && step());
+  return fitted;
+}
+
 export function reportMessage(report: Report): ReportMessage {
+  return fitToPhone(fullReportMessage(report));
+}
+
+function fullReportMessage(report: Report): ReportMessage {
   const lead = report.findings[0];
   const chain = chainFindings(report);
   // The deepest evidenced cause speaks: its cause, its evidence and its next steps come first.
@@ -336,10 +389,14 @@ export function reportMessage(report: Report): ReportMessage {
       cause?.detail && !report.summary.includes(cause.detail)
       ? cause.detail
       : undefined;
+  // A hop between the lead and the deepest cause is said by the chain; its folded sentence is not evidence again.
+  const between = (hops ?? []).slice(1, -1).map((link) => `${describeObject(link.object)} `);
   const evidence =
     deepest && deepest !== lead && lead
       ? // The alert's own pod first (what the page was about), then what shows the deepest cause.
-        unique([...lead.evidence.slice(0, 1), ...deepest.evidence, ...lead.evidence.slice(1)])
+        unique([...lead.evidence.slice(0, 1), ...deepest.evidence, ...lead.evidence.slice(1)]).filter(
+          (line) => !between.some((hop) => line.startsWith(hop)),
+        )
       : (lead?.evidence ?? []);
   const nextSteps =
     deepest && deepest !== lead && lead

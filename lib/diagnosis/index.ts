@@ -50,7 +50,9 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
   const targets = scopeTargets(context, scope);
   const consolidated = consolidate(raw);
   const findings = orderFindings(consolidated, targets);
-  const chain = causeChain(findings[0], { ...consolidated, findings }).links;
+  // A chain is worth showing when it passes through another finding; one hop is the root-cause line itself.
+  const causes = causeChain(findings[0], { ...consolidated, findings });
+  const chain = causes.findings.length > 1 ? causes.links : [];
 
   return {
     id: input.id ?? `kr-${crypto.randomUUID().slice(0, 8)}`,
