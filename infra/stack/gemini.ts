@@ -295,7 +295,7 @@ function textOf(contents: Content[]): string {
 const FINDING_LINE =
   /\b(CrashLoopBackOff|OOMKilled|ImagePullFailure|ContainerConfigError|ProbeFailure|Unschedulable|FailedMount|InitContainerFailure|Evicted|RolloutStuck|WorkloadUnavailable|JobFailed|CronJobFailing|ServiceNoEndpoints|IngressBackendMissing|PVCPending|NodeNotReady|NodePressure|HPAAtLimit|QuotaExceeded|ArgoSyncFailed|ArgoDegraded)\b/;
 const CAUSE_LINE =
-  /\b(DependencyUnreachable|MissingConfig|BadImageReference|InsufficientResources|SelectorMismatch|ApplicationError)\b/;
+  /\b(DependencyUnreachable|MissingConfig|BadImageReference|InsufficientResources|SelectorMismatch|ApplicationError|UntoleratedTaint|StorageExhausted)\b/;
 
 /**
  * The answer with nothing scripted: deterministic and valid against the request's response schema, built from

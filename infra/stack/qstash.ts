@@ -64,6 +64,13 @@ export interface QStashEmulator {
   dlq(): QStashMessage[];
   /** Resolves once nothing is waiting, in flight or due for a retry; rejects after `timeoutMs`. */
   waitForIdle(timeoutMs?: number): Promise<void>;
+  /**
+   * Holds every delivery (new and due retries) until `resume()`: publishing still answers at once. For measuring
+   * what publishing alone costs (the bench's storm), apart from the jobs it starts.
+   */
+  pause(): void;
+  /** Starts every held delivery, and delivers as soon as published again. */
+  resume(): void;
   /** Forgets every message, DLQ entry and dedup id (in-flight deliveries still finish). */
   clear(): void;
   close(): Promise<void>;
@@ -164,6 +171,8 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
   /** Start times per flow-control key within the current rate period. */
   const rateStarts = new Map<string, number[]>();
   let closed = false;
+  /** Deliveries held while paused, in the order they became due. */
+  let held: Internal[] | undefined;
 
   const later = (ms: number, run: () => void) => {
     const timer = setTimeout(() => {
@@ -173,15 +182,22 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
     timers.add(timer);
   };
 
+  /** Whoever waits for idle is told the moment the last message settles (no polling interval to wait out). */
+  const idleWaiters = new Set<() => void>();
   const settle = (message: Internal, state: 'delivered' | 'failed') => {
     message.record.state = state;
     if (state === 'failed') message.record.dlq = true;
     unsettled.delete(message);
+    if (unsettled.size === 0) for (const idle of idleWaiters) idle();
   };
 
   // Flow control: a message starts only while its key has fewer than `parallelism` deliveries in flight, and
   // fewer than `rate` deliveries started within the last `period` (default 1 s).
   const start = (message: Internal) => {
+    if (held) {
+      held.push(message);
+      return;
+    }
     const control = message.record.flowControl;
     const limit = control?.parallelism;
     const idleState = message.record.attempts > 0 ? 'retrying' : 'pending';
@@ -435,19 +451,33 @@ export async function startQStash(options: QStashOptions): Promise<QStashEmulato
     url: server.url,
     messages: () => records,
     dlq: () => records.filter((m) => m.dlq),
+    pause() {
+      held ??= [];
+    },
+    resume() {
+      const due = held ?? [];
+      held = undefined;
+      for (const message of due) if (!closed) start(message);
+    },
     clear() {
       records = [];
       dedup.clear();
     },
     async waitForIdle(timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (unsettled.size > 0) {
-        if (Date.now() > deadline) {
+      if (unsettled.size === 0) return;
+      await new Promise<void>((done, fail) => {
+        const idle = () => {
+          clearTimeout(timer);
+          idleWaiters.delete(idle);
+          done();
+        };
+        const timer = setTimeout(() => {
+          idleWaiters.delete(idle);
           const states = [...unsettled].map((m) => `${m.record.messageId} ${m.record.state}`).join(', ');
-          throw new Error(`QStash emulator not idle after ${timeoutMs} ms: ${states}`);
-        }
-        await new Promise((done) => setTimeout(done, 20));
-      }
+          fail(new Error(`QStash emulator not idle after ${timeoutMs} ms: ${states}`));
+        }, timeoutMs);
+        idleWaiters.add(idle);
+      });
     },
     close() {
       closing ??= (async () => {

@@ -10,9 +10,10 @@ import { startGeminiFake } from './gemini.ts';
 import { freeLoopbackPort } from './http.ts';
 import { startLineFake } from './line.ts';
 import { startProxyProcess } from './proxy.ts';
-import { startQStash } from './qstash.ts';
+import { type QStashEmulator, startQStash } from './qstash.ts';
 import { startRedisStore } from './redis-store.ts';
 import { startSlackFake } from './slack.ts';
+import type { BridgeStats } from './upstash.ts';
 import { logTail, startWranglerDev } from './worker.ts';
 
 export const DEFAULT_FIXTURE = resolve(import.meta.dirname, '../../test/fixtures/demo/crashloop.yaml');
@@ -67,6 +68,10 @@ export interface Stack {
    * redis-server) exits before `stop()`; the rest keeps running until `stop()`.
    */
   failed: Promise<string>;
+  /** What the Worker cost Redis so far (HTTP round trips and commands at the Upstash bridge), for the bench. */
+  redisStats(): BridgeStats;
+  /** The QStash emulator itself (its record, pause/resume), for tests and the bench. */
+  qstash: QStashEmulator;
   stop(): Promise<void>;
 }
 
@@ -218,6 +223,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       dir,
       failed,
       stop,
+      redisStats: () => ({ ...redis.stats }),
+      qstash,
       info: {
         pid: process.pid,
         worker,

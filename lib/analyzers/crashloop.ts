@@ -2,15 +2,18 @@
 import type { K8sObject } from '../cluster/index.ts';
 import type { AnalysisContext } from '../evidence/index.ts';
 import {
+  ago,
   type ContainerStatus,
   causeFromLog,
   containerStatuses,
+  describeProbe,
   groupByOwner,
   groupName,
   morePods,
   ownerReads,
   podGroupFinding,
   policyReads,
+  probeKills,
   refOf,
 } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
@@ -88,6 +91,8 @@ export const crashLoop: Analyzer = {
           },
           evidence: [],
         };
+      // Exit 137 after the kubelet's "failed liveness probe": the probe restarts it, not the app.
+      cause ??= probeCause(context, pod, status.name);
       const who = groupName(group.owner, pod);
       const restarts = `restarted ${status.restartCount ?? 0} times${last ? `, last exit code ${last.exitCode}${last.reason ? ` (${last.reason})` : ''}` : ''}`;
       const backoff = context.eventsFor(refOf(pod)).find((event) => event.reason === 'BackOff');
@@ -111,6 +116,25 @@ export const crashLoop: Analyzer = {
   },
 };
 
+function probeCause(context: AnalysisContext, pod: K8sObject, container: string) {
+  const kill = probeKills(context, pod).find((k) => k.container === container);
+  if (!kill) return undefined;
+  const check = describeProbe(pod, container, kill.kind);
+  return {
+    rootCause: {
+      code: 'ProbeFailure' as const,
+      detail: `its ${check?.probe ?? `${kill.kind} probe`} fails and the kubelet kills it (${kill.kills} ${kill.kills === 1 ? 'time' : 'times'} in the last hour${check?.portMismatch ? `; ${check.listens}` : ''})`,
+    },
+    evidence: [
+      ...(check ? [`${check.probe} — ${check.listens}`] : []),
+      `event Killing ×${kill.kills} (last ${ago(context, kill.lastSeen)}): container ${container} failed ${kill.kind} probe`,
+      ...(kill.failure
+        ? [`event Unhealthy ×${kill.failure.count}: ${kill.failure.message.slice(0, 160)}`]
+        : []),
+    ],
+  };
+}
+
 export function suggestionsFor(rootCause: Finding['rootCause'], namespace: string | undefined): string[] {
   if (!rootCause) return [];
   const object = rootCause.object;
@@ -129,6 +153,8 @@ export function suggestionsFor(rootCause: Finding['rootCause'], namespace: strin
         : ['check the host name and port the app is configured with'];
     case 'MissingConfig':
       return ['add the missing setting to the workload (env, ConfigMap or Secret) and roll it out'];
+    case 'ProbeFailure':
+      return ['check the probe path/port against what the app serves, and its timeouts'];
     case 'ApplicationError':
       return ['read the exception in the previous log; roll back if it started with the latest release'];
     default:

@@ -10,10 +10,19 @@ import {
   refOf,
 } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
-import { failedCondition, failedPodOf, jobCause, jobLogRequest } from './job.ts';
+import {
+  failedCondition,
+  failedPodOf,
+  type JobCause,
+  jobCause,
+  jobLogRequests,
+  logsCommand,
+  serviceAccountReads,
+} from './job.ts';
 import type { Analyzer } from './types.ts';
 
-function latestJob(context: AnalysisContext, cronJob: K8sObject): K8sObject | undefined {
+/** The CronJob's finished Jobs, newest first. */
+function finishedJobs(context: AnalysisContext, cronJob: K8sObject): K8sObject[] {
   const finished = (job: K8sObject) =>
     (job.status?.conditions ?? []).some(
       (c: { type: string; status: string }) => ['Complete', 'Failed'].includes(c.type) && c.status === 'True',
@@ -26,9 +35,40 @@ function latestJob(context: AnalysisContext, cronJob: K8sObject): K8sObject | un
         job.metadata.ownerReferences?.some((o) => o.kind === 'CronJob' && o.name === cronJob.metadata.name) &&
         finished(job),
     )
-    .sort((a, b) =>
-      String(b.metadata.creationTimestamp).localeCompare(String(a.metadata.creationTimestamp)),
-    )[0];
+    .sort((a, b) => String(b.metadata.creationTimestamp).localeCompare(String(a.metadata.creationTimestamp)));
+}
+
+/**
+ * The Job whose pod shows why the CronJob fails: the latest, or — when the latest's pods are gone (an OnFailure
+ * Job's pods are deleted when it fails) — the newest earlier failed run that still has one.
+ */
+function evidenceJob(context: AnalysisContext, cronJob: K8sObject, latest: K8sObject): K8sObject {
+  if (failedPodOf(context, latest)) return latest;
+  return (
+    finishedJobs(context, cronJob).find((job) => failedCondition(job) && failedPodOf(context, job)) ?? latest
+  );
+}
+
+/** Why the latest Job failed: its own evidence, else an earlier run's pod (`from`) when the latest left none to read. */
+function causeOf(
+  context: AnalysisContext,
+  cronJob: K8sObject,
+  latest: K8sObject,
+): JobCause & { from?: K8sObject } {
+  const own = jobCause(context, latest);
+  const earlier = evidenceJob(context, cronJob, latest);
+  if (own.cause || earlier === latest) return own;
+  const before = jobCause(context, earlier);
+  if (!before.cause) return own;
+  return {
+    ...before,
+    from: earlier,
+    notes: [
+      ...own.notes,
+      `the log below is from the run before, Job ${earlier.metadata.name}`,
+      ...before.notes,
+    ],
+  };
 }
 
 /** When a CronJob should next have run after its last run, in ms; undefined when its schedule cannot be read. */
@@ -45,7 +85,7 @@ export function nextDue(cronJob: K8sObject, lastMs: number): number | undefined 
 const failing = (context: AnalysisContext) =>
   context.list('cronJobs').flatMap((cronJob) => {
     if (cronJob.spec?.suspend) return []; // suspended on purpose
-    const job = latestJob(context, cronJob);
+    const job = finishedJobs(context, cronJob)[0];
     return job && failedCondition(job) ? [{ cronJob, job }] : [];
   });
 
@@ -53,17 +93,17 @@ export const cronJobFailing: Analyzer = {
   name: 'cronjob',
   // A Job a CronJob started is reported as the CronJob failing.
   reads: { CronJob: ['jobs', 'cronJobs', 'pods'], Job: ['cronJobs'] },
-  followUps: (context) => [...ownerReads(context), ...policyReads(context)],
+  followUps: (context) => [...ownerReads(context), ...policyReads(context), ...serviceAccountReads(context)],
   logs(context) {
-    return failing(context).flatMap(({ job }) => {
-      const pod = failedPodOf(context, job);
-      return pod ? [jobLogRequest(pod)] : [];
+    return failing(context).flatMap(({ cronJob, job }) => {
+      const pod = failedPodOf(context, evidenceJob(context, cronJob, job));
+      return pod ? jobLogRequests(pod) : [];
     });
   },
   analyze(context) {
     const findings: Finding[] = failing(context).map(({ cronJob, job }) => {
       const ref = refOf(cronJob);
-      const { pod, cause } = jobCause(context, job);
+      const { pod, cause, notes, from } = causeOf(context, cronJob, job);
       const condition = failedCondition(job);
       return {
         code: 'CronJobFailing',
@@ -71,15 +111,16 @@ export const cronJobFailing: Analyzer = {
         object: ref,
         owner: ref,
         ...(cause ? { rootCause: cause.rootCause } : {}),
-        summary: `${describeRef(ref)} is failing: its last Job ${job.metadata.name} failed${cause?.rootCause.detail ? `: ${cause.rootCause.detail}` : ` (${condition.reason ?? 'Failed'})`}.`,
+        summary: from
+          ? `${describeRef(ref)} is failing: its last Job ${job.metadata.name} failed (${condition.reason ?? 'Failed'}) and left no pods; the run before, Job ${from.metadata.name}, failed: ${cause?.rootCause.detail}.`
+          : `${describeRef(ref)} is failing: its last Job ${job.metadata.name} failed${cause?.rootCause.detail ? `: ${cause.rootCause.detail}` : ` (${condition.reason ?? 'Failed'})`}.`,
         evidence: [
           `Job ${job.metadata.name}: Failed ${condition.reason ?? ''} ${String(condition.message ?? '').slice(0, 120)}`.trim(),
+          ...notes,
           ...(cause?.evidence ?? []),
         ],
         suggestions: [
-          pod
-            ? `kubectl -n ${ref.namespace} logs ${pod.metadata.name}`
-            : `kubectl -n ${ref.namespace} describe job ${job.metadata.name}`,
+          pod ? logsCommand(pod) : `kubectl -n ${ref.namespace} describe job ${job.metadata.name}`,
         ],
       };
     });

@@ -22,11 +22,65 @@ export function pullingContainer(pod: K8sObject): ContainerStatus | undefined {
   );
 }
 
+const NOT_FOUND = /manifest unknown|not found|no such manifest|name unknown/i;
+const DENIED = /unauthorized|authentication required|denied|forbidden|\b401\b|\b403\b/i;
+const DOCKER_HUB = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)$/;
+
+/** An image reference split into its registry host and repository, tag and digest dropped. */
+export function imageRepository(image: string): { registry: string; repository: string } {
+  const bare = image.replace(/@.*$/, '').replace(/:[\w.-]+$/, '');
+  const [first, ...rest] = bare.split('/');
+  const hosted = rest.length > 0 && /[.:]|^localhost$/.test(first ?? '');
+  const registry = hosted ? first! : 'docker.io';
+  const path = hosted ? rest.join('/') : bare;
+  return {
+    registry: DOCKER_HUB.test(registry) ? 'docker.io' : registry,
+    repository: DOCKER_HUB.test(registry) && !path.includes('/') ? `library/${path}` : path,
+  };
+}
+
+/** Running pods whose containers run the same repository: proof the repository exists. */
+function runningElsewhere(context: AnalysisContext, image: string): K8sObject[] {
+  const wanted = imageRepository(image);
+  const same = (other: string) => {
+    const repo = imageRepository(other);
+    return repo.registry === wanted.registry && repo.repository === wanted.repository;
+  };
+  return context
+    .list('pods')
+    .filter((pod) =>
+      (pod.status?.containerStatuses ?? []).some(
+        (status: ContainerStatus) => status.state?.running && same(status.image ?? ''),
+      ),
+    );
+}
+
+const secretNames = (pod: K8sObject): string =>
+  (pod.spec?.imagePullSecrets ?? [])
+    .map((s: { name: string }) => s.name)
+    .sort()
+    .join(',');
+
+/** Which pull secrets the pod presents, and whether they exist (when Secrets were read). */
+function pullSecrets(context: AnalysisContext, pod: K8sObject): string {
+  const names: string[] = (pod.spec?.imagePullSecrets ?? []).map((s: { name: string }) => s.name);
+  if (names.length === 0) return 'the pod has no imagePullSecrets';
+  const absent = context.loaded('secrets')
+    ? names.filter((name) => !context.find('Secret', pod.metadata.namespace, name))
+    : [];
+  return `the pod's imagePullSecrets ${names.join(', ')} ${absent.length ? `(${absent.join(', ')} does not exist)` : 'do not grant access'}`;
+}
+
+/**
+ * Why a pull fails, and the signal that decided: "manifest unknown"/"not found" is a bad reference; a refusal
+ * (401/403/denied) is missing credentials only when the registry is private or the same image runs elsewhere,
+ * since Docker Hub answers "pull access denied" for a repository that does not exist too.
+ */
 export function pullCause(
   context: AnalysisContext,
   pod: K8sObject,
   status: ContainerStatus,
-): { rootCause: RootCause; line?: string } {
+): { rootCause: RootCause; line?: string; signal: string } {
   const image: string = status.image ?? '';
   const messages = [
     status.state?.waiting?.message ?? '',
@@ -35,23 +89,61 @@ export function pullCause(
       .filter((event) => event.reason === 'Failed')
       .map((event) => event.message),
   ].join('\n');
-  const line = messages.split('\n').find((text) => /pull|image/i.test(text));
-  if (/unauthorized|authentication required|denied|forbidden|401|403/i.test(messages)) {
-    const secrets = (pod.spec?.imagePullSecrets ?? []).map((s: { name: string }) => s.name);
+  const lines = messages.split('\n');
+  const line = (pattern: RegExp) =>
+    lines.find((text) => pattern.test(text)) ?? lines.find((text) => /pull|image/i.test(text));
+  const { registry } = imageRepository(image);
+  if (NOT_FOUND.test(messages)) {
+    const found = line(NOT_FOUND);
     return {
-      rootCause: {
-        code: 'MissingConfig',
-        detail: `registry refused credentials for ${image}${secrets.length ? ` (imagePullSecrets: ${secrets.join(', ')})` : ' (no imagePullSecrets)'}`,
-      },
-      ...(line ? { line } : {}),
+      rootCause: { code: 'BadImageReference', detail: `image ${image} does not exist (manifest not found)` },
+      ...(found ? { line: found } : {}),
+      signal: 'decided by: the registry answers "not found" for this reference',
     };
   }
+  if (DENIED.test(messages)) {
+    const found = line(DENIED);
+    const running = runningElsewhere(context, image);
+    // A pod with other pull secrets runs the repository: this pod's credentials are what is missing.
+    const elsewhere = running.find((other) => secretNames(other) !== secretNames(pod));
+    // Pods with the very same secrets pull it fine: the credentials work, so the reference is wrong.
+    const sameCredentials = !elsewhere ? running[0] : undefined;
+    const privateRegistry = registry !== 'docker.io';
+    if (sameCredentials)
+      return {
+        rootCause: {
+          code: 'BadImageReference',
+          detail: `image ${image} does not exist (the registry denies it to credentials that pull its repository)`,
+        },
+        ...(found ? { line: found } : {}),
+        signal: `decided by: pod ${sameCredentials.metadata.namespace}/${sameCredentials.metadata.name} runs this repository with the same pull secrets`,
+      };
+    if (elsewhere || privateRegistry)
+      return {
+        rootCause: {
+          code: 'MissingConfig',
+          detail: `registry refused credentials for ${image}: ${pullSecrets(context, pod)}`,
+        },
+        ...(found ? { line: found } : {}),
+        signal: elsewhere
+          ? `decided by: the same image runs in pod ${elsewhere.metadata.namespace}/${elsewhere.metadata.name}${secretNames(elsewhere) ? ` (imagePullSecrets ${secretNames(elsewhere)})` : ''}`
+          : `decided by: ${registry} is a private registry`,
+      };
+    return {
+      rootCause: {
+        code: 'BadImageReference',
+        detail: `image ${image} does not exist (Docker Hub denies it and no pod runs it)`,
+      },
+      ...(found ? { line: found } : {}),
+      signal:
+        'decided by: Docker Hub says "pull access denied" for a repository that does not exist, and no pod in the cluster runs this image',
+    };
+  }
+  const found = line(/pull|image/i);
   return {
-    rootCause: {
-      code: 'BadImageReference',
-      detail: `image ${image} does not exist${/not found|manifest unknown/i.test(messages) ? ' (manifest not found)' : ''}`,
-    },
-    ...(line ? { line } : {}),
+    rootCause: { code: 'BadImageReference', detail: `image ${image} does not exist` },
+    ...(found ? { line: found } : {}),
+    signal: 'decided by: the pull fails without a credentials error',
   };
 }
 
@@ -75,6 +167,7 @@ export const imagePullFailure: Analyzer = {
         evidence: [
           `pod ${pod.metadata.name} container ${status.name}: ${status.state.waiting.reason}, image ${status.image}`,
           ...(cause.line ? [cause.line.slice(0, 200)] : []),
+          cause.signal,
           ...morePods(group, `affected`),
         ],
         suggestions: [

@@ -1,15 +1,22 @@
-// JobFailed: a Job failed (BackoffLimitExceeded, DeadlineExceeded); its failed pod's log says why.
-import type { K8sObject } from '../cluster/index.ts';
+// JobFailed: a Job failed (BackoffLimitExceeded, DeadlineExceeded); its failed pod's logs say why, as a crash
+// loop's do, and a FailedCreate that still holds (a missing ServiceAccount) when it made no pod.
+import type { K8sObject, ResourceName } from '../cluster/index.ts';
 import {
   type AnalysisContext,
+  ago,
   type Cause,
+  type ContainerStatus,
   causeFromLog,
+  containerStatuses,
   describeRef,
+  missingServiceAccount,
   ownerReads,
   policyReads,
+  recentEvents,
   refOf,
+  resolvedBy,
 } from '../evidence/index.ts';
-import type { Finding } from '../report/index.ts';
+import type { Finding, ObjectRef } from '../report/index.ts';
 import { type Analyzer, LOG_LIMIT_BYTES, LOG_TAIL_LINES, type LogRequest } from './types.ts';
 
 export function failedCondition(job: K8sObject) {
@@ -18,39 +25,111 @@ export function failedCondition(job: K8sObject) {
   );
 }
 
-/** The job's most recent failed pod (what `kubectl logs job/NAME` would show). */
-export function failedPodOf(context: AnalysisContext, job: K8sObject): K8sObject | undefined {
+/** The pods a Job created, newest first. */
+function jobPods(context: AnalysisContext, job: K8sObject): K8sObject[] {
   return context
     .podsIn(job.metadata.namespace)
     .filter(
       (pod) =>
-        (pod.metadata.ownerReferences?.some((o) => o.kind === 'Job' && o.name === job.metadata.name) ||
-          pod.metadata.labels?.['job-name'] === job.metadata.name) &&
-        pod.status?.phase === 'Failed',
+        pod.metadata.ownerReferences?.some((o) => o.kind === 'Job' && o.name === job.metadata.name) ||
+        pod.metadata.labels?.['job-name'] === job.metadata.name,
     )
-    .sort((a, b) =>
-      String(b.metadata.creationTimestamp).localeCompare(String(a.metadata.creationTimestamp)),
-    )[0];
+    .sort((a, b) => String(b.metadata.creationTimestamp).localeCompare(String(a.metadata.creationTimestamp)));
 }
 
-export function jobLogRequest(pod: K8sObject): LogRequest {
-  return {
+const failedStatus = (status: ContainerStatus) =>
+  (status.state?.terminated?.exitCode ?? 0) !== 0 || (status.lastState?.terminated?.exitCode ?? 0) !== 0;
+
+/** The job's most recent failed pod (what `kubectl logs job/NAME` would show): Failed, or failing in place (OnFailure). */
+export function failedPodOf(context: AnalysisContext, job: K8sObject): K8sObject | undefined {
+  return jobPods(context, job).find(
+    (pod) => pod.status?.phase === 'Failed' || containerStatuses(pod).some(failedStatus),
+  );
+}
+
+/** The container that failed (a sidecar listed first is not the job), else the first. */
+function failedContainer(pod: K8sObject): ContainerStatus | { name: string | undefined } {
+  return containerStatuses(pod).find(failedStatus) ?? { name: pod.spec?.containers?.[0]?.name };
+}
+
+/** The failed container's log, and its previous instance's when it restarted in place, as a crash loop is read. */
+export function jobLogRequests(pod: K8sObject): LogRequest[] {
+  const status = failedContainer(pod);
+  const request = (previous: boolean): LogRequest => ({
     namespace: pod.metadata.namespace!,
     pod: pod.metadata.name,
-    ...(pod.spec?.containers?.[0]?.name ? { container: pod.spec.containers[0].name } : {}),
-    previous: false,
+    ...(status.name ? { container: status.name } : {}),
+    previous,
     tailLines: LOG_TAIL_LINES,
     limitBytes: LOG_LIMIT_BYTES,
-  };
+  });
+  return 'restartCount' in status && (status.restartCount ?? 0) > 0
+    ? [request(false), request(true)]
+    : [request(false)];
 }
 
-export function jobCause(context: AnalysisContext, job: K8sObject): { pod?: K8sObject; cause?: Cause } {
+/** `kubectl logs` for a Job's failed pod, naming the container when the pod has more than one. */
+export function logsCommand(pod: K8sObject): string {
+  const container = failedContainer(pod).name;
+  const many = (pod.spec?.containers?.length ?? 0) > 1;
+  return `kubectl -n ${pod.metadata.namespace} logs ${pod.metadata.name}${container && many ? ` -c ${container}` : ''}`;
+}
+
+export interface JobCause {
+  pod?: K8sObject;
+  cause?: Cause;
+  /** What the evidence should say besides the cause: pods gone, Warning events that are stale. */
+  notes: string[];
+}
+
+/** Why a Job failed: its failed pod's logs (current, then previous), else a `FailedCreate` that still holds. */
+export function jobCause(context: AnalysisContext, job: K8sObject): JobCause {
+  const pods = jobPods(context, job);
   const pod = failedPodOf(context, job);
-  if (!pod) return {};
-  const container = pod.spec?.containers?.[0]?.name;
-  const log = context.log(pod.metadata.namespace!, pod.metadata.name, container, false);
-  const cause = log ? causeFromLog(context, pod, log.text) : undefined;
-  return { pod, ...(cause ? { cause } : {}) };
+  const notes: string[] = [];
+  let cause: Cause | undefined;
+  if (pod) {
+    const container = failedContainer(pod).name;
+    for (const previous of [false, true]) {
+      const log = context.log(pod.metadata.namespace!, pod.metadata.name, container, previous);
+      cause = log ? causeFromLog(context, pod, log.text) : undefined;
+      if (cause) break;
+    }
+  } else if (pods.length === 0 && Number(job.status?.failed ?? 0) > 0) {
+    notes.push("the Job's pods are gone; no logs to read");
+  }
+  // A Warning from before the latest attempt, or about an object that exists now, is history.
+  const latest = pods[0] ? Date.parse(String(pods[0].metadata.creationTimestamp)) : undefined;
+  for (const event of recentEvents(context, refOf(job), 'FailedCreate')) {
+    const resolved = resolvedBy(context, event, latest);
+    if (resolved) {
+      notes.push(
+        `event FailedCreate ×${event.count} (${ago(context, event.lastSeen)}) is resolved: ${resolved}`,
+      );
+      continue;
+    }
+    const account = missingServiceAccount(event);
+    // Blamed only when the list was read and lacks it (a proxy that may not list ServiceAccounts proves nothing).
+    const absent = account && context.loaded('serviceAccounts');
+    if (!cause && absent && pods.length === 0)
+      cause = {
+        rootCause: {
+          code: 'MissingConfig',
+          object: { kind: 'ServiceAccount', namespace: job.metadata.namespace, name: account } as ObjectRef,
+          detail: `ServiceAccount ${account} does not exist, so it cannot create its pods`,
+        },
+        evidence: [`event FailedCreate ×${event.count}: ${event.message.slice(0, 200)}`],
+      };
+  }
+  return { ...(pod ? { pod } : {}), ...(cause ? { cause } : {}), notes };
+}
+
+/** ServiceAccounts, read only when a Job's `FailedCreate` says one is missing (to tell whether it is still). */
+export function serviceAccountReads(context: AnalysisContext): ResourceName[] {
+  const named = context
+    .list('jobs')
+    .some((job) => context.eventsFor(refOf(job), false).some((event) => missingServiceAccount(event)));
+  return named && !context.loaded('serviceAccounts') ? ['serviceAccounts'] : [];
 }
 
 const standalone = (context: AnalysisContext) =>
@@ -66,18 +145,18 @@ const standalone = (context: AnalysisContext) =>
 export const jobFailed: Analyzer = {
   name: 'job',
   reads: { Job: ['jobs', 'pods', 'events'] },
-  followUps: (context) => [...ownerReads(context), ...policyReads(context)],
+  followUps: (context) => [...ownerReads(context), ...policyReads(context), ...serviceAccountReads(context)],
   logs(context) {
     return standalone(context).flatMap((job) => {
       const pod = failedPodOf(context, job);
-      return pod ? [jobLogRequest(pod)] : [];
+      return pod ? jobLogRequests(pod) : [];
     });
   },
   analyze(context) {
     return standalone(context).map((job): Finding => {
       const condition = failedCondition(job);
       const ref = refOf(job);
-      const { pod, cause } = jobCause(context, job);
+      const { pod, cause, notes } = jobCause(context, job);
       return {
         code: 'JobFailed',
         severity: 'critical',
@@ -89,12 +168,9 @@ export const jobFailed: Analyzer = {
           `condition Failed ${condition.reason ?? ''}: ${String(condition.message ?? '').slice(0, 160)}`,
           `succeeded ${job.status?.succeeded ?? 0}, failed ${job.status?.failed ?? 0}, backoffLimit ${job.spec?.backoffLimit ?? 6}`,
           ...(cause?.evidence ?? []),
+          ...notes,
         ],
-        suggestions: [
-          pod
-            ? `kubectl -n ${ref.namespace} logs ${pod.metadata.name}`
-            : `kubectl -n ${ref.namespace} describe job ${ref.name}`,
-        ],
+        suggestions: [pod ? logsCommand(pod) : `kubectl -n ${ref.namespace} describe job ${ref.name}`],
       };
     });
   },

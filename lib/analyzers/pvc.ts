@@ -4,6 +4,16 @@ import { type AnalysisContext, refOf } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
 
+// What CSI provisioners answer when the backend has no room: gRPC ResourceExhausted, or the words themselves.
+const EXHAUSTED =
+  /ResourceExhausted|insufficient (?:capacity|storage|space)|out of capacity|no space left|InsufficientVolumeCapacity|ZONE_RESOURCE_POOL_EXHAUSTED/i;
+
+/** The provisioner's first sentence after "desc =", where the gRPC status puts its words. */
+function exhaustedPart(message: string): string {
+  const words = /desc = (.+)$/.exec(message)?.[1] ?? message;
+  return words.split(/\.\s/)[0]!.slice(0, 120);
+}
+
 export function pvcCause(context: AnalysisContext, pvc: K8sObject): RootCause | undefined {
   const className: string | undefined = pvc.spec?.storageClassName;
   const classes = context.list('storageClasses');
@@ -27,6 +37,12 @@ export function pvcCause(context: AnalysisContext, pvc: K8sObject): RootCause | 
       };
   }
   const failed = context.eventsFor(refOf(pvc), false).find((e) => e.reason === 'ProvisioningFailed');
+  if (failed && EXHAUSTED.test(failed.message))
+    return {
+      code: 'StorageExhausted',
+      ...(className ? { object: { kind: 'StorageClass', name: className } } : {}),
+      detail: `the provisioner${className ? ` of StorageClass ${className}` : ''} is out of capacity: ${exhaustedPart(failed.message)}`,
+    };
   if (failed)
     return { code: 'MissingConfig', detail: `provisioning failed: ${failed.message.slice(0, 160)}` };
   return undefined;

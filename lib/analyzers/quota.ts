@@ -3,6 +3,52 @@ import { type ClusterEvent, describeRef, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
 
+const BINARY = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50 } as const;
+const DECIMAL = { m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 } as const;
+
+/** A Kubernetes quantity ("500m", "2Gi", "4") as a number, to tell which resource ran over. */
+export function quantity(text: string): number | undefined {
+  const match = /^([\d.]+)(Ki|Mi|Gi|Ti|Pi|m|k|M|G|T|P)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const unit = (match[2] ?? '') as keyof typeof BINARY | keyof typeof DECIMAL;
+  return (
+    Number(match[1]) *
+    (unit in BINARY ? BINARY[unit as keyof typeof BINARY] : DECIMAL[unit as keyof typeof DECIMAL])
+  );
+}
+
+/** "requests.cpu=2,limits.memory=1Gi" as a map. */
+function amounts(text: string): Map<string, string> {
+  return new Map(
+    text
+      .split(',')
+      .map((pair) => pair.trim().split('='))
+      .filter((pair): pair is [string, string] => pair.length === 2),
+  );
+}
+
+/**
+ * The resources a new pod would push over the quota, with used/hard for each, from the admission message
+ * "exceeded quota: q, requested: cpu=2, used: cpu=9, limited: cpu=10".
+ */
+export function quotaUse(message: string): { over: string[]; detail: string } | undefined {
+  const parts = /requested: (.+?), used: (.+?), limited: (.+?)(?:$|\s)/i.exec(message);
+  if (!parts) return undefined;
+  const [requested, used, limited] = [amounts(parts[1]!), amounts(parts[2]!), amounts(parts[3]!)];
+  const exceeded = [...limited.keys()].filter((resource) => {
+    const [ask, have, hard] = [requested, used, limited].map((m) => quantity(m.get(resource) ?? '0'));
+    return ask === undefined || have === undefined || hard === undefined || have + ask > hard;
+  });
+  const over = exceeded.length ? exceeded : [...limited.keys()];
+  const detail = over
+    .map(
+      (resource) =>
+        `${resource} used ${used.get(resource) ?? '0'} of ${limited.get(resource)}, one pod requests ${requested.get(resource) ?? '0'}`,
+    )
+    .join('; ');
+  return { over, detail };
+}
+
 export const quotaExceeded: Analyzer = {
   name: 'quota',
   // The controllers whose FailedCreate events name the quota, by the workload kind that owns them.
@@ -36,10 +82,7 @@ export const quotaExceeded: Analyzer = {
       if (seen.has(key)) continue;
       seen.add(key);
       const quota = /exceeded quota: ([\w.-]+)/i.exec(event.message)?.[1];
-      const detail =
-        /requested: ([^,]+(?:,[^,]+)*?), used: ([^,]+(?:,[^,]+)*?), limited: ([^,]+(?:,[^,]+)*)/i.exec(
-          event.message,
-        );
+      const use = quotaUse(event.message);
       findings.push({
         code: 'QuotaExceeded',
         severity: 'critical',
@@ -48,21 +91,17 @@ export const quotaExceeded: Analyzer = {
         ...(quota
           ? {
               rootCause: {
-                code: 'InsufficientResources' as const,
+                code: 'QuotaExceeded' as const,
                 object: {
                   kind: 'ResourceQuota',
                   ...(owner.namespace ? { namespace: owner.namespace } : {}),
                   name: quota,
                 },
-                detail: `ResourceQuota ${quota} is used up${detail ? ` (requested ${detail[1]}, used ${detail[2]}, limited ${detail[3]})` : ''}`,
+                detail: `ResourceQuota ${quota} is full: ${use?.detail ?? 'used up'}`,
               },
             }
           : {}),
-        summary:
-          `${describeRef(owner)} cannot create pods: ResourceQuota ${quota ?? ''} is exceeded.`.replace(
-            '  ',
-            ' ',
-          ),
+        summary: `${describeRef(owner)} cannot create pods: ResourceQuota${quota ? ` ${quota}` : ''} is exceeded${use ? ` on ${use.over.join(' and ')}` : ''}.`,
         evidence: [
           `event FailedCreate ×${event.count} on ${describeRef(refOf(controller))}: ${event.message.slice(0, 200)}`,
         ],

@@ -68,14 +68,45 @@ function cause(context: AnalysisContext, pod: K8sObject, message: string): RootC
       detail: `no node matches the pod's node selector/affinity${selector ? ` ${selector}` : ''}`,
     };
   }
-  if (/untolerated taint|had taint/i.test(message)) {
-    const taint = /taint \{?([^}]+)\}?/i.exec(message)?.[1];
-    return {
-      code: 'SelectorMismatch',
-      detail: `every node has a taint the pod does not tolerate${taint ? ` (${taint})` : ''}`,
-    };
-  }
+  const taint = untoleratedTaint(context, message);
+  if (taint) return taint;
   return undefined;
+}
+
+// Taints a control plane carries by design: a pod that lands on no worker is not held by these.
+const CONTROL_PLANE = /^node-role\.kubernetes\.io\/(control-plane|master)$/;
+
+/**
+ * The taint that keeps a pod off most nodes, from "2 node(s) had untolerated taint {key: value}" (and the older
+ * "had taint {key: value}, that the pod didn't tolerate"), with the nodes that carry it.
+ */
+function untoleratedTaint(context: AnalysisContext, message: string): RootCause | undefined {
+  const taints = [
+    ...message.matchAll(/(\d+) node\(s\) had (?:untolerated )?taints? \{([^}:]+):\s*([^}]*)\}/gi),
+  ].map((m) => ({ count: Number(m[1]), key: m[2]!.trim(), value: m[3]!.trim() }));
+  if (taints.length === 0) return undefined;
+  const ranked = [...taints].sort(
+    (a, b) => Number(CONTROL_PLANE.test(a.key)) - Number(CONTROL_PLANE.test(b.key)) || b.count - a.count,
+  );
+  const { key, value, count } = ranked[0]!;
+  const nodes = context
+    .list('nodes')
+    .filter((node) =>
+      (node.spec?.taints ?? []).some(
+        (t: { key: string; value?: string }) => t.key === key && (t.value ?? '') === value,
+      ),
+    );
+  const effect = nodes[0]?.spec?.taints?.find((t: { key: string }) => t.key === key)?.effect;
+  const shown = `${key}${value ? `=${value}` : ''}${effect ? `:${effect}` : ''}`;
+  const names = nodes.map((node) => node.metadata.name);
+  const where = names.length
+    ? `${names.length === 1 ? 'node' : 'nodes'} ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`
+    : `${count} ${count === 1 ? 'node' : 'nodes'}`;
+  return {
+    code: 'UntoleratedTaint',
+    ...(names.length === 1 ? { object: { kind: 'Node', name: names[0]! } } : {}),
+    detail: `the pod does not tolerate taint ${shown}, which ${where} ${names.length === 1 || (!names.length && count === 1) ? 'carries' : 'carry'}`,
+  };
 }
 
 export const unschedulablePods: Analyzer = {
@@ -84,6 +115,10 @@ export const unschedulablePods: Analyzer = {
   // A Pending pod's claims say whether an unbound volume holds it.
   followUps: (context) => [
     ...ownerReads(context),
+    // A taint in the scheduler's message: the nodes say which carry it.
+    ...(context.list('pods').some((pod) => /taint/i.test(unschedulable(pod) ?? ''))
+      ? (['nodes'] as const)
+      : []),
     ...(context
       .list('pods')
       .some(
@@ -120,9 +155,14 @@ export const unschedulablePods: Analyzer = {
                 'lower the requests, add nodes, or let the cluster autoscaler scale up',
                 'kubectl describe nodes | grep -A5 Allocated',
               ]
-            : rootCause?.code === 'PVCPending'
-              ? [`kubectl -n ${pod.metadata.namespace} describe pvc ${rootCause.object?.name}`]
-              : [`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`],
+            : rootCause?.code === 'UntoleratedTaint'
+              ? [
+                  'add a toleration for that taint to the pod template, or add nodes without it',
+                  'kubectl get nodes -o custom-columns=NAME:.metadata.name,TAINTS:.spec.taints',
+                ]
+              : rootCause?.code === 'PVCPending'
+                ? [`kubectl -n ${pod.metadata.namespace} describe pvc ${rootCause.object?.name}`]
+                : [`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`],
       });
     });
   },

@@ -4,13 +4,23 @@
 import type { K8sObject } from '../cluster/index.ts';
 import type { ObjectRef, RootCause } from '../report/index.ts';
 import { type AnalysisContext, describeRef, formatSelector, matches, refOf } from './context.ts';
-import { applicationError, connectionFailures, keyLines, mentionsOom, missingSetting } from './logs.ts';
+import {
+  applicationError,
+  type ConnectionFailure,
+  connectionFailures,
+  keyLines,
+  mentionsOom,
+  missingSetting,
+} from './logs.ts';
 import { explainBlocked, explainDnsBlocked } from './network-policy.ts';
+import { explainUnknownHost, serviceName } from './unknown-host.ts';
 
 export interface Cause {
   rootCause: RootCause;
   evidence: string[];
 }
+
+const pods = (count: number) => `${count} ${count === 1 ? 'pod' : 'pods'}`;
 
 export function isReady(pod: K8sObject): boolean {
   return (pod.status?.conditions ?? []).some(
@@ -30,8 +40,7 @@ export function containerStatuses(pod: K8sObject): ContainerStatus[] {
 export function serviceForHost(context: AnalysisContext, namespace: string | undefined, host: string) {
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host))
     return context.list('services').find((service) => service.spec?.clusterIP === host);
-  const [name, second] = host.toLowerCase().split('.');
-  const ns = second && second !== 'svc' ? second : namespace;
+  const { name, namespace: ns } = serviceName(host, namespace);
   return name ? context.find('Service', ns, name) : undefined;
 }
 
@@ -112,9 +121,9 @@ export function explainNoEndpoints(context: AnalysisContext, service: K8sObject)
     rootCause: {
       code: crashing ? 'CrashLoopBackOff' : pending ? 'Unschedulable' : 'ProbeFailure',
       object: owner ?? refOf(selected[0]!),
-      detail: `${selected.length} pod(s) match its selector ${text} but none is ready${crashing ? ' (crash-looping)' : pending ? ' (Pending)' : ''}`,
+      detail: `${pods(selected.length)} ${selected.length === 1 ? 'matches' : 'match'} its selector ${text} but none is ready${crashing ? ' (crash-looping)' : pending ? ' (Pending)' : ''}`,
     },
-    evidence: [`selector ${text} matches ${selected.length} pod(s), ready: 0`],
+    evidence: [`selector ${text} matches ${pods(selected.length)}, ready: 0`],
   };
 }
 
@@ -182,7 +191,9 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
         ? 'connection refused'
         : failure.kind === 'dns'
           ? 'name not resolved'
-          : 'timed out';
+          : failure.kind === 'unavailable'
+            ? 'could not connect'
+            : 'timed out';
     const service = serviceForHost(context, namespace, failure.host);
     if (service) {
       const ref = refOf(service);
@@ -223,10 +234,7 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
       };
     }
     return {
-      rootCause: {
-        code: 'DependencyUnreachable',
-        detail: `cannot reach ${target} (${verb}); no Service ${failure.kind === 'dns' ? 'by that name' : 'matches it'}`,
-      },
+      rootCause: unknownHostCause(context, namespace, failure, target, verb),
       evidence: [`log: ${failure.line}`],
     };
   }
@@ -256,4 +264,26 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
       evidence: keyLines(text, 3).map((line) => `log: ${line}`),
     };
   return undefined;
+}
+
+/** The root cause for a dialled host no Service answers to: which of external, typo or missing it is decides the fix. */
+function unknownHostCause(
+  context: AnalysisContext,
+  namespace: string | undefined,
+  failure: ConnectionFailure,
+  target: string,
+  verb: string,
+): RootCause {
+  const unknown = explainUnknownHost(context, namespace, failure.host);
+  const detail =
+    unknown.kind === 'external'
+      ? `cannot reach ${target} (${verb}), an endpoint outside the cluster`
+      : unknown.kind === 'local'
+        ? `cannot reach ${target} (${verb}): nothing listens there inside the pod (a sidecar not ready?)`
+        : unknown.kind === 'typo'
+          ? `cannot reach ${target} (${verb}): no Service ${failure.host}; closest Service: ${unknown.closest.metadata.name}`
+          : /^\d/.test(unknown.name)
+            ? `cannot reach ${target} (${verb}): no Service has that address`
+            : `cannot reach ${target} (${verb}): no Service or ExternalName ${unknown.name}${unknown.namespace ? ` in ${unknown.namespace}` : ''}`;
+  return { code: 'DependencyUnreachable', detail };
 }

@@ -23,6 +23,21 @@ export {
 } from './correlate.ts';
 export { CronError, type CronSchedule, nextRun, parseCron } from './cron.ts';
 export {
+  ago,
+  describeProbe,
+  HISTORY_WINDOW_MS,
+  missingServiceAccount,
+  type ProbeCheck,
+  type ProbeKills,
+  type ProbeKind,
+  probeKills,
+  probeKindOf,
+  probeKinds,
+  recentEvents,
+  recentTermination,
+  resolvedBy,
+} from './history.ts';
+export {
   applicationError,
   type ConnectionFailure,
   clean,

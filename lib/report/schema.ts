@@ -31,6 +31,9 @@ export const findingCodes = [
   'InsufficientResources',
   'SelectorMismatch',
   'ApplicationError',
+  // Root causes added by issue 13: a taint no toleration allows, a provisioner out of capacity.
+  'UntoleratedTaint',
+  'StorageExhausted',
 ] as const;
 
 export const FindingCode = z.enum(findingCodes);

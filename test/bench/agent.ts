@@ -10,6 +10,7 @@ import { GeminiLlm, investigate } from '../../lib/agent/index.ts';
 import { type ClusterReader, resources } from '../../lib/cluster/index.ts';
 import { diagnose, scopeFor } from '../../lib/diagnosis/index.ts';
 import { fixtureCluster, generatedCluster, largeFixture } from '../agent/cluster.ts';
+import { type BenchRow, row as benchRow } from './table.ts';
 
 const SCENARIOS = join(import.meta.dirname, '../fixtures/scenarios');
 const API_KEY = 'bench-key';
@@ -39,7 +40,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
-export async function run(): Promise<void> {
+export async function run(): Promise<BenchRow[]> {
   const files = readdirSync(SCENARIOS)
     .filter((file) => file.endsWith('.yaml'))
     .sort();
@@ -109,12 +110,12 @@ export async function run(): Promise<void> {
   }
 
   const pad = (text: string | number, width: number) => String(text).padStart(width);
-  console.log('\nagent: prompt tokens and model calls per incident (Gemini fake; tokens ≈ chars/4)');
-  console.log(
+  console.error('\nagent: prompt tokens and model calls per incident (Gemini fake; tokens ≈ chars/4)');
+  console.error(
     `${'scenario'.padEnd(48)}${pad('prompt', 8)}${pad('evid.', 7)}${pad('calls', 7)}${pad('tools', 7)}${pad('naive', 9)}${pad('ratio', 8)}`,
   );
   for (const row of rows) {
-    console.log(
+    console.error(
       `${row.scenario.padEnd(48)}${pad(row.promptTokens, 8)}${pad(row.evidenceTokens, 7)}${pad(row.modelCalls, 7)}${pad(row.toolCalls, 7)}${pad(row.naiveTokens, 9)}${pad(`${(row.naiveTokens / Math.max(1, row.promptTokens)).toFixed(1)}×`, 8)}${row.fallback ? `  FALLBACK ${row.fallback}` : ''}`,
     );
   }
@@ -123,18 +124,38 @@ export async function run(): Promise<void> {
   const ratios = rows.map((row) => row.naiveTokens / Math.max(1, row.promptTokens));
   const medianPrompt = median(prompt);
   const medianCalls = median(calls);
-  console.log(
+  console.error(
     `agent: ${rows.length} incidents; prompt tokens median ${medianPrompt} max ${Math.max(...prompt)}; model calls median ${medianCalls} max ${Math.max(...calls)}; naive/ours median ${median(ratios).toFixed(1)}× max ${Math.max(...ratios).toFixed(1)}× (naive median ${median(rows.map((row) => row.naiveTokens))} tokens; our evidence part median ${median(rows.map((row) => row.evidenceTokens))}); fallbacks ${rows.filter((row) => row.fallback).length}`,
   );
   const big = rows.filter((row) => row.scenario.startsWith('gen-5000/'));
   if (big.length > 0)
-    console.log(
+    console.error(
       `agent: on the generated 5,000-pod cluster (${big.length} incidents): prompt tokens median ${median(big.map((row) => row.promptTokens))}, naive median ${median(big.map((row) => row.naiveTokens))}, naive/ours median ${median(big.map((row) => row.naiveTokens / Math.max(1, row.promptTokens))).toFixed(1)}×`,
     );
-  console.log(
+  const note = `${rows.length} incidents, Gemini fake, tokens ≈ chars/4`;
+  const out = [
+    benchRow('agent: prompt tokens per incident (median)', medianPrompt, 'tokens', { target: 6000, note }),
+    benchRow('agent: prompt tokens per incident (max)', Math.max(...prompt), 'tokens', { note }),
+    benchRow('agent: model calls per incident (median)', medianCalls, 'calls', { target: 3, note }),
+    benchRow('agent: fallbacks', rows.filter((row) => row.fallback).length, 'incidents', { target: 0, note }),
+    benchRow('agent: naive baseline / ours (median)', round1(median(ratios)), 'ratio', { note }),
+  ];
+  if (big.length > 0)
+    out.push(
+      benchRow(
+        'agent: naive baseline / ours, 5,000-pod cluster (median)',
+        round1(median(big.map((row) => row.naiveTokens / Math.max(1, row.promptTokens)))),
+        'ratio',
+        { note: `${big.length} incidents; naive median ${median(big.map((row) => row.naiveTokens))} tokens` },
+      ),
+    );
+  console.error(
     `agent: target median ≤ 6000 prompt tokens and ≤ 3 model calls — ${medianPrompt <= 6000 && medianCalls <= 3 ? 'met' : 'NOT met'}`,
   );
+  return out;
 }
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
 
 function firstUserText(body: unknown): string {
   const contents = (body as { contents?: { parts?: { text?: string }[] }[] } | undefined)?.contents ?? [];
@@ -160,4 +181,4 @@ async function naiveTokens(reader: ClusterReader, namespace: string | undefined)
   return Math.ceil(chars / 4);
 }
 
-if (process.argv[1]?.endsWith('agent.ts')) await run();
+if (process.argv[1]?.endsWith('agent.ts')) console.log(JSON.stringify(await run(), null, 1));

@@ -21,6 +21,7 @@ import {
   slackEventDelivery,
 } from '../support/chat-webhooks.ts';
 import { eventually, type RecordedRequest, slackPosts } from '../support/messages.ts';
+import { type BenchRow, row } from './table.ts';
 
 const DEMO = join(import.meta.dirname, '../fixtures/demo/crashloop.yaml');
 
@@ -59,15 +60,28 @@ const SLACK_TURNS = 10;
 const LINE_PEOPLE = [1, 2, 3].map((n) => `U${`bench${n}`.padEnd(32, '0')}`);
 
 const pad = (name: string) => name.padEnd(50);
-const line = (name: string, value: string) => console.log(`${pad(name)}${value}`);
+const line = (name: string, value: string) => console.error(`${pad(name)}${value}`);
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 };
 
-/** p50/p95/max of latencies in ms, with how many were answered. */
-function latencyLine(name: string, answered: number[], sent: number, expected: number): void {
+/** The rows of the current run, filled as each part measures. */
+let rows: BenchRow[] = [];
+
+/** p50/p95/max of latencies in ms, with how many were answered; the p50 and the answered count as rows. */
+function latencyLine(
+  name: string,
+  rowName: string,
+  answered: number[],
+  sent: number,
+  expected: number,
+): void {
+  rows.push(
+    row(`${rowName} p50`, quantile(answered, 0.5), 'ms', { note: `${answered.length}/${sent} answered` }),
+    row(`${rowName}: answered as expected`, expected, 'turns', { target: sent, compare: '>=' }),
+  );
   const figures =
     answered.length > 0
       ? `; p50 ${quantile(answered, 0.5)} ms, p95 ${quantile(answered, 0.95)} ms, max ${Math.max(...answered)} ms`
@@ -75,10 +89,12 @@ function latencyLine(name: string, answered: number[], sent: number, expected: n
   line(name, `${answered.length}/${sent} answered (${expected} as expected)${figures}`);
 }
 
-export async function run(): Promise<void> {
-  console.log('\n## Chat (issue 10)\n');
+export async function run(): Promise<BenchRow[]> {
+  rows = [];
+  console.error('\n## Chat (issue 10)\n');
   await memory();
   await onTheStack();
+  return rows;
 }
 
 /** The answers of the real commands engine on the demo fixture, one per scripted turn. */
@@ -137,6 +153,12 @@ async function memory(): Promise<void> {
     `${tokens.total} tokens (${conversation.turns.length} turns kept = ${tokens.turns} tokens, summary ${tokens.summary} tokens in ${conversation.summary?.length ?? 0} lines)`,
   );
   line(`memory: max over all ${MEMORY_TURNS} turns`, `${maxTotal} tokens`);
+  rows.push(
+    row(`chat memory: max over ${MEMORY_TURNS} turns`, maxTotal, 'tokens', {
+      target: DEFAULT_CHAT_MEMORY_TOKENS,
+      note: `after the last: ${tokens.total} tokens, ${conversation.turns.length} turns kept`,
+    }),
+  );
   line('memory: largest single answer', `${answerTokens} tokens (before the per-turn cut)`);
   line(
     'memory: withinBudget per call',
@@ -210,7 +232,13 @@ async function lineTurns(stack: Stack): Promise<LineAnswer | undefined> {
     if (/in the last minute; I'll answer again/.test(answered.answer.text)) rateLimited += 1;
     if (answered.answer.messages.some((m) => m.type === 'template')) card = answered.answer;
   }
-  latencyLine(`LINE: webhook → answer at the fake (${LINE_TURNS} turns)`, ms, LINE_TURNS, expected);
+  latencyLine(
+    `LINE: webhook → answer at the fake (${LINE_TURNS} turns)`,
+    'chat turn: LINE webhook → answer',
+    ms,
+    LINE_TURNS,
+    expected,
+  );
   if (rateLimited > 0) line('LINE: answered with the rate limit', `${rateLimited}`);
   return card;
 }
@@ -232,6 +260,7 @@ async function approve(stack: Stack, card: LineAnswer): Promise<void> {
         /Approved by/,
       )
     : undefined;
+  if (answered) rows.push(row('approval: press → "Approved by" answer', answered.ms, 'ms'));
   line(
     'approval: press → "Approved by" answer',
     answered
@@ -276,7 +305,13 @@ async function slackTurns(stack: Stack): Promise<void> {
     ms.push(Date.parse(answer.at) - sentAt);
     if (says.test(slackText(answer.body))) expected += 1;
   }
-  latencyLine(`Slack: event → answer at the fake (${SLACK_TURNS} turns)`, ms, SLACK_TURNS, expected);
+  latencyLine(
+    `Slack: event → answer at the fake (${SLACK_TURNS} turns)`,
+    'chat turn: Slack event → answer',
+    ms,
+    SLACK_TURNS,
+    expected,
+  );
 }
 
 /** A Slack message's text and its blocks' texts (an approval card says itself in blocks). */

@@ -5,6 +5,7 @@ import { RestClusterReader } from '../../lib/cluster/index.ts';
 import { diagnose, scopeFromAlert } from '../../lib/diagnosis/index.ts';
 import type { Finding, Report } from '../../lib/report/index.ts';
 import { type ExpectedFinding, type GeneratedCluster, generateCluster } from '../fixtures/generator/index.ts';
+import { type BenchRow, row } from './table.ts';
 
 export function serve(generated: GeneratedCluster): FixtureCluster {
   const cluster = new FixtureCluster({ now: generated.now, logs: generated.logs });
@@ -37,12 +38,13 @@ function score(report: Report, generated: GeneratedCluster) {
 const reader = (cluster: FixtureCluster) =>
   new RestClusterReader({ baseUrl: 'http://fixture.invalid', fetch: createFixtureHandler(cluster) });
 
-export async function run(): Promise<void> {
-  console.log('## Diagnosis engine (generated clusters, 50 namespaces, 25 injected faults)\n');
-  console.log(
+export async function run(): Promise<BenchRow[]> {
+  const out: BenchRow[] = [];
+  console.error('## Diagnosis engine (generated clusters, 50 namespaces, 25 injected faults)\n');
+  console.error(
     '| pods | scan wall ms | scan API requests | scan bytes read | faults found | false criticals | alert p50 ms | alert max requests | alert max bytes | alert leads with fault |',
   );
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.error('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const rows: { pods: number; ms: number }[] = [];
   for (const pods of [500, 5_000, 20_000]) {
     const generated = generateCluster({ pods, namespaces: 50, faults: 25, seed: 7 });
@@ -78,17 +80,35 @@ export async function run(): Promise<void> {
     alertTimes.sort((a, b) => a - b);
     const p50 = alertTimes[Math.floor(alertTimes.length / 2)] ?? 0;
     rows.push({ pods: generated.pods, ms: scanMs });
-    console.log(
+    const size = `${generated.pods.toLocaleString('en')} pods`;
+    const faults = generated.faults.length;
+    out.push(
+      row(`scan: wall time, ${size}`, Math.round(scanMs), 'ms', { note: '50 namespaces, in process' }),
+      row(`scan: time per pod, ${size}`, Math.round((scanMs / generated.pods) * 1000), 'µs/pod'),
+      row(`scan: API requests, ${size}`, report.meta?.apiRequests ?? 0, 'requests'),
+      row(`scan: faults found, ${size}`, found, 'faults', { target: faults, compare: '>=' }),
+      row(`scan: false criticals, ${size}`, falseCriticals.length, 'findings', { target: 0 }),
+      row(`single incident: diagnosis p50, ${size}`, Math.round(p50 * 10) / 10, 'ms', {
+        note: `${faults} alerts, one at a time`,
+      }),
+      row(`single incident: API requests (max), ${size}`, maxRequests, 'requests'),
+      row(`single incident: leads with the fault, ${size}`, leads, 'alerts', {
+        target: faults,
+        compare: '>=',
+      }),
+    );
+    console.error(
       `| ${generated.pods} | ${scanMs.toFixed(0)} | ${report.meta?.apiRequests} | ${(report.meta?.bytesRead ?? 0).toLocaleString('en')} | ${found}/${generated.faults.length} | ${falseCriticals.length} | ${p50.toFixed(1)} | ${maxRequests} | ${maxBytes.toLocaleString('en')} | ${leads}/${generated.faults.length} |`,
     );
     for (const f of falseCriticals.slice(0, 5))
-      console.log(`  false critical: ${f.code} ${describe(f).join(' / ')}: ${f.summary}`);
+      console.error(`  false critical: ${f.code} ${describe(f).join(' / ')}: ${f.summary}`);
     for (const fault of generated.faults)
       if (!fault.expected.every((e) => report.findings.some((f) => matches(f, e))))
-        console.log(`  missed: ${fault.kind} ${JSON.stringify(fault.expected)}`);
+        console.error(`  missed: ${fault.kind} ${JSON.stringify(fault.expected)}`);
   }
   const base = rows[0]!;
-  console.log(
+  console.error(
     `\nScan time per pod: ${rows.map((r) => `${r.pods} pods → ${((r.ms / r.pods) * 1000).toFixed(0)} µs/pod`).join(', ')} (flat = linear; ${base.pods}→${rows.at(-1)!.pods} pods is ×${(rows.at(-1)!.pods / base.pods).toFixed(0)} pods, ×${(rows.at(-1)!.ms / base.ms).toFixed(1)} time)\n`,
   );
+  return out;
 }

@@ -2,6 +2,7 @@
 // Prints the time to redact 1 MB of log text and the worst of the adversarial inputs the tests feed it.
 import { redactText } from '../../lib/security/index.ts';
 import { ADVERSARIAL_INPUTS } from '../security/adversarial.ts';
+import { type BenchRow, row } from './table.ts';
 
 const LOG_LINES = [
   '2026-11-23T08:00:01Z INFO  payment starting, connecting to mysql:3306 as payment',
@@ -17,7 +18,7 @@ function time(work: () => void): number {
   return performance.now() - started;
 }
 
-export async function run(): Promise<void> {
+export async function run(): Promise<BenchRow[]> {
   const lines: string[] = [];
   let size = 0;
   for (let i = 0; size < 1_000_000; i++) {
@@ -29,7 +30,13 @@ export async function run(): Promise<void> {
   redactText(log); // warm up
   const logMs = Math.min(...[0, 1, 2].map(() => time(() => redactText(log))));
   const worst = Math.max(...ADVERSARIAL_INPUTS.map((input) => time(() => redactText(input))));
-  console.log('\n## Redaction\n');
-  console.log(`redactText on 1 MB of log text: ${logMs.toFixed(0)} ms (best of 3)`);
-  console.log(`worst of ${ADVERSARIAL_INPUTS.length} adversarial 100 kB inputs: ${worst.toFixed(0)} ms`);
+  console.error('\n## Redaction\n');
+  console.error(`redactText on 1 MB of log text: ${logMs.toFixed(0)} ms (best of 3)`);
+  console.error(`worst of ${ADVERSARIAL_INPUTS.length} adversarial 100 kB inputs: ${worst.toFixed(0)} ms`);
+  return [
+    row('redaction: 1 MB of log text', Math.round(logMs), 'ms', { note: 'best of 3' }),
+    row('redaction: worst adversarial 100 kB input', Math.round(worst), 'ms', {
+      note: `${ADVERSARIAL_INPUTS.length} inputs`,
+    }),
+  ];
 }

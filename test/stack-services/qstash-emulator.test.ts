@@ -252,3 +252,19 @@ it('starts at most `rate` deliveries per period for a flow-control key', async (
     await limited.close();
   }
 });
+
+it('holds deliveries while paused (publishing still answers) and delivers them all on resume', async () => {
+  qstash.pause();
+  try {
+    const url = `${destination.url}/jobs/paused`;
+    const published = await Promise.all([1, 2, 3].map((n) => client.publishJSON({ url, body: { n } })));
+    expect(published.map((p) => p.messageId)).toHaveLength(3);
+    await new Promise((done) => setTimeout(done, 100));
+    expect(deliveries).toHaveLength(0);
+    expect(qstash.messages().map((m) => m.state)).toEqual(['pending', 'pending', 'pending']);
+  } finally {
+    qstash.resume();
+  }
+  await qstash.waitForIdle(5000);
+  expect(deliveries.map((d) => d.body).sort()).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
+});
