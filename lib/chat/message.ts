@@ -264,15 +264,11 @@ type ReportFinding = Report['findings'][number];
 function chainFindings(report: Report): ReportFinding[] {
   const [lead] = report.findings;
   if (!lead) return [];
-  const on = (finding: ReportFinding, link: NonNullable<Report['chain']>[number]) => {
-    const subject = finding.owner ?? finding.object;
-    return (
-      finding.code === link.code &&
-      subject.kind === link.object.kind &&
-      subject.name === link.object.name &&
-      subject.namespace === link.object.namespace
-    );
-  };
+  const same = (a: ReportFinding['object'] | undefined, b: ReportFinding['object']) =>
+    !!a && a.kind === b.kind && a.name === b.name && a.namespace === b.namespace;
+  // A hop names the finding's workload, or its object when that is what the cause pointed at (a claim).
+  const on = (finding: ReportFinding, link: NonNullable<Report['chain']>[number]) =>
+    finding.code === link.code && (same(finding.owner, link.object) || same(finding.object, link.object));
   const path = [lead];
   for (const link of (report.chain ?? []).slice(1)) {
     const finding = report.findings.find((f) => !path.includes(f) && on(f, link));
@@ -287,6 +283,7 @@ const SYMPTOMS = new Set([
   'WorkloadUnavailable',
   'IngressBackendMissing',
   'RolloutStuck',
+  'PVCPending',
 ]);
 
 /**

@@ -118,6 +118,8 @@ const STATE: Partial<Record<FindingCode, string>> = {
   InsufficientResources: 'not enough resources',
   SelectorMismatch: 'labels do not match',
   ApplicationError: 'application error',
+  UntoleratedTaint: 'no node tolerates it',
+  StorageExhausted: 'out of capacity',
 };
 
 const stateOf = (finding: Finding): string =>
