@@ -71,7 +71,11 @@ export const workloadUnavailable: Analyzer = {
         object: ref,
         owner: ref,
         summary: `${describeRef(ref)} has ${ready}/${desired} ready replicas${named}.`,
-        evidence: [`${ref.kind} ${ref.name}: desired ${desired}, ready ${ready}`, ...stuck.slice(0, 3)],
+        // The replicas go in the evidence only when the sentence does not already name them.
+        evidence: [
+          `${ref.kind} ${ref.name}: desired ${desired}, ready ${ready}`,
+          ...(named ? [] : stuck.slice(0, 3)),
+        ],
         suggestions: [`kubectl -n ${ref.namespace} describe ${ref.kind.toLowerCase()} ${ref.name}`],
       });
     }
