@@ -39,7 +39,12 @@ export function crashingContainer(context: AnalysisContext, pod: K8sObject): Con
 
 function worstPod(context: AnalysisContext, pods: K8sObject[]): { pod: K8sObject; status: ContainerStatus } {
   const scored = pods.map((pod) => ({ pod, status: crashingContainer(context, pod)! }));
-  scored.sort((a, b) => (b.status.restartCount ?? 0) - (a.status.restartCount ?? 0));
+  scored.sort(
+    (a, b) =>
+      // The pod the alert names is the one to show, when it is among them.
+      Number(context.isFocus(b.pod)) - Number(context.isFocus(a.pod)) ||
+      (b.status.restartCount ?? 0) - (a.status.restartCount ?? 0),
+  );
   return scored[0]!;
 }
 

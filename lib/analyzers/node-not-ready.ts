@@ -1,5 +1,5 @@
 // NodeNotReady: a node's Ready condition is False or Unknown (kubelet down, network, runtime).
-import { describeRef, refOf } from '../evidence/index.ts';
+import { count, describeRef, refOf } from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
 
@@ -38,7 +38,7 @@ export const nodeNotReady: Analyzer = {
           `Ready=${ready.status} since ${ready.lastTransitionTime ?? '?'}: ${String(ready.message ?? '').slice(0, 160)}`,
           ...(pods
             ? [
-                `${pods} pod(s) on it, of ${workloads.slice(0, 4).join(', ')}${workloads.length > 4 ? ` and ${workloads.length - 4} more` : ''}`,
+                `${count(pods, 'pod')} on it, of ${workloads.slice(0, 4).join(', ')}${workloads.length > 4 ? ` and ${workloads.length - 4} more` : ''}`,
               ]
             : []),
         ],

@@ -1,7 +1,15 @@
 // WorkloadUnavailable: a Deployment/StatefulSet/DaemonSet has fewer ready replicas than desired (not while a
 // normal rollout is still within its deadline, not when deliberately scaled to zero).
 import type { K8sObject } from '../cluster/index.ts';
-import { describeRef, ownerReads, refOf } from '../evidence/index.ts';
+import {
+  type AnalysisContext,
+  containerStatuses,
+  describeRef,
+  duration,
+  isReady,
+  ownerReads,
+  refOf,
+} from '../evidence/index.ts';
 import type { Finding } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
 
@@ -10,6 +18,22 @@ function counts(workload: K8sObject): { desired: number; ready: number } {
   if (workload.kind === 'DaemonSet')
     return { desired: status.desiredNumberScheduled ?? 0, ready: status.numberReady ?? 0 };
   return { desired: workload.spec?.replicas ?? 1, ready: status.readyReplicas ?? 0 };
+}
+
+/** The replicas that are not ready, each with what holds it and for how long: `kafka-2 ContainerCreating for 30 min`. */
+function stuckReplicas(context: AnalysisContext, workload: K8sObject): string[] {
+  return context
+    .podsOf(refOf(workload))
+    .filter((pod) => !isReady(pod))
+    .map((pod) => {
+      const waiting = containerStatuses(pod).find((status) => status.state?.waiting)?.state?.waiting?.reason;
+      const ready = (pod.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready');
+      // Since it last became not ready, else since it was created.
+      const since = ready?.lastTransitionTime ?? pod.metadata.creationTimestamp;
+      const held = waiting ?? pod.status?.phase ?? 'not ready';
+      return `${pod.metadata.name} ${held}${since ? ` for ${duration(context.age(since))}` : ''}`;
+    })
+    .sort();
 }
 
 function condition(workload: K8sObject, type: string) {
@@ -38,13 +62,20 @@ export const workloadUnavailable: Analyzer = {
       // Just created or just changed: give the controller a few minutes.
       if (context.age(workload.metadata.creationTimestamp) < 5 * 60 * 1000) continue;
       const ref = refOf(workload);
+      const stuck = stuckReplicas(context, workload);
+      // A partly available workload names the replicas that are not (a whole outage names none: all of them are).
+      const named = ready > 0 && stuck.length > 0 ? `: ${stuck.slice(0, 3).join(', ')}` : '';
       findings.push({
         code: 'WorkloadUnavailable',
         severity: ready === 0 ? 'critical' : 'warning',
         object: ref,
         owner: ref,
-        summary: `${describeRef(ref)} has ${ready}/${desired} ready replicas.`,
-        evidence: [`${ref.kind} ${ref.name}: desired ${desired}, ready ${ready}`],
+        summary: `${describeRef(ref)} has ${ready}/${desired} ready replicas${named}.`,
+        // The replicas go in the evidence only when the sentence does not already name them.
+        evidence: [
+          `${ref.kind} ${ref.name}: desired ${desired}, ready ${ready}`,
+          ...(named ? [] : stuck.slice(0, 3)),
+        ],
         suggestions: [`kubectl -n ${ref.namespace} describe ${ref.kind.toLowerCase()} ${ref.name}`],
       });
     }

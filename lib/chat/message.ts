@@ -281,8 +281,114 @@ function worstSeverity(report: Report): Severity {
   return report.alert ? (report.alert.severity ?? 'unknown') : 'ok';
 }
 
+type ReportFinding = Report['findings'][number];
+
+/** The findings the report's chain passes through, lead first (the Services folded into a workload are not findings). */
+function chainFindings(report: Report): ReportFinding[] {
+  const [lead] = report.findings;
+  if (!lead) return [];
+  const same = (a: ReportFinding['object'] | undefined, b: ReportFinding['object']) =>
+    !!a && a.kind === b.kind && a.name === b.name && a.namespace === b.namespace;
+  // A hop names the finding's workload, or its object when that is what the cause pointed at (a claim).
+  const on = (finding: ReportFinding, link: NonNullable<Report['chain']>[number]) =>
+    finding.code === link.code && (same(finding.owner, link.object) || same(finding.object, link.object));
+  const path = [lead];
+  for (const link of (report.chain ?? []).slice(1)) {
+    const finding = report.findings.find((f) => !path.includes(f) && on(f, link));
+    if (finding) path.push(finding);
+  }
+  return path;
+}
+
+/** Codes that only say "something behind me is wrong": as a cause they give way to the finding they point at. */
+const SYMPTOMS = new Set([
+  'ServiceNoEndpoints',
+  'WorkloadUnavailable',
+  'IngressBackendMissing',
+  'RolloutStuck',
+  'PVCPending',
+]);
+
+/**
+ * The cause the chain's last hop states (what the finding before the deepest one says about it: "cannot reach
+ * Service mysql"), unless that is only a symptom; then the deepest finding's own cause, or the deepest finding.
+ */
+function deepestCause(chain: ReportFinding[]): ReportFinding['rootCause'] {
+  const deepest = chain[chain.length - 1]!;
+  const stated = chain[chain.length - 2]?.rootCause;
+  if (stated && !SYMPTOMS.has(stated.code)) return stated;
+  return deepest.rootCause && !SYMPTOMS.has(deepest.rootCause.code)
+    ? deepest.rootCause
+    : { code: deepest.code, object: deepest.owner ?? deepest.object };
+}
+
+const unique = (lines: string[]) => [...new Set(lines)];
+
+/** `Ingress shop/web → Service shop/web (no ready endpoints) → Deployment shop/web (readiness probe fails)`. */
+export function chainLine(chain: NonNullable<Report['chain']>): string {
+  return chain
+    .map((link, index) => `${describeObject(link.object)}${index === 0 ? '' : ` (${link.state})`}`)
+    .join(' → ');
+}
+
+/** Words that fit one phone screen: a report message longer than this is cut to it (see `fitToPhone`). */
+export const PHONE_WORDS = 120;
+
+const wordsOf = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+
+/** The words a person reads in a report message (headings included; buttons and the footer are not reading). */
+export function messageWords(message: ReportMessage): number {
+  const cause = message.rootCause;
+  return wordsOf(
+    [
+      message.title,
+      ...message.fields.map((field) => `${field.label}: ${field.value}`),
+      message.summary,
+      cause ? `Root cause: ${cause.code} ${cause.object ?? ''} ${cause.detail ?? ''}` : '',
+      message.ai?.text ?? '',
+      message.evidence.length ? `Evidence ${message.evidence.join(' ')}` : '',
+      message.nextSteps.length ? `Next steps ${message.nextSteps.join(' ')}` : '',
+      message.otherFindings.length
+        ? `Also found ${message.otherFindings.map((f) => `${f.severity} ${f.code} ${f.subject} ${f.summary}`).join(' ')}`
+        : '',
+      message.moreFindings ? `and ${message.moreFindings} more` : '',
+    ].join(' '),
+  );
+}
+
+/**
+ * Cuts a message to a phone screen: the least telling lines go first (late next steps, late evidence, the other
+ * findings, which stay counted in `moreFindings`), never below four lines of evidence and two next steps; the
+ * report page has it all.
+ */
+export function fitToPhone(message: ReportMessage, words = PHONE_WORDS): ReportMessage {
+  const fitted = { ...message };
+  const cut = (list: 'evidence' | 'nextSteps', keep: number) => () => {
+    if (fitted[list].length <= keep) return false;
+    fitted[list] = fitted[list].slice(0, -1);
+    return true;
+  };
+  const cutOther = () => {
+    if (fitted.otherFindings.length <= 1) return false;
+    fitted.otherFindings = fitted.otherFindings.slice(0, -1);
+    fitted.moreFindings += 1;
+    return true;
+  };
+  // Four lines of evidence always stay: the cause is shown, not only named.
+  const cuts = [cut('nextSteps', 3), cut('evidence', 4), cutOther, cut('nextSteps', 2)];
+  for (const step of cuts) while (messageWords(fitted) > words && step());
+  return fitted;
+}
+
 export function reportMessage(report: Report): ReportMessage {
+  return fitToPhone(fullReportMessage(report));
+}
+
+function fullReportMessage(report: Report): ReportMessage {
   const lead = report.findings[0];
+  const chain = chainFindings(report);
+  // The deepest evidenced cause speaks: its cause, its evidence and its next steps come first.
+  const deepest = chain[chain.length - 1];
   const severity = worstSeverity(report);
   const icon = severityIcon[severity] ?? '⚪';
   const workload = lead ? describeObject(lead.owner ?? lead.object) : undefined;
@@ -290,11 +396,32 @@ export function reportMessage(report: Report): ReportMessage {
     workload ??
     (report.scope.object ? describeObject(report.scope.object) : (report.scope.namespace ?? report.cluster));
   const title = report.alert ? `${report.alert.name} — ${subject}` : `Diagnosis — ${subject}`;
-  const cause = lead?.rootCause;
-  const others = report.findings.slice(1);
+  const hops = report.chain && report.chain.length > 1 ? report.chain : undefined;
+  const cause = hops && deepest ? deepestCause(chain) : lead?.rootCause;
+  // A finding already shown as the cause or on the chain is not "also found".
+  const others = report.findings.filter((finding) => !chain.includes(finding));
   const meta = report.meta
     ? ` · ${report.meta.apiRequests} API reads · ${Math.round(report.meta.durationMs)} ms`
     : '';
+  const detail = hops
+    ? chainLine(hops)
+    : // The detail is left out when the summary already says it: one message, no repetition.
+      cause?.detail && !report.summary.includes(cause.detail)
+      ? cause.detail
+      : undefined;
+  // A hop between the lead and the deepest cause is said by the chain; its folded sentence is not evidence again.
+  const between = (hops ?? []).slice(1, -1).map((link) => `${describeObject(link.object)} `);
+  const evidence =
+    deepest && deepest !== lead && lead
+      ? // The alert's own pod first (what the page was about), then what shows the deepest cause.
+        unique([...lead.evidence.slice(0, 1), ...deepest.evidence, ...lead.evidence.slice(1)]).filter(
+          (line) => !between.some((hop) => line.startsWith(hop)),
+        )
+      : (lead?.evidence ?? []);
+  const nextSteps =
+    deepest && deepest !== lead && lead
+      ? unique([...deepest.suggestions, ...lead.suggestions])
+      : (lead?.suggestions ?? []);
   return {
     type: 'report',
     reportId: report.id,
@@ -313,8 +440,7 @@ export function reportMessage(report: Report): ReportMessage {
           rootCause: {
             code: cause.code,
             ...(cause.object ? { object: describeObject(cause.object) } : {}),
-            // The detail is left out when the summary already says it: one message, no repetition.
-            ...(cause.detail && !report.summary.includes(cause.detail) ? { detail: cause.detail } : {}),
+            ...(detail ? { detail } : {}),
           },
         }
       : {}),
@@ -322,8 +448,8 @@ export function reportMessage(report: Report): ReportMessage {
     ...(report.ai && !report.summary.includes(report.ai.text.trim())
       ? { ai: { model: report.ai.model, text: report.ai.text } }
       : {}),
-    evidence: lead?.evidence.slice(0, MAX_EVIDENCE_LINES) ?? [],
-    nextSteps: lead?.suggestions.slice(0, MAX_NEXT_STEPS) ?? [],
+    evidence: evidence.slice(0, MAX_EVIDENCE_LINES),
+    nextSteps: nextSteps.slice(0, MAX_NEXT_STEPS),
     otherFindings: others.slice(0, MAX_OTHER_FINDINGS).map((f) => ({
       severity: f.severity,
       code: f.code,

@@ -1,7 +1,7 @@
 // Turns raw analyzer output into what a person reads: one finding per owner, the alert's object and its
 // root cause first, then by severity; and a one- or two-sentence summary.
-import { type AnalysisContext, describeRef, sameRef } from '../evidence/index.ts';
-import type { Finding, ObjectRef, Scope } from '../report/index.ts';
+import { type AnalysisContext, count, describeRef, sameRef } from '../evidence/index.ts';
+import type { CauseLink, Finding, FindingCode, ObjectRef, Scope } from '../report/index.ts';
 
 const SEVERITY = { critical: 0, warning: 1, info: 2 } as const;
 /** Codes that describe a whole workload and give way to a more specific finding about the same owner. */
@@ -88,6 +88,81 @@ export function orderFindings({ findings, aliases }: Consolidated, targets: Obje
   );
 }
 
+/** A finding's state in a few words, for a hop of the chain; a code with no entry shows as itself. */
+const STATE: Partial<Record<FindingCode, string>> = {
+  CrashLoopBackOff: 'crash-looping',
+  OOMKilled: 'killed out of memory',
+  ImagePullFailure: 'image pull fails',
+  ContainerConfigError: 'container config error',
+  ProbeFailure: 'probe fails',
+  Unschedulable: 'pods cannot be scheduled',
+  FailedMount: 'volume mount fails',
+  InitContainerFailure: 'init container fails',
+  Evicted: 'pods evicted',
+  RolloutStuck: 'rollout stuck',
+  WorkloadUnavailable: 'replicas not ready',
+  JobFailed: 'job failed',
+  CronJobFailing: 'runs fail',
+  ServiceNoEndpoints: 'no ready endpoints',
+  IngressBackendMissing: 'answers 503',
+  PVCPending: 'claim pending',
+  NodeNotReady: 'not ready',
+  NodePressure: 'under pressure',
+  HPAAtLimit: 'at its max replicas',
+  QuotaExceeded: 'quota exceeded',
+  ArgoSyncFailed: 'sync failed',
+  ArgoDegraded: 'degraded',
+  DependencyUnreachable: 'unreachable',
+  MissingConfig: 'config missing',
+  BadImageReference: 'bad image reference',
+  InsufficientResources: 'not enough resources',
+  SelectorMismatch: 'labels do not match',
+  ApplicationError: 'application error',
+  UntoleratedTaint: 'no node tolerates it',
+  StorageExhausted: 'out of capacity',
+};
+
+const stateOf = (finding: Finding): string =>
+  // A probe's kind is in its sentence ("its readiness probe fails"); the chain says which.
+  finding.code === 'ProbeFailure'
+    ? (/\b(readiness|liveness|startup) probe/.exec(finding.summary)?.[0]?.concat(' fails') ?? 'probe fails')
+    : (STATE[finding.code] ?? finding.code);
+
+const subjectOf = (finding: Finding): ObjectRef => finding.owner ?? finding.object;
+
+/** The lead finding's causes, followed as far as the evidence goes (each finding once: a cycle ends the walk). */
+export interface CauseChain {
+  /** The findings on the way, lead first, deepest evidenced cause last. */
+  findings: Finding[];
+  /** The hops a person reads, with the objects in between (a Service folded into its workload, a last cause). */
+  links: CauseLink[];
+}
+
+export function causeChain(lead: Finding | undefined, consolidated: Consolidated): CauseChain {
+  if (!lead) return { findings: [], links: [] };
+  const path = [lead];
+  const links: CauseLink[] = [{ object: subjectOf(lead), code: lead.code, state: stateOf(lead) }];
+  let current = lead;
+  for (;;) {
+    const cause = causeOf(current, consolidated);
+    const ref = current.rootCause?.object;
+    if (!cause || path.includes(cause)) {
+      // No finding about the cause: it still names one more object (a selector's near miss, a dependency).
+      const last = current.rootCause;
+      if (last?.object && !links.some((link) => sameRef(link.object, last.object)))
+        links.push({ object: last.object, code: last.code, state: STATE[last.code] ?? last.code });
+      break;
+    }
+    // A Service folded into the workload behind it is still a hop the traffic takes.
+    if (ref && !sameRef(subjectOf(cause), ref) && !sameRef(cause.object, ref))
+      links.push({ object: ref, code: 'ServiceNoEndpoints', state: STATE.ServiceNoEndpoints! });
+    path.push(cause);
+    links.push({ object: subjectOf(cause), code: cause.code, state: stateOf(cause) });
+    current = cause;
+  }
+  return { findings: path, links };
+}
+
 export function summarize(
   { findings, aliases }: Consolidated & { findings: Finding[] },
   scope: Scope,
@@ -104,23 +179,24 @@ export function summarize(
   const first = findings[0];
   if (!first) {
     const pods = context.list('pods').length;
-    return `No problems found in ${where} (${pods} pod${pods === 1 ? '' : 's'} checked).`;
+    return `No problems found in ${where} (${count(pods, 'pod')} checked).`;
   }
   const target = scope.object;
   const aboutTarget = targets.some((ref) => sameRef(first.object, ref) || sameRef(first.owner, ref));
-  let summary = first.summary;
+  const chain = causeChain(first, { findings, aliases }).findings;
+  const deepest = chain[chain.length - 1]!;
+  // The deepest cause leads, unless the first finding's sentence already says it (then it is the better one).
+  const saysIt =
+    deepest === first ||
+    (!!deepest.rootCause?.detail && first.summary.includes(deepest.rootCause.detail)) ||
+    first.summary.includes(deepest.summary.replace(/\.$/, ''));
+  let summary = saysIt
+    ? first.summary
+    : `${deepest.summary} That is what breaks ${describeRef(subjectOf(first))} (${stateOf(first)}).`;
   if (target && !aboutTarget && scope.kind === 'alert')
-    summary = `No problem found on ${describeRef(target)} itself; in ${scope.namespace ? `namespace ${scope.namespace}` : 'the cluster'}: ${first.summary}`;
-  // Follow the cause one hop when the first finding's summary does not already say it.
-  const cause = causeOf(first, { findings, aliases });
-  const chain = [first];
-  if (cause) {
-    chain.push(cause);
-    if (cause.rootCause?.detail && !first.summary.includes(cause.rootCause.detail))
-      summary += ` ${cause.summary}`;
-  }
+    summary = `No problem found on ${describeRef(target)} itself; in ${scope.namespace ? `namespace ${scope.namespace}` : 'the cluster'}: ${summary}`;
   const rest = serious.filter((finding) => !chain.includes(finding)).length;
-  if (rest > 0) summary += ` ${rest} more finding${rest === 1 ? '' : 's'} below.`;
+  if (rest > 0) summary += ` ${count(rest, 'more finding')} below.`;
   return summary;
 }
 

@@ -3,7 +3,7 @@ import { type Analyzer, analyzers as allAnalyzers } from '../analyzers/index.ts'
 import { type ClusterReader, foldName } from '../cluster/index.ts';
 import { AnalysisContext } from '../evidence/index.ts';
 import type { Finding, ObjectRef, Report, ReportSource, Scope } from '../report/index.ts';
-import { consolidate, orderFindings, summarize } from './findings.ts';
+import { causeChain, consolidate, orderFindings, summarize } from './findings.ts';
 import { loadSnapshot } from './load.ts';
 
 export { scopeFor, scopeFromAlert } from './scope.ts';
@@ -43,13 +43,16 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
     ...(input.pageSize ? { pageSize: input.pageSize } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
-  const context = new AnalysisContext(snapshot);
+  const context = new AnalysisContext(snapshot, scope.object);
 
   input.onProgress?.('analyzing');
   const raw: Finding[] = analyzers.flatMap((analyzer) => analyzer.analyze(context));
   const targets = scopeTargets(context, scope);
   const consolidated = consolidate(raw);
   const findings = orderFindings(consolidated, targets);
+  // A chain is worth showing when it passes through another finding; one hop is the root-cause line itself.
+  const causes = causeChain(findings[0], { ...consolidated, findings });
+  const chain = causes.findings.length > 1 ? causes.links : [];
 
   return {
     id: input.id ?? `kr-${crypto.randomUUID().slice(0, 8)}`,
@@ -59,6 +62,7 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
     startedAt,
     ...(input.alert ? { alert: input.alert } : {}),
     findings,
+    ...(chain.length > 1 ? { chain } : {}),
     summary: summarize({ ...consolidated, findings }, scope, context, targets),
     proposals: [],
     meta: {

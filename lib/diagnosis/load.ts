@@ -59,7 +59,7 @@ export async function loadSnapshot(
   snapshot.now = options.now ?? reader.stats.serverTime ?? options.fallbackNow;
 
   options.onProgress?.('reading logs');
-  const context = new AnalysisContext(snapshot);
+  const context = new AnalysisContext(snapshot, scope.object);
   const wanted = analyzers.flatMap((analyzer) => analyzer.logs?.(context) ?? []);
   await loadLogs(reader, snapshot, prioritise(context, wanted, scope).slice(0, options.maxLogs));
   // What the logs point at: a timeout or a failed lookup may be a NetworkPolicy.

@@ -25,8 +25,17 @@ export class AnalysisContext {
   readonly now: number;
   #indexes: Indexes | undefined;
 
-  constructor(readonly snapshot: Snapshot) {
+  /** `focus`: the object the alert names (its pod is the one the evidence and the commands cite, when it exists). */
+  constructor(
+    readonly snapshot: Snapshot,
+    readonly focus?: ObjectRef,
+  ) {
     this.now = Date.parse(snapshot.now);
+  }
+
+  /** Whether this is the object the alert names. */
+  isFocus(object: K8sObject): boolean {
+    return !!this.focus && sameRef(refOf(object), this.focus);
   }
 
   /** Built on first use: the loader's follow-up rounds only list, and should not pay for indexing. */

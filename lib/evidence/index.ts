@@ -56,3 +56,4 @@ export {
   type PodGroupReport,
   podGroupFinding,
 } from './pod-group.ts';
+export { count, duration, plural } from './words.ts';

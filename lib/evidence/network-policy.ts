@@ -5,6 +5,7 @@ import type { ObjectRef } from '../report/index.ts';
 import { type AnalysisContext, formatSelector, refOf } from './context.ts';
 import { isReady } from './correlate.ts';
 import { connectionFailures } from './logs.ts';
+import { count } from './words.ts';
 
 interface LabelSelector {
   matchLabels?: Record<string, string>;
@@ -183,7 +184,7 @@ export function explainBlocked(
       detail: `${named(ingress, 'isolate')} the pods of Service ${service.metadata.name} and ${agree(ingress, 'allow')} no ingress from ${labelsOf(source)} in ${source.metadata.namespace} on port ${onPort}`,
       evidence: ingress.map(
         (p) =>
-          `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: podSelector ${formatSelector(p.spec?.podSelector?.matchLabels ?? {}) || '(all)'}, ${(p.spec?.ingress ?? []).length} ingress rule(s)`,
+          `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: podSelector ${formatSelector(p.spec?.podSelector?.matchLabels ?? {}) || '(all)'}, ${count((p.spec?.ingress ?? []).length, 'ingress rule')}`,
       ),
     };
   }
@@ -195,7 +196,7 @@ export function explainBlocked(
       detail: `${named(egress, 'isolate')} ${labelsOf(source)} and ${agree(egress, 'allow')} no egress to Service ${service.metadata.name}'s pods on port ${onPort}`,
       evidence: egress.map(
         (p) =>
-          `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: ${(p.spec?.egress ?? []).length} egress rule(s)`,
+          `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: ${count((p.spec?.egress ?? []).length, 'egress rule')}`,
       ),
     };
   }

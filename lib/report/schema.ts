@@ -74,6 +74,15 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/** One hop from the alert's finding toward the deepest evidenced cause: the object and what is wrong with it. */
+export const CauseLink = z.object({
+  object: ObjectRef,
+  code: FindingCode,
+  /** A few words on its state (`no ready endpoints`, `readiness probe fails`). */
+  state: z.string(),
+});
+export type CauseLink = z.infer<typeof CauseLink>;
+
 export const Scope = z.object({
   kind: z.enum(['alert', 'object', 'namespace', 'cluster']),
   namespace: z.string().optional(),
@@ -134,6 +143,8 @@ export const Report = z.object({
     .object({ name: z.string(), severity: z.string().optional(), labels: z.record(z.string(), z.string()) })
     .optional(),
   findings: z.array(Finding),
+  /** The lead finding's chain of causes, lead first, deepest last (absent when the lead has no evidenced cause). */
+  chain: z.array(CauseLink).optional(),
   summary: z.string(),
   ai: AiPart.optional(),
   proposals: z.array(Proposal),

@@ -3,65 +3,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFixtureHandler, loadFixture } from '../../infra/sim/index.ts';
-import { RestClusterReader } from '../../lib/cluster/index.ts';
-import { diagnose, scopeFor } from '../../lib/diagnosis/index.ts';
-import { type Finding, findingCodes, Report } from '../../lib/report/index.ts';
-import { parseFixture } from './scenario-file.ts';
+import { findingCodes, Report } from '../../lib/report/index.ts';
+import { diagnoseScenario, matches, messageMisses, show } from './expectations.ts';
 
 const dir = join(import.meta.dirname, '../fixtures/scenarios');
 const files = readdirSync(dir)
   .filter((file) => file.endsWith('.yaml'))
   .sort();
-
-interface Expectation {
-  first?: ExpectedFinding;
-  findings?: ExpectedFinding[];
-  summaryIncludes?: string[];
-  maxApiRequests?: number;
-  /** Exactly this many findings (grouping: one per owner, causes not repeated). */
-  total?: number;
-  /** Codes that must not appear at all (noise that must stay quiet). */
-  absent?: string[];
-}
-interface ExpectedFinding {
-  code: string;
-  object: string;
-  severity?: string;
-  rootCause?: string;
-}
-
-/** "Deployment shop/payment" matches a finding about that object or owned by it. */
-function about(finding: Finding, object: string): boolean {
-  const names = [finding.object, finding.owner]
-    .filter(Boolean)
-    .map((ref) => `${ref!.kind} ${ref!.namespace ? `${ref!.namespace}/` : ''}${ref!.name}`);
-  return names.includes(object);
-}
-
-function matches(finding: Finding, expected: ExpectedFinding): boolean {
-  if (finding.code !== expected.code || !about(finding, expected.object)) return false;
-  if (expected.severity && finding.severity !== expected.severity) return false;
-  if (expected.rootCause) {
-    const [code, ...object] = expected.rootCause.split(' ');
-    if (finding.rootCause?.code !== code) return false;
-    const ref = finding.rootCause?.object;
-    if (
-      object.length &&
-      `${ref?.kind} ${ref?.namespace ? `${ref.namespace}/` : ''}${ref?.name}` !== object.join(' ')
-    )
-      return false;
-  }
-  return true;
-}
-
-const show = (findings: Finding[]) =>
-  findings
-    .map(
-      (f) =>
-        `${f.severity} ${f.code} ${f.owner?.name ?? f.object.name} → ${f.rootCause?.code ?? '-'} ${f.rootCause?.object?.name ?? ''}`,
-    )
-    .join('\n');
 
 describe('scenario fixtures', () => {
   it('there are at least 30, covering every finding code', () => {
@@ -74,22 +22,7 @@ describe('scenario fixtures', () => {
   for (const file of files) {
     it(file, async () => {
       const text = readFileSync(join(dir, file), 'utf8');
-      const fixture = parseFixture(text);
-      const expectation = (fixture.fixture.expect ?? {}) as Expectation;
-      const alert = fixture.fixture.alert as { name: string; labels: Record<string, string> } | undefined;
-      const namespace = fixture.fixture.namespace as string | undefined;
-      // Through the fixture server's REST handler: the same requests a real API server would get.
-      const reader = new RestClusterReader({
-        baseUrl: 'http://fixture.invalid',
-        fetch: createFixtureHandler(loadFixture(text)),
-      });
-      const report = await diagnose({
-        reader,
-        cluster: 'fixture',
-        source: alert ? 'alertmanager' : 'cli',
-        scope: scopeFor({ alertLabels: alert?.labels, namespace }),
-        ...(alert ? { alert } : {}),
-      });
+      const { fixture, expectation, report } = await diagnoseScenario(text);
       Report.parse(report);
       const listing = show(report.findings);
       for (const expected of expectation.findings ?? []) {
@@ -123,6 +56,7 @@ describe('scenario fixtures', () => {
       for (const text of expectation.summaryIncludes ?? []) expect(report.summary).toContain(text);
       if (expectation.maxApiRequests !== undefined)
         expect(report.meta?.apiRequests).toBeLessThanOrEqual(expectation.maxApiRequests);
+      expect(messageMisses(report, expectation.message), listing).toEqual([]);
       const json = JSON.stringify(report);
       for (const value of fixture.secretValues) expect(json).not.toContain(value);
     });

@@ -73,9 +73,16 @@ export async function runDiagnosis(argv: string[], command: 'diagnose' | 'scan',
   if (pageSize !== undefined && (!Number.isInteger(pageSize) || pageSize < 1))
     throw new CliError(`--page-size must be a positive integer, got '${values['page-size']}'`);
 
-  const { reader, cluster } = await openCluster(values);
+  const { reader, cluster, embeddedAlert } = await openCluster(values);
   if (values.namespace) await requireNamespace(reader, cluster, values.namespace);
-  const alert = values.alert ? await readAlert(values.alert) : undefined;
+  // A scenario file may carry its alert (one file, one reproducible incident); --alert and --namespace win.
+  const embedded = command === 'diagnose' && !values.alert && !values.namespace ? embeddedAlert : undefined;
+  const alert = values.alert ? await readAlert(values.alert) : embedded;
+  if (embedded) process.stderr.write(`using the alert in ${values.fixture}: ${embedded.name}\n`);
+  else if (command === 'diagnose' && !alert && !values.namespace)
+    process.stderr.write(
+      `no alert${values.fixture ? ` in ${values.fixture}` : ''} and no --namespace: scanning the whole cluster\n`,
+    );
   const scope = scopeFor({ alertLabels: alert?.labels, namespace: values.namespace });
 
   const progress = progressLine(process.stderr);
@@ -124,7 +131,7 @@ async function openCluster(values: {
   kubeconfig?: string;
   context?: string;
   namespace?: string;
-}): Promise<{ reader: ClusterReader; cluster: string }> {
+}): Promise<{ reader: ClusterReader; cluster: string; embeddedAlert?: AlertInput }> {
   if (values.fixture && values.kubeconfig)
     throw new CliError('give either --fixture or --kubeconfig, not both');
   if (values.fixture) {
@@ -135,7 +142,12 @@ async function openCluster(values: {
       createFixtureHandler(fixture),
       values.namespace,
     );
-    return { reader, cluster: basename(values.fixture).replace(/\.ya?ml$/, '') };
+    const embeddedAlert = fixtureAlert(fixture.fixture?.alert);
+    return {
+      reader,
+      cluster: basename(values.fixture).replace(/\.ya?ml$/, ''),
+      ...(embeddedAlert ? { embeddedAlert } : {}),
+    };
   }
   if (values.kubeconfig) {
     const target = await kubeconfigFetch(inputFile('kubeconfig', values.kubeconfig), values.context);
@@ -169,6 +181,21 @@ interface AlertInput {
   name: string;
   severity?: string;
   labels: Record<string, string>;
+}
+
+/** The `alert:` of a scenario file's Fixture document (`{ name, labels }`), when it has a usable one. */
+function fixtureAlert(value: unknown): AlertInput | undefined {
+  const alert = value as { name?: unknown; severity?: unknown; labels?: unknown } | undefined;
+  if (!alert || typeof alert.name !== 'string' || typeof alert.labels !== 'object' || !alert.labels)
+    return undefined;
+  const labels = Object.fromEntries(
+    Object.entries(alert.labels as Record<string, unknown>).map(([key, v]) => [key, String(v)]),
+  );
+  return {
+    name: alert.name,
+    ...(typeof alert.severity === 'string' ? { severity: alert.severity } : {}),
+    labels,
+  };
 }
 
 /** An Alertmanager webhook payload (first firing alert) or one alert object. */
