@@ -14,8 +14,7 @@ const modules: Record<string, () => Promise<BenchModule>> = {
   redaction: () => import('./redaction.ts'),
   chat: () => import('./chat.ts'),
   'health-report': () => import('./health-report.ts'),
-  // Lead: the accuracy table lands with test/bench/accuracy.ts ("msg"); add its line here:
-  // accuracy: () => import('./accuracy.ts'),
+  accuracy: () => import('./accuracy.ts'),
 };
 
 const args = process.argv.slice(2);
