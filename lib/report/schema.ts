@@ -31,6 +31,7 @@ export const findingCodes = [
   'InsufficientResources',
   'SelectorMismatch',
   'ApplicationError',
+  'RecentChange',
 ] as const;
 
 export const FindingCode = z.enum(findingCodes);
