@@ -34,7 +34,9 @@ export function noChangeLine(
   if (previous) {
     const ago = gap(verdict, previous);
     if (ago <= windowMinutes * 60_000)
-      return `${previous.text} ${span(ago)} before, but other pods fail too: not blamed`;
+      return `${previous.text} ${span(ago)} before it started, but pods it did not reach fail too: not blamed`;
+    if (ago < 3_600_000)
+      return `${previous.text} ${span(ago)} before it started: outside the ${windowMinutes} min window, not blamed`;
     return `No change in the last ${span(ago)} before it started; the last: ${previous.text}`;
   }
   const lived = running?.at ? verdict.start - Date.parse(running.at) : Number.NaN;
