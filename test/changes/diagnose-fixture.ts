@@ -2,8 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFixtureHandler, loadFixture } from '../../infra/sim/index.ts';
+import { reportMessage } from '../../lib/chat/index.ts';
 import { RestClusterReader } from '../../lib/cluster/index.ts';
 import { type DiagnoseInput, diagnose, scopeFor } from '../../lib/diagnosis/index.ts';
+import type { Report } from '../../lib/report/index.ts';
 import { parseFixture } from '../diagnosis/scenario-file.ts';
 
 export const scenarioDir = join(import.meta.dirname, '../fixtures/scenarios');
@@ -28,4 +30,10 @@ export async function diagnoseScenario(file: string, options: Partial<DiagnoseIn
     ...options,
   });
   return { report, fixture };
+}
+
+/** The first lines of the message a person sees, as the lead quotes them. */
+export function firstLines(report: Report): string[] {
+  const message = reportMessage(report);
+  return [message.title, message.summary, ...message.evidence.slice(0, 2), ...message.nextSteps.slice(0, 2)];
 }

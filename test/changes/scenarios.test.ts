@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reportMessage } from '../../lib/chat/index.ts';
 import type { Report } from '../../lib/report/index.ts';
-import { diagnoseScenario, scenarioDir } from './diagnose-fixture.ts';
+import { diagnoseScenario, firstLines, scenarioDir } from './diagnose-fixture.ts';
 
 interface ChangeExpectation {
   /** false: no finding has RecentChange as its root cause. */
@@ -22,12 +22,6 @@ function seen(report: Report): string {
   const message = reportMessage(report);
   const findings = report.findings.flatMap((f) => [f.summary, ...f.evidence, ...f.suggestions]);
   return [message.title, message.summary, ...message.evidence, ...message.nextSteps, ...findings].join('\n');
-}
-
-/** The first lines of the message, as the lead quotes them. */
-export function firstLines(report: Report): string[] {
-  const message = reportMessage(report);
-  return [message.title, message.summary, ...message.evidence.slice(0, 2), ...message.nextSteps.slice(0, 2)];
 }
 
 describe('what changed: change-* scenarios', () => {
