@@ -65,6 +65,9 @@ function withChange(finding: Finding, verdict: Verdict, context: AnalysisContext
     // The headline says it: "what changed?" is the first question anyone on call asks.
     summary: `${finding.summary} ${deeper ? 'It arrived with a change: it ' : 'It '}${line}.`,
     evidence: [deeper ? `Arrived with a change: ${line}` : text, ...finding.evidence, ...later],
-    suggestions: [...wayBack(verdict), ...finding.suggestions],
+    // The way back leads unless a deeper cause has its own fix (fix forward first, roll back next).
+    suggestions: deeper
+      ? [...finding.suggestions, ...wayBack(verdict)]
+      : [...wayBack(verdict), ...finding.suggestions],
   };
 }
