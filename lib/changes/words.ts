@@ -40,9 +40,11 @@ export function noChangeLine(
     return `No change in the last ${span(ago)} before it started; the last: ${previous.text}`;
   }
   const lived = running?.at ? verdict.start - Date.parse(running.at) : Number.NaN;
-  return Number.isFinite(lived)
-    ? `No change in the last ${span(lived)} before it started: revision ${running?.number} has run since`
-    : `No change recorded for ${describeWorkload(verdict.workload)}`;
+  if (!Number.isFinite(lived)) return `No change recorded for ${describeWorkload(verdict.workload)}`;
+  // A revision that arrived within the window but has no earlier one kept to compare: nothing to claim.
+  if (lived <= windowMinutes * 60_000)
+    return `Revision ${running?.number} of ${describeWorkload(verdict.workload)} rolled out ${span(lived)} before it started; no earlier revision is kept to compare`;
+  return `No change in the last ${span(lived)} before it started: revision ${running?.number} has run since`;
 }
 
 /** "Deployment shop/x rolled out revision 9 4 min after it started: not the cause" */
