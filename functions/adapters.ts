@@ -239,6 +239,7 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     reports: store.reports,
     incidents: store.incidents,
     incidentWindowSeconds: config.INCIDENT_WINDOW_SECONDS,
+    changeWindowMinutes: config.CHANGE_WINDOW_MINUTES,
     readerFor: readerFor(config),
     reportLink: reportUrlFor(config, requestUrl),
     ...chatFor(config, requestUrl),

@@ -88,6 +88,9 @@ export async function explain(
       ? { ...found.rootCause, detail: `${subject}: ${found.rootCause.detail ?? found.summary}` }
       : { code: found.code, object: found.owner ?? found.object, detail: `${subject}: ${found.summary}` };
     explanation.notes.push(`${subject}: ${found.summary}`);
+    // What changed, when a deeper cause keeps the root cause: the change it arrived with (lib/diagnosis/changes).
+    const arrived = found.evidence.find((line) => line.startsWith('Arrived with a change'));
+    if (arrived) explanation.notes.push(`${subject}: ${arrived}`);
   }
   return explanation;
 }

@@ -79,6 +79,7 @@ export const resources = {
     categories: all,
     columns: columns.replicaSets,
   }),
+  controllerRevisions: resource('apps/v1', 'ControllerRevision', 'controllerrevisions'),
   statefulSets: resource('apps/v1', 'StatefulSet', 'statefulsets', {
     shortNames: ['sts'],
     categories: all,

@@ -20,6 +20,8 @@ export interface ObjectMeta {
   annotations?: Record<string, string>;
   ownerReferences?: OwnerReference[];
   generation?: number;
+  /** Who wrote which fields when: the last write time of a ConfigMap or Secret. */
+  managedFields?: { manager?: string; operation?: string; time?: string }[];
 }
 
 /** Any Kubernetes object. `spec`/`status` are typed per kind where an analyzer reads them. */

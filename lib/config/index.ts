@@ -82,6 +82,8 @@ export const EnvSchema = z.object({
   AI_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   AI_CALLS_PER_DAY: z.coerce.number().int().min(1).max(10_000_000).default(250),
   LOCALE: z.enum(['en', 'zh-TW', 'zh-CN']).default('en'),
+  /** How long before the first sign of trouble a change (rollout, ConfigMap edit, sync, Helm upgrade) is blamed (minutes). */
+  CHANGE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   /** How long an incident groups further alerts about the same workload (seconds). */
   INCIDENT_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
   /** How long a chat conversation's memory (cluster, namespace, the objects last shown) lasts after its last turn. */

@@ -3,6 +3,7 @@ import { type Analyzer, analyzers as allAnalyzers } from '../analyzers/index.ts'
 import { type ClusterReader, foldName } from '../cluster/index.ts';
 import { AnalysisContext } from '../evidence/index.ts';
 import type { Finding, ObjectRef, Report, ReportSource, Scope } from '../report/index.ts';
+import { attachChanges } from './changes.ts';
 import { causeChain, consolidate, orderFindings, summarize } from './findings.ts';
 import { loadSnapshot } from './load.ts';
 
@@ -25,6 +26,12 @@ export interface DiagnoseInput {
   /** Called as the snapshot loads, for a progress line on large clusters. */
   onProgress?: (stage: string) => void;
   analyzers?: readonly Analyzer[];
+  /** How long before the trouble a change is blamed (CHANGE_WINDOW_MINUTES; default 30). */
+  changeWindowMinutes?: number;
+  /** When the trouble began by the alert (its startsAt). */
+  troubleSince?: string;
+  /** Read and judge change evidence (default true; false measures the engine without it). */
+  whatChanged?: boolean;
 }
 
 export async function diagnose(input: DiagnoseInput): Promise<Report> {
@@ -42,6 +49,7 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
     ...(input.now ? { now: input.now } : {}),
     ...(input.pageSize ? { pageSize: input.pageSize } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    whatChanged: input.whatChanged ?? true,
   });
   const context = new AnalysisContext(snapshot, scope.object);
 
@@ -49,7 +57,14 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
   const raw: Finding[] = analyzers.flatMap((analyzer) => analyzer.analyze(context));
   const targets = scopeTargets(context, scope);
   const consolidated = consolidate(raw);
-  const findings = orderFindings(consolidated, targets);
+  const ordered = orderFindings(consolidated, targets);
+  const findings =
+    input.whatChanged === false
+      ? ordered
+      : attachChanges(ordered, context, {
+          ...(input.changeWindowMinutes ? { windowMinutes: input.changeWindowMinutes } : {}),
+          ...(input.troubleSince ? { since: input.troubleSince } : {}),
+        });
   // A chain is worth showing when it passes through another finding; one hop is the root-cause line itself.
   const causes = causeChain(findings[0], { ...consolidated, findings });
   const chain = causes.findings.length > 1 ? causes.links : [];

@@ -1,6 +1,7 @@
 // Loads the snapshot a scope needs: a lean first read, then only the kinds the first read makes suspicious,
 // then the logs of the suspects and what those logs point at. The analyzers say what they read (`reads.ts`).
 import type { Analyzer, LogRequest } from '../analyzers/index.ts';
+import { changeReads } from '../changes/index.ts';
 import {
   type ClusterReader,
   loadLogs,
@@ -21,6 +22,8 @@ export interface LoadOptions {
   /** At most this many logs are read. */
   maxLogs: number;
   onProgress?: (stage: string) => void;
+  /** Read change evidence for workloads in trouble. */
+  whatChanged?: boolean;
 }
 
 export async function loadSnapshot(
@@ -56,6 +59,10 @@ export async function loadSnapshot(
   // Second read: only the kinds the first read points at.
   await load(followUps(analyzers, snapshot));
   await load(followUps(analyzers, snapshot)); // e.g. PVCs found Pending only after PVCs were read → StorageClasses
+  // What changed: read only when a workload is in trouble (its revisions, the config its pods use); a Node's
+  // pods across the cluster are the node's story, not a change's.
+  if (options.whatChanged && (namespace || scope.kind === 'cluster'))
+    await load(changeReads(new AnalysisContext(snapshot)).filter((name) => !snapshot.objects[name]));
   snapshot.now = options.now ?? reader.stats.serverTime ?? options.fallbackNow;
 
   options.onProgress?.('reading logs');

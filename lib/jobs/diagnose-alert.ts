@@ -124,6 +124,9 @@ async function diagnoseAndSend(
       scope: scopeFromAlert(job.alert.labels),
       alert: alertOf(job),
       id: reportId,
+      // What changed is judged against when the alert began firing.
+      troubleSince: job.alert.startsAt,
+      ...(deps.changeWindowMinutes ? { changeWindowMinutes: deps.changeWindowMinutes } : {}),
     });
     // Before the model is asked: an alert that joins another job's incident sends nothing, so needs no AI part.
     const grouped = await confirmOwner(job, reader, deps);

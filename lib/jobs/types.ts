@@ -30,6 +30,8 @@ export interface JobDeps {
   incidents?: IncidentStore;
   /** How long an incident stays open (INCIDENT_WINDOW_SECONDS); the owner's incident is opened for as long. */
   incidentWindowSeconds?: number;
+  /** How long before the trouble a change is blamed (CHANGE_WINDOW_MINUTES). */
+  changeWindowMinutes?: number;
   /** A reader for the named cluster that acts (and is audited) as `actor`. */
   readerFor(cluster: string, actor: string): ClusterReader;
   /** Sends the report to one chat target; answers the posted message's reference when the chat gives one. */

@@ -35,6 +35,7 @@ export const findingCodes = [
   // Root causes added by issue 13: a taint no toleration allows, a provisioner out of capacity.
   'UntoleratedTaint',
   'StorageExhausted',
+  'RecentChange',
 ] as const;
 
 export const FindingCode = z.enum(findingCodes);

@@ -15,6 +15,7 @@ const modules: Record<string, () => Promise<BenchModule>> = {
   chat: () => import('./chat.ts'),
   'health-report': () => import('./health-report.ts'),
   accuracy: () => import('./accuracy.ts'),
+  changes: () => import('./changes.ts'),
 };
 
 const args = process.argv.slice(2);

@@ -28,9 +28,9 @@ it('runs the demo end to end on the embedded store', async () => {
   expect(stdout).toContain('Slack message posted to C0KRONCALL:');
   expect(stdout).toContain('🔴 KubePodCrashLooping — Deployment shop/payment');
   expect(stdout).toContain('Root cause: DependencyUnreachable — Service shop/mysql');
-  expect(stdout).toMatch(/report am-\S+ · 8 API reads · \d+ ms/);
+  expect(stdout).toMatch(/report am-\S+ · 10 API reads · \d+ ms/);
   // The report was read back from the store the Worker wrote it to.
   expect(stdout).toMatch(
-    /2 findings \(CrashLoopBackOff, ServiceNoEndpoints\); 8 API reads, \d+ bytes through the proxy/,
+    /2 findings \(CrashLoopBackOff, ServiceNoEndpoints\); 10 API reads, \d+ bytes through the proxy/,
   );
 }, 120_000);

@@ -10,6 +10,7 @@ import { getEvents } from './get-events.ts';
 import { getLogs } from './get-logs.ts';
 import { listResources } from './list-resources.ts';
 import { proposeAction } from './propose-action.ts';
+import { recentChanges } from './recent-changes.ts';
 import { runAnalyzers } from './run-analyzers.ts';
 import type { AgentTool, ToolContext } from './tool.ts';
 
@@ -23,6 +24,7 @@ export const agentTools: readonly AgentTool[] = [
   getLogs,
   getEvents,
   runAnalyzers,
+  recentChanges,
   proposeAction,
 ];
 
