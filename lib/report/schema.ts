@@ -56,6 +56,8 @@ export const RootCause = z.object({
   object: ObjectRef.optional(),
   /** One line on why this is the cause (e.g. "selector app=mysql matches no pod"). */
   detail: z.string().optional(),
+  /** `detail` kept language-neutral. */
+  detailText: Text.optional(),
 });
 export type RootCause = z.infer<typeof RootCause>;
 
@@ -72,6 +74,11 @@ export const Finding = z.object({
   summaryText: Text.optional(),
   /** `suggestions` kept language-neutral, one for one. */
   suggestionTexts: z.array(Text).optional(),
+  /**
+   * `evidence` kept language-neutral, one for one: a line's label is translated, what it quotes from the cluster (a
+   * log line, an event's message) is a parameter and stays as it is.
+   */
+  evidenceTexts: z.array(Text).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -81,6 +88,8 @@ export const CauseLink = z.object({
   code: FindingCode,
   /** A few words on its state (`no ready endpoints`, `readiness probe fails`). */
   state: z.string(),
+  /** `state` kept language-neutral. */
+  stateText: Text.optional(),
 });
 export type CauseLink = z.infer<typeof CauseLink>;
 
@@ -147,6 +156,8 @@ export const Report = z.object({
   /** The lead finding's chain of causes, lead first, deepest last (absent when the lead has no evidenced cause). */
   chain: z.array(CauseLink).optional(),
   summary: z.string(),
+  /** `summary` kept language-neutral (the diagnosis's own sentence around the lead finding's). */
+  summaryText: Text.optional(),
   ai: AiPart.optional(),
   proposals: z.array(Proposal),
   /** Where to look further (the Application in Argo CD), shown as buttons. */

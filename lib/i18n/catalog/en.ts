@@ -1,5 +1,12 @@
 // The product's English text: every message by key, in ICU MessageFormat (the other catalogues follow these keys).
 // Kubernetes names, kinds, field paths, log lines and commands are parameters, never part of a translation.
+
+import * as chat from './areas/chat.ts';
+import * as cluster from './areas/cluster.ts';
+import * as history from './areas/history.ts';
+import * as incident from './areas/incident.ts';
+import * as pods from './areas/pods.ts';
+import * as report from './areas/report.ts';
 export const en = {
   // Chat commands: help, the parser's errors and the answers.
   'help.heading': 'Commands (the / is optional):',
@@ -164,4 +171,11 @@ export const en = {
     '{hpa} is pinned at maxReplicas={max}{owner, select, none {} other { for {owner}}}: load exceeds what it may scale to.',
   'hpa.checkMetrics': 'check metrics-server: {command}',
   'hpa.raiseMax': 'raise maxReplicas or find why load grew: {command}',
+  // Areas, one file each (lib/i18n/catalog/areas).
+  ...pods.en,
+  ...cluster.en,
+  ...report.en,
+  ...chat.en,
+  ...history.en,
+  ...incident.en,
 } as const satisfies Record<string, string>;

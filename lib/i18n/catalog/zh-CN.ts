@@ -1,5 +1,12 @@
 // The product's text in Simplified Chinese with mainland terms (重启, 扩容, 集群, 命名空间, 批准).
+
 import type { Catalog } from '../keys.ts';
+import * as chat from './areas/chat.ts';
+import * as cluster from './areas/cluster.ts';
+import * as history from './areas/history.ts';
+import * as incident from './areas/incident.ts';
+import * as pods from './areas/pods.ts';
+import * as report from './areas/report.ts';
 
 export const zhCN: Catalog = {
   'help.heading': '命令（开头的 / 可以省略）：',
@@ -157,4 +164,11 @@ export const zhCN: Catalog = {
     '{hpa} 已达到 maxReplicas={max}{owner, select, none {} other {（{owner}）}}：负载超出了它能扩容的上限。',
   'hpa.checkMetrics': '检查 metrics-server：{command}',
   'hpa.raiseMax': '调高 maxReplicas，或查明负载为何增长：{command}',
+  // Areas, one file each (lib/i18n/catalog/areas).
+  ...pods.zhCN,
+  ...cluster.zhCN,
+  ...report.zhCN,
+  ...chat.zhCN,
+  ...history.zhCN,
+  ...incident.zhCN,
 };

@@ -1,5 +1,12 @@
 // The product's text in Traditional Chinese as an on-call engineer in Taiwan says it (重啟, 擴展, 叢集, 命名空間).
+
 import type { Catalog } from '../keys.ts';
+import * as chat from './areas/chat.ts';
+import * as cluster from './areas/cluster.ts';
+import * as history from './areas/history.ts';
+import * as incident from './areas/incident.ts';
+import * as pods from './areas/pods.ts';
+import * as report from './areas/report.ts';
 
 export const zhTW: Catalog = {
   'help.heading': '指令（開頭的 / 可省略）：',
@@ -157,4 +164,11 @@ export const zhTW: Catalog = {
     '{hpa} 已卡在 maxReplicas={max}{owner, select, none {} other {（{owner}）}}：負載超過它能擴展的上限。',
   'hpa.checkMetrics': '檢查 metrics-server：{command}',
   'hpa.raiseMax': '調高 maxReplicas，或查出負載為何增加：{command}',
+  // Areas, one file each (lib/i18n/catalog/areas).
+  ...pods.zhTW,
+  ...cluster.zhTW,
+  ...report.zhTW,
+  ...chat.zhTW,
+  ...history.zhTW,
+  ...incident.zhTW,
 };
