@@ -38,7 +38,12 @@ describe('success after failure', () => {
     });
     expect(after.delivered).toHaveLength(0);
     // The Slack reply goes into the failure message's thread (its ts, 1700000000.000100 in argoDeps).
-    expect(after.said.map(({ target }) => target)).toEqual([
+    // The send key is each delivery's own (job id and target); where it went is the rest.
+    const where = after.said.map(({ target }) => {
+      const { sendKey: _, ...rest } = target as typeof target & { sendKey?: string };
+      return rest;
+    });
+    expect(where).toEqual([
       { channel: 'slack', to: 'C0KRONCALL', thread: '1700000000.000100' },
       { channel: 'line', to: 'Uoncall0123456789abcdef0123456789', thread: '1700000001.000100' },
     ]);

@@ -37,7 +37,9 @@ const deps = {
   },
   deliver: async () => undefined,
   async say(target, message) {
-    said.push({ ...target, text: message.type === 'text' ? message.text : message.type });
+    // The send key is the delivery's own (job id and target); what a person sees is the rest.
+    const { sendKey: _, ...where } = target as typeof target & { sendKey?: string };
+    said.push({ ...where, text: message.type === 'text' ? message.text : message.type });
     return undefined;
   },
   async update(ref, message) {
