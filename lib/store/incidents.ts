@@ -43,9 +43,15 @@ export const IncidentThread = z.object({
       to: z.string(),
       id: z.string().optional(),
       thread: z.string().optional(),
+      /** The chat's own language (`?lang=` on its target): the thread's lines are said in it. */
+      lang: z.string().optional(),
     }),
   ),
   resolvedAt: z.string().optional(),
+  /** The lead finding's root cause when last diagnosed (`code Kind/namespace/name`, empty: none found). */
+  cause: z.string().optional(),
+  /** When the incident was last diagnosed: a recheck is due once it is older than INCIDENT_RECHECK_SECONDS. */
+  diagnosedAt: z.string().optional(),
 });
 export type IncidentThread = z.infer<typeof IncidentThread>;
 

@@ -36,7 +36,9 @@ const deps = {
     throw new Error('no cluster reads in an update');
   },
   deliver: async () => undefined,
-  async say(target, message) {
+  async say(sent, message) {
+    // The send key is the chat adapter's idempotency key (lib/jobs/once.ts), not what people see.
+    const { sendKey: _sendKey, ...target } = sent as typeof sent & { sendKey?: string };
     said.push({ ...target, text: message.type === 'text' ? message.text : message.type });
     return undefined;
   },
