@@ -33,6 +33,7 @@ export const alertmanager = new Hono<EdgeEnv>().post(
           severity: job.alert.severity,
         }),
       incidentWindowSeconds: config.INCIDENT_WINDOW_SECONDS,
+      recheckSeconds: config.INCIDENT_RECHECK_SECONDS,
       now: new Date(),
     });
     const answer = {

@@ -86,6 +86,8 @@ export const EnvSchema = z.object({
   CHANGE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   /** How long an incident groups further alerts about the same workload (seconds). */
   INCIDENT_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
+  /** A firing incident last diagnosed longer ago than this is diagnosed again on Alertmanager's next re-send, and its thread told of a new root cause (seconds; 0 = never). */
+  INCIDENT_RECHECK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   /** How long a chat conversation's memory (cluster, namespace, the objects last shown) lasts after its last turn. */
   CHAT_MEMORY_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(3600),
   /** The token budget of a conversation's history (CJK-aware estimate); older turns fold into a short summary. */

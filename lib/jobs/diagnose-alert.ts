@@ -6,13 +6,20 @@ import { type MessageRef, reportMessage, textMessage } from '../chat/index.ts';
 import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
 import { diagnose, scopeFromAlert } from '../diagnosis/index.ts';
 import { alertSubject, joinedAlert, objectIncidentKey } from '../events/index.ts';
+import { t } from '../i18n/index.ts';
 import type { ObjectRef, Report } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
 import { INCIDENT_THREAD_TTL_SECONDS, type IncidentThread, severityRank } from '../store/index.ts';
 import { aiFollowupJob, followupDelaySeconds } from './ai-followup.ts';
 import { isPermanent } from './failure.ts';
 import { type DedupState, guardedStores } from './guarded-stores.ts';
-import { changeLine, type IncidentUpdateJob, threadTargets } from './incident-update.ts';
+import {
+  changeLine,
+  diagnosedCause,
+  type IncidentUpdateJob,
+  lineLocale,
+  threadTargets,
+} from './incident-update.ts';
 import { defineJobKind } from './kind.ts';
 import { deliverOnce, runOnce } from './once.ts';
 import { JobAlert, JobBase, type ReplyTarget } from './schema.ts';
@@ -156,7 +163,10 @@ async function diagnoseAndSend(
     await deps.update(ref, reportMessage(sending));
     await deps.say(
       { channel: ref.channel, to: ref.to, thread: ref.id, notify: true },
-      textMessage(job.id, `🔴 Firing again: ${reportMessage(sending).title}`),
+      textMessage(
+        job.id,
+        t(lineLocale(target, deps), 'incident.firingAgain', { title: reportMessage(sending).title }),
+      ),
     );
     return ref;
   });
@@ -213,6 +223,7 @@ async function recordThread(
     to: result?.to ?? target.to,
     ...(result?.id ? { id: result.id } : {}),
     ...(result?.thread ? { thread: result.thread } : {}),
+    ...(target.lang ? { lang: target.lang } : {}),
   }));
   const kept = (earlier?.refs ?? []).filter(
     (k) => !refs.some((r) => r.channel === k.channel && r.to === k.to),
@@ -225,6 +236,8 @@ async function recordThread(
     names: [job.alert.name],
     ...(job.alert.severity ? { severity: job.alert.severity } : {}),
     refs: [...kept, ...refs],
+    // What a recheck compares its diagnosis with (INCIDENT_RECHECK_SECONDS).
+    ...diagnosedCause(report, deps.now?.() ?? new Date()),
   };
   const saving = (async () => {
     await deps.incidents?.saveThread(job.incidentKey, thread, INCIDENT_THREAD_TTL_SECONDS);
@@ -248,8 +261,11 @@ async function catchUp(job: DiagnoseAlertJob, thread: IncidentThread, deps: JobD
     change: escalated.length > 0 ? 'escalation' : 'alert',
     alerts: (escalated.length > 0 ? escalated : fresh).slice(0, 20),
   };
-  const line = textMessage(`${job.id}-joined`, changeLine(update, firing.length, thread));
-  for (const target of threadTargets(thread, update.change === 'escalation')) await deps.say(target, line);
+  for (const target of threadTargets(thread, update.change === 'escalation'))
+    await deps.say(
+      target,
+      textMessage(`${job.id}-joined`, changeLine(update, firing.length, thread, lineLocale(target, deps))),
+    );
   const severity = [thread.severity, ...fresh.map((a) => a.severity)].reduce((a, b) =>
     severityRank(b) > severityRank(a) ? b : a,
   );

@@ -12,16 +12,27 @@ export const SEVERITY_ORDER = ['none', 'info', 'warning', 'error', 'critical'] a
 export const severityRank = (severity: string | undefined) =>
   SEVERITY_ORDER.indexOf((severity ?? '').toLowerCase() as (typeof SEVERITY_ORDER)[number]);
 
-/** A firing alert as the incident keeps it: its name and severity (`name\tseverity`). */
+/** A firing alert as the incident keeps it: its name and severity (`["name","severity"]`). */
 export interface FiringAlert {
   name: string;
   severity?: string;
 }
 
-const firingValue = (alert: FiringAlert) => `${alert.name}\t${alert.severity ?? ''}`;
+// JSON, because Upstash's SDK tries JSON.parse on every hash value it reads: a value that is not JSON throws inside
+// it, and a 50-alert webhook's sighting read thousands of them (a third of its ingest time went to those throws).
+const firingValue = (alert: FiringAlert) => JSON.stringify([alert.name, alert.severity ?? '']);
 const firingOf = (value: string): FiringAlert => {
-  const [name = '', severity = ''] = value.split('\t');
+  // `name<TAB>severity`: what incidents recorded before, still read for as long as they live (24 h).
+  const [name = '', severity = ''] = value.startsWith('[') ? parsedPair(value) : value.split('\t');
   return { name, ...(severity ? { severity } : {}) };
+};
+const parsedPair = (value: string): string[] => {
+  try {
+    const pair: unknown = JSON.parse(value);
+    return Array.isArray(pair) ? pair.map(String) : [];
+  } catch {
+    return [];
+  }
 };
 
 /** Where an incident's message went and what it said: the thread later alerts update. */
@@ -43,9 +54,15 @@ export const IncidentThread = z.object({
       to: z.string(),
       id: z.string().optional(),
       thread: z.string().optional(),
+      /** The chat's own language (`?lang=` on its target): the thread's lines are said in it. */
+      lang: z.string().optional(),
     }),
   ),
   resolvedAt: z.string().optional(),
+  /** The lead finding's root cause when last diagnosed (`code Kind/namespace/name`, empty: none found). */
+  cause: z.string().optional(),
+  /** When the incident was last diagnosed: a recheck is due once it is older than INCIDENT_RECHECK_SECONDS. */
+  diagnosedAt: z.string().optional(),
 });
 export type IncidentThread = z.infer<typeof IncidentThread>;
 

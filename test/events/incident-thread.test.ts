@@ -36,10 +36,10 @@ const deps = {
     throw new Error('no cluster reads in an update');
   },
   deliver: async () => undefined,
-  async say(target, message) {
-    // The send key is the delivery's own (job id and target); what a person sees is the rest.
-    const { sendKey: _, ...where } = target as typeof target & { sendKey?: string };
-    said.push({ ...where, text: message.type === 'text' ? message.text : message.type });
+  async say(sent, message) {
+    // The send key is the chat adapter's idempotency key (lib/jobs/once.ts), not what people see.
+    const { sendKey: _sendKey, ...target } = sent as typeof sent & { sendKey?: string };
+    said.push({ ...target, text: message.type === 'text' ? message.text : message.type });
     return undefined;
   },
   async update(ref, message) {

@@ -6,7 +6,7 @@ import type { DiagnoseAlertJob, IncidentUpdateJob, ReplyTarget } from '../../job
 import type { Queue } from '../../queue/index.ts';
 import { INCIDENT_THREAD_TTL_SECONDS, type IncidentSeen, type IncidentStore } from '../../store/index.ts';
 import { materialChange } from './change.ts';
-import { diagnoseAlertJob, incidentUpdateJob } from './job.ts';
+import { diagnoseAlertJob, incidentRecheckJob, incidentUpdateJob } from './job.ts';
 import type { AlertmanagerAlert } from './payload.ts';
 
 export interface IngestOptions {
@@ -17,6 +17,11 @@ export interface IngestOptions {
   /** Where the reports go: the same for every alert, or chosen per incident from its first alert's job (routing). */
   replyTo: ReplyTarget[] | ((job: DiagnoseAlertJob) => ReplyTarget[]);
   incidentWindowSeconds: number;
+  /**
+   * INCIDENT_RECHECK_SECONDS: a firing incident last diagnosed longer ago than this is diagnosed again when
+   * Alertmanager re-sends its alerts, and its thread told of a new root cause. Absent or 0: never.
+   */
+  recheckSeconds?: number;
   now: Date;
 }
 
@@ -101,6 +106,14 @@ function byIncident(alerts: { index: number; alert: AlertmanagerAlert }[], optio
 const openWithThread = (seen: IncidentSeen) =>
   seen.thread?.status === 'firing' && Object.keys(seen.before).length > 0;
 
+/** Its thread's last diagnosis is older than the recheck interval (what the sighting read: no Redis command more). */
+const recheckDue = (seen: IncidentSeen, options: IngestOptions) => {
+  const thread = seen.thread;
+  if (!options.recheckSeconds || thread?.status !== 'firing') return false;
+  const at = Date.parse(thread.diagnosedAt ?? thread.openedAt);
+  return !Number.isNaN(at) && options.now.getTime() - at >= options.recheckSeconds * 1000;
+};
+
 export async function ingestAlerts(
   alerts: { index: number; alert: AlertmanagerAlert }[],
   options: IngestOptions,
@@ -164,6 +177,14 @@ export async function ingestAlerts(
     for (const incident of opened) {
       if (toPublish.includes(incident)) continue;
       const change = materialChange(seenOf(incident), incident);
+      // Nothing new was said, but the diagnosis is old: diagnose again, told only if the root cause moved.
+      if (!change && incident.job && options.recheckSeconds && recheckDue(seenOf(incident), options)) {
+        updates.push({
+          job: incidentRecheckJob(incident.job, options.recheckSeconds, options.now),
+          indexes: incident.indexes,
+        });
+        continue;
+      }
       if (!change) continue;
       updates.push({
         job: incidentUpdateJob(

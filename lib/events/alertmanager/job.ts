@@ -99,3 +99,34 @@ export function incidentUpdateJob(
     at: Number.isNaN(Date.parse(at)) ? now.toISOString() : at,
   };
 }
+
+/**
+ * The job that diagnoses a long-firing incident again (INCIDENT_RECHECK_SECONDS), by one of its firing alerts. Its
+ * id is the incident and the recheck interval it falls in, so every webhook of that interval asks for it once.
+ */
+export function incidentRecheckJob(
+  alertJob: DiagnoseAlertJob,
+  recheckSeconds: number,
+  now: Date,
+): IncidentUpdateJob {
+  const slot = Math.floor(now.getTime() / 1000 / recheckSeconds);
+  return {
+    v: 1,
+    kind: 'incident-update',
+    source: 'alertmanager',
+    id: `ir-${shortHash(alertJob.incidentKey)}-${slot}`,
+    createdAt: now.toISOString(),
+    cluster: alertJob.cluster,
+    replyTo: [],
+    incidentKey: alertJob.incidentKey,
+    change: 'recheck',
+    alerts: [
+      {
+        name: alertJob.alert.name,
+        ...(alertJob.alert.severity ? { severity: alertJob.alert.severity } : {}),
+      },
+    ],
+    at: now.toISOString(),
+    alert: alertJob.alert,
+  };
+}
