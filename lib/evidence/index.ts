@@ -15,7 +15,10 @@ export {
   type Cause,
   type ContainerStatus,
   causeFromLog,
+  causeOf,
   containerStatuses,
+  detailTextOf,
+  evidenceTextsOf,
   explainNoEndpoints,
   hasReadyEndpoints,
   isReady,
@@ -51,9 +54,10 @@ export {
   groupByOwner,
   groupName,
   morePods,
+  morePodsText,
   ownerReads,
   type PodGroup,
   type PodGroupReport,
   podGroupFinding,
 } from './pod-group.ts';
-export { count, duration, plural } from './words.ts';
+export { count, duration, inTwoForms, plural, span } from './words.ts';
