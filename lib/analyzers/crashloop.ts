@@ -116,12 +116,13 @@ export const crashLoop: Analyzer = {
         severity: 'critical',
         rootCause: cause?.rootCause,
         ...inTwoForms({
-          summary: cause && detail
-            ? {
-                key: detail.startsWith('cannot') ? 'pods.crashLoopBecauseIt' : 'pods.crashLoopBecause',
-                params: { who, cause: detailTextOf(cause.rootCause) },
-              }
-            : { key: 'pods.crashLoopRestarts', params: { who, container: status.name, restarts } },
+          summary:
+            cause && detail
+              ? {
+                  key: detail.startsWith('cannot') ? 'pods.crashLoopBecauseIt' : 'pods.crashLoopBecause',
+                  params: { who, cause: detailTextOf(cause.rootCause) },
+                }
+              : { key: 'pods.crashLoopRestarts', params: { who, container: status.name, restarts } },
           evidence: [
             {
               key: 'pods.containerState',

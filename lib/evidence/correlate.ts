@@ -23,10 +23,23 @@ export interface Cause {
   evidenceTexts?: Text[];
 }
 
+/** A RootCause whose detail is said once as a `Text`: its English `detail` is that rendered in en. */
+export const rootCauseOf = (code: FindingCode, object: ObjectRef | undefined, detail: Text): RootCause => ({
+  code,
+  ...(object ? { object } : {}),
+  detail: render(detail, 'en'),
+  detailText: detail,
+});
+
 /** A Cause said once as `Text`s: its English detail and evidence are those rendered in en. */
-export function causeOf(code: FindingCode, object: ObjectRef | undefined, detail: Text, evidence: Text[]): Cause {
+export function causeOf(
+  code: FindingCode,
+  object: ObjectRef | undefined,
+  detail: Text,
+  evidence: Text[],
+): Cause {
   return {
-    rootCause: { code, ...(object ? { object } : {}), detail: render(detail, 'en'), detailText: detail },
+    rootCause: rootCauseOf(code, object, detail),
     evidence: evidence.map((text) => render(text, 'en')),
     evidenceTexts: evidence,
   };
@@ -271,9 +284,12 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
           : { key: 'pods.cannotReachServiceAt', params: { service: name, failure: verb, target } };
       return causeOf('DependencyUnreachable', ref, detail, [logLine(failure.line), ...evidenceTextsOf(why)]);
     }
-    return causeOf('DependencyUnreachable', undefined, unknownHostDetail(context, namespace, failure, target, verb), [
-      logLine(failure.line),
-    ]);
+    return causeOf(
+      'DependencyUnreachable',
+      undefined,
+      unknownHostDetail(context, namespace, failure, target, verb),
+      [logLine(failure.line)],
+    );
   }
   const missing = missingSetting(text);
   if (missing)
@@ -319,6 +335,9 @@ function unknownHostDetail(
     };
   if (/^\d/.test(unknown.name)) return { key: 'pods.cannotReachNoAddress', params };
   return unknown.namespace
-    ? { key: 'pods.cannotReachMissingIn', params: { ...params, name: unknown.name, namespace: unknown.namespace } }
+    ? {
+        key: 'pods.cannotReachMissingIn',
+        params: { ...params, name: unknown.name, namespace: unknown.namespace },
+      }
     : { key: 'pods.cannotReachMissing', params: { ...params, name: unknown.name } };
 }

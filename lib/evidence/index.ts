@@ -22,6 +22,7 @@ export {
   explainNoEndpoints,
   hasReadyEndpoints,
   isReady,
+  rootCauseOf,
   serviceForHost,
 } from './correlate.ts';
 export { CronError, type CronSchedule, nextRun, parseCron } from './cron.ts';
