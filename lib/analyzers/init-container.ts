@@ -78,13 +78,12 @@ export const initContainerFailure: Analyzer = {
         severity: 'critical',
         rootCause: cause?.rootCause,
         ...inTwoForms({
-          summary:
-            cause?.rootCause.detail
-              ? {
-                  key: 'pods.initFailsBecause',
-                  params: { who, container: status.name, state, cause: detailTextOf(cause.rootCause) },
-                }
-              : { key: 'pods.initFails', params: { who, container: status.name, state } },
+          summary: cause?.rootCause.detail
+            ? {
+                key: 'pods.initFailsBecause',
+                params: { who, container: status.name, state, cause: detailTextOf(cause.rootCause) },
+              }
+            : { key: 'pods.initFails', params: { who, container: status.name, state } },
           evidence: [
             {
               key: 'pods.initState',
