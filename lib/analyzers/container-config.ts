@@ -3,12 +3,16 @@ import type { K8sObject } from '../cluster/index.ts';
 import {
   type AnalysisContext,
   type ContainerStatus,
+  detailTextOf,
   groupByOwner,
   groupName,
-  morePods,
+  inTwoForms,
+  morePodsText,
   ownerReads,
   podGroupFinding,
+  rootCauseOf,
 } from '../evidence/index.ts';
+import { type Text, verbatim } from '../i18n/index.ts';
 import type { RootCause } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
 
@@ -30,24 +34,23 @@ function namesConfig(pod: K8sObject): boolean {
 export function missingReference(namespace: string | undefined, message: string): RootCause {
   const key = /couldn't find key (\S+) in (ConfigMap|Secret) ([\w.-]+)\/([\w.-]+)/i.exec(message);
   if (key?.[1] && key[2] && key[4])
-    return {
-      code: 'MissingConfig',
-      object: { kind: key[2], ...(namespace ? { namespace } : {}), name: key[4] },
-      detail: `${key[2]} ${key[4]} has no key ${key[1]}`,
-    };
+    return rootCauseOf(
+      'MissingConfig',
+      { kind: key[2], ...(namespace ? { namespace } : {}), name: key[4] },
+      { key: 'pods.noKey', params: { kind: key[2], name: key[4], key: key[1] } },
+    );
   const object = /(configmap|secret) "([\w.-]+)" not found/i.exec(message);
   if (object?.[1] && object[2]) {
     const kind = object[1].toLowerCase() === 'secret' ? 'Secret' : 'ConfigMap';
-    return {
-      code: 'MissingConfig',
-      object: { kind, ...(namespace ? { namespace } : {}), name: object[2] },
-      detail: `${kind} ${object[2]} does not exist`,
-    };
+    return rootCauseOf(
+      'MissingConfig',
+      { kind, ...(namespace ? { namespace } : {}), name: object[2] },
+      { key: 'pods.objectMissing', params: { kind, name: object[2] } },
+    );
   }
-  return {
-    code: 'MissingConfig',
-    detail: message.slice(0, 200) || 'the container spec references something missing',
-  };
+  // The kubelet's own words are quoted as they are.
+  const quoted: Text = message ? verbatim(message.slice(0, 200)) : { key: 'pods.specReferencesMissing' };
+  return rootCauseOf('MissingConfig', undefined, quoted);
 }
 
 /** What the pod spec references that the snapshot does not hold (when the kubelet message is vague). */
@@ -74,13 +77,15 @@ function missingFromSpec(context: AnalysisContext, pod: K8sObject): RootCause | 
       const object = context.find(ref.kind, ns, ref.name);
       const ours = { kind: ref.kind, ...(ns ? { namespace: ns } : {}), name: ref.name };
       if (!object)
-        return { code: 'MissingConfig', object: ours, detail: `${ref.kind} ${ref.name} does not exist` };
+        return rootCauseOf('MissingConfig', ours, {
+          key: 'pods.objectMissing',
+          params: { kind: ref.kind, name: ref.name },
+        });
       if (ref.key && !(ref.key in (object.data ?? {})) && !(ref.key in (object.binaryData ?? {})))
-        return {
-          code: 'MissingConfig',
-          object: ours,
-          detail: `${ref.kind} ${ref.name} has no key ${ref.key}`,
-        };
+        return rootCauseOf('MissingConfig', ours, {
+          key: 'pods.noKey',
+          params: { kind: ref.kind, name: ref.name, key: ref.key },
+        });
     }
   }
   return undefined;
@@ -108,17 +113,41 @@ export const containerConfigError: Analyzer = {
         code: 'ContainerConfigError',
         severity: 'critical',
         rootCause,
-        summary: `${who} cannot create container ${status.name}: ${rootCause.detail}.`,
-        evidence: [
-          `pod ${pod.metadata.name} container ${status.name}: ${status.state.waiting.reason}${message ? `: ${message.slice(0, 160)}` : ''}`,
-          ...morePods(group, `affected`),
-        ],
-        suggestions: rootCause.object
-          ? [
-              `kubectl -n ${pod.metadata.namespace} get ${rootCause.object.kind.toLowerCase()} ${rootCause.object.name}`,
-              `create the ${rootCause.object.kind} (or the key), or fix the reference in the workload spec`,
-            ]
-          : [`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`],
+        ...inTwoForms({
+          summary: {
+            key: 'pods.cannotCreateContainer',
+            params: { who, container: status.name, cause: detailTextOf(rootCause) },
+          },
+          evidence: [
+            message
+              ? {
+                  key: 'pods.containerWaitingMessage',
+                  params: {
+                    pod: pod.metadata.name,
+                    container: status.name,
+                    reason: status.state.waiting.reason,
+                    message: message.slice(0, 160),
+                  },
+                }
+              : {
+                  key: 'pods.containerWaiting',
+                  params: {
+                    pod: pod.metadata.name,
+                    container: status.name,
+                    reason: status.state.waiting.reason,
+                  },
+                },
+            ...morePodsText(group, 'pods.moreAffected'),
+          ],
+          suggestions: rootCause.object
+            ? [
+                verbatim(
+                  `kubectl -n ${pod.metadata.namespace} get ${rootCause.object.kind.toLowerCase()} ${rootCause.object.name}`,
+                ),
+                { key: 'pods.createOrFix', params: { kind: rootCause.object.kind } },
+              ]
+            : [verbatim(`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`)],
+        }),
       });
     });
   },

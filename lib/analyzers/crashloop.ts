@@ -3,19 +3,25 @@ import type { K8sObject } from '../cluster/index.ts';
 import type { AnalysisContext } from '../evidence/index.ts';
 import {
   ago,
+  type Cause,
   type ContainerStatus,
   causeFromLog,
+  causeOf,
   containerStatuses,
   describeProbe,
+  detailTextOf,
+  evidenceTextsOf,
   groupByOwner,
   groupName,
-  morePods,
+  inTwoForms,
+  morePodsText,
   ownerReads,
   podGroupFinding,
   policyReads,
   probeKills,
   refOf,
 } from '../evidence/index.ts';
+import { render, type Text, verbatim } from '../i18n/index.ts';
 import type { Finding } from '../report/index.ts';
 import { type Analyzer, LOG_LIMIT_BYTES, LOG_TAIL_LINES, type LogRequest } from './types.ts';
 
@@ -84,80 +90,132 @@ export const crashLoop: Analyzer = {
         context.log(namespace!, pod.metadata.name, status.name, false);
       let cause = log ? causeFromLog(context, pod, log.text) : undefined;
       if (!cause && last?.exitCode === 0)
-        cause = {
-          rootCause: {
-            code: 'ApplicationError',
-            detail: `container ${status.name} exits with code 0 instead of running`,
-          },
-          evidence: [],
-        };
+        cause = causeOf(
+          'ApplicationError',
+          undefined,
+          { key: 'pods.exitsZero', params: { container: status.name } },
+          [],
+        );
       // Exit 137 after the kubelet's "failed liveness probe": the probe restarts it, not the app.
       cause ??= probeCause(context, pod, status.name);
       const who = groupName(group.owner, pod);
-      const restarts = `restarted ${status.restartCount ?? 0} times${last ? `, last exit code ${last.exitCode}${last.reason ? ` (${last.reason})` : ''}` : ''}`;
+      const count = String(status.restartCount ?? 0);
+      const restarts: Text = !last
+        ? { key: 'pods.restarted', params: { count } }
+        : last.reason
+          ? {
+              key: 'pods.restartedLastExitReason',
+              params: { count, exitCode: String(last.exitCode), reason: last.reason },
+            }
+          : { key: 'pods.restartedLastExit', params: { count, exitCode: String(last.exitCode) } };
       const backoff = context.eventsFor(refOf(pod)).find((event) => event.reason === 'BackOff');
       const kubectl = `kubectl -n ${namespace} logs ${pod.metadata.name} -c ${status.name} --previous`;
+      const detail = cause?.rootCause.detail;
       return podGroupFinding(group, pod, {
         code: 'CrashLoopBackOff',
         severity: 'critical',
         rootCause: cause?.rootCause,
-        summary: cause?.rootCause.detail
-          ? `${who} is crash-looping: ${cause.rootCause.detail.startsWith('cannot') ? 'it ' : ''}${cause.rootCause.detail}.`
-          : `${who} is crash-looping: container ${status.name} ${restarts}.`,
-        evidence: [
-          `pod ${pod.metadata.name} container ${status.name}: ${status.state?.waiting?.reason ?? 'restarting'}, ${restarts}`,
-          ...morePods(group, `of ${who} are crash-looping`),
-          ...(backoff ? [`event BackOff ×${backoff.count}: ${backoff.message}`] : []),
-          ...(cause?.evidence ?? []),
-        ],
-        suggestions: [kubectl, ...suggestionsFor(cause?.rootCause, namespace)],
+        ...inTwoForms({
+          summary:
+            cause && detail
+              ? {
+                  key: detail.startsWith('cannot') ? 'pods.crashLoopBecauseIt' : 'pods.crashLoopBecause',
+                  params: { who, cause: detailTextOf(cause.rootCause) },
+                }
+              : { key: 'pods.crashLoopRestarts', params: { who, container: status.name, restarts } },
+          evidence: [
+            {
+              key: 'pods.containerState',
+              params: {
+                pod: pod.metadata.name,
+                container: status.name,
+                state: status.state?.waiting?.reason ?? { key: 'pods.restarting' },
+                restarts,
+              },
+            },
+            ...morePodsText(group, 'pods.moreCrashLooping', { who }),
+            ...(backoff
+              ? [
+                  {
+                    key: 'pods.event',
+                    params: { reason: 'BackOff', count: String(backoff.count), message: backoff.message },
+                  } as const,
+                ]
+              : []),
+            ...evidenceTextsOf(cause),
+          ],
+          suggestions: [verbatim(kubectl), ...suggestionTextsFor(cause?.rootCause, namespace)],
+        }),
       });
     });
   },
 };
 
-function probeCause(context: AnalysisContext, pod: K8sObject, container: string) {
+function probeCause(context: AnalysisContext, pod: K8sObject, container: string): Cause | undefined {
   const kill = probeKills(context, pod).find((k) => k.container === container);
   if (!kill) return undefined;
   const check = describeProbe(pod, container, kill.kind);
-  return {
-    rootCause: {
-      code: 'ProbeFailure' as const,
-      detail: `its ${check?.probe ?? `${kill.kind} probe`} fails and the kubelet kills it (${kill.kills} ${kill.kills === 1 ? 'time' : 'times'} in the last hour${check?.portMismatch ? `; ${check.listens}` : ''})`,
-    },
-    evidence: [
-      ...(check ? [`${check.probe} — ${check.listens}`] : []),
-      `event Killing ×${kill.kills} (last ${ago(context, kill.lastSeen)}): container ${container} failed ${kill.kind} probe`,
+  // describeProbe's sentences are English (lib/evidence/history.ts): quoted as they are until it says Texts.
+  const probe: Text = check ? verbatim(check.probe) : { key: 'pods.probeKind', params: { kind: kill.kind } };
+  return causeOf(
+    'ProbeFailure',
+    undefined,
+    check?.portMismatch
+      ? { key: 'pods.probeKillsListens', params: { probe, count: kill.kills, listens: check.listens } }
+      : { key: 'pods.probeKills', params: { probe, count: kill.kills } },
+    [
+      ...(check
+        ? [{ key: 'pods.probeListens', params: { probe: check.probe, listens: check.listens } } as const]
+        : []),
+      {
+        key: 'pods.eventKilling',
+        params: {
+          count: String(kill.kills),
+          ago: ago(context, kill.lastSeen),
+          container,
+          kind: kill.kind,
+        },
+      },
       ...(kill.failure
-        ? [`event Unhealthy ×${kill.failure.count}: ${kill.failure.message.slice(0, 160)}`]
+        ? [
+            {
+              key: 'pods.eventUnhealthy',
+              params: { count: String(kill.failure.count), message: kill.failure.message.slice(0, 160) },
+            } as const,
+          ]
         : []),
     ],
-  };
+  );
 }
 
-export function suggestionsFor(rootCause: Finding['rootCause'], namespace: string | undefined): string[] {
+/** The next steps a root cause calls for, said language-neutral (commands as they are). */
+export function suggestionTextsFor(rootCause: Finding['rootCause'], namespace: string | undefined): Text[] {
   if (!rootCause) return [];
   const object = rootCause.object;
   switch (rootCause.code) {
     case 'DependencyUnreachable':
       if (object?.kind === 'NetworkPolicy')
         return [
-          `kubectl -n ${object.namespace ?? namespace} describe networkpolicy ${object.name}`,
-          'allow this workload in the policy (from/to selector and port), or label the workload the policy admits',
+          verbatim(`kubectl -n ${object.namespace ?? namespace} describe networkpolicy ${object.name}`),
+          { key: 'pods.allowInPolicy' },
         ];
       return object
         ? [
-            `kubectl -n ${object.namespace ?? namespace} get endpoints ${object.name}`,
-            `kubectl -n ${object.namespace ?? namespace} describe service ${object.name}`,
+            verbatim(`kubectl -n ${object.namespace ?? namespace} get endpoints ${object.name}`),
+            verbatim(`kubectl -n ${object.namespace ?? namespace} describe service ${object.name}`),
           ]
-        : ['check the host name and port the app is configured with'];
+        : [{ key: 'pods.checkHostPort' }];
     case 'MissingConfig':
-      return ['add the missing setting to the workload (env, ConfigMap or Secret) and roll it out'];
+      return [{ key: 'pods.addSetting' }];
     case 'ProbeFailure':
-      return ['check the probe path/port against what the app serves, and its timeouts'];
+      return [{ key: 'pods.checkProbe' }];
     case 'ApplicationError':
-      return ['read the exception in the previous log; roll back if it started with the latest release'];
+      return [{ key: 'pods.readException' }];
     default:
       return [];
   }
 }
+
+/** `suggestionTextsFor` in English. */
+export const suggestionsFor = (rootCause: Finding['rootCause'], namespace: string | undefined): string[] =>
+  suggestionTextsFor(rootCause, namespace).map((text) => render(text, 'en'));

@@ -1,5 +1,6 @@
 // Evicted: pods evicted by the kubelet (node pressure). Leftover evicted pods are a warning, not an outage.
-import { groupByOwner, groupName, ownerReads, podGroupFinding } from '../evidence/index.ts';
+import { groupByOwner, groupName, inTwoForms, ownerReads, podGroupFinding } from '../evidence/index.ts';
+import { render, type Text } from '../i18n/index.ts';
 import type { Analyzer } from './types.ts';
 
 export const evicted: Analyzer = {
@@ -16,24 +17,47 @@ export const evicted: Analyzer = {
       const message: string = pod.status?.message ?? '';
       const resource = /low on resource: ([\w-]+)/i.exec(message)?.[1];
       const who = groupName(group.owner, pod);
+      const count = group.pods.length;
+      const lowOn: Text | undefined = node
+        ? resource
+          ? { key: 'pods.nodeLowOn', params: { node, resource } }
+          : { key: 'pods.nodeLowOnResources', params: { node } }
+        : undefined;
+      const summary: Text = node
+        ? resource
+          ? { key: 'pods.evictedFromNodeLowOn', params: { count, who, node, resource } }
+          : { key: 'pods.evictedFromNode', params: { count, who, node } }
+        : resource
+          ? { key: 'pods.evictedLowOn', params: { count, who, resource } }
+          : { key: 'pods.evicted', params: { count, who } };
       return podGroupFinding(group, pod, {
         code: 'Evicted',
         severity: 'warning',
-        ...(node
+        ...(node && lowOn
           ? {
               rootCause: {
                 code: 'NodePressure' as const,
                 object: { kind: 'Node', name: node },
-                detail: `node ${node} was low on ${resource ?? 'resources'}`,
+                detail: render(lowOn, 'en'),
+                detailText: lowOn,
               },
             }
           : {}),
-        summary: `${group.pods.length} pod${group.pods.length === 1 ? '' : 's'} of ${who} ${group.pods.length === 1 ? 'was' : 'were'} evicted${node ? ` from node ${node}` : ''}${resource ? ` (low on ${resource})` : ''}.`,
-        evidence: [`pod ${pod.metadata.name}: Failed, reason Evicted: ${message.slice(0, 160)}`],
-        suggestions: [
-          `kubectl -n ${pod.metadata.namespace} delete pod --field-selector=status.phase=Failed (cleans up evicted pods)`,
-          'set memory/ephemeral-storage requests and limits so the scheduler accounts for them',
-        ],
+        ...inTwoForms({
+          summary,
+          evidence: [
+            { key: 'pods.evictedPod', params: { pod: pod.metadata.name, message: message.slice(0, 160) } },
+          ],
+          suggestions: [
+            {
+              key: 'pods.cleanEvicted',
+              params: {
+                command: `kubectl -n ${pod.metadata.namespace} delete pod --field-selector=status.phase=Failed`,
+              },
+            },
+            { key: 'pods.setRequests' },
+          ],
+        }),
       });
     });
   },

@@ -1,6 +1,15 @@
 // FailedMount: a pod's volume cannot be mounted or attached (missing ConfigMap/Secret, stuck attachment).
 import type { ResourceName } from '../cluster/index.ts';
-import { groupByOwner, groupName, ownerReads, podGroupFinding, refOf } from '../evidence/index.ts';
+import {
+  detailTextOf,
+  groupByOwner,
+  groupName,
+  inTwoForms,
+  ownerReads,
+  podGroupFinding,
+  refOf,
+} from '../evidence/index.ts';
+import { verbatim } from '../i18n/index.ts';
 import { missingReference } from './container-config.ts';
 import type { Analyzer } from './types.ts';
 
@@ -40,9 +49,22 @@ export const failedMount: Analyzer = {
         code: 'FailedMount',
         severity: 'critical',
         rootCause: missing,
-        summary: `${who} is stuck in ContainerCreating: a volume cannot be mounted${missing ? ` (${missing.detail})` : ''}.`,
-        evidence: [`event ${event.reason} ×${event.count}: ${event.message.slice(0, 200)}`],
-        suggestions: [`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`],
+        ...inTwoForms({
+          summary: missing
+            ? { key: 'pods.mountFailsBecause', params: { who, cause: detailTextOf(missing) } }
+            : { key: 'pods.mountFails', params: { who } },
+          evidence: [
+            {
+              key: 'pods.event',
+              params: {
+                reason: event.reason,
+                count: String(event.count),
+                message: event.message.slice(0, 200),
+              },
+            },
+          ],
+          suggestions: [verbatim(`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`)],
+        }),
       });
     });
   },

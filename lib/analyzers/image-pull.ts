@@ -3,13 +3,17 @@ import type { K8sObject } from '../cluster/index.ts';
 import {
   type AnalysisContext,
   type ContainerStatus,
+  detailTextOf,
   groupByOwner,
   groupName,
-  morePods,
+  inTwoForms,
+  morePodsText,
   ownerReads,
   podGroupFinding,
   refOf,
+  rootCauseOf,
 } from '../evidence/index.ts';
+import { render, type Text, verbatim } from '../i18n/index.ts';
 import type { RootCause } from '../report/index.ts';
 import type { Analyzer } from './types.ts';
 
@@ -61,14 +65,18 @@ const secretNames = (pod: K8sObject): string =>
     .sort()
     .join(',');
 
+const field = 'imagePullSecrets';
+
 /** Which pull secrets the pod presents, and whether they exist (when Secrets were read). */
-function pullSecrets(context: AnalysisContext, pod: K8sObject): string {
+function pullSecrets(context: AnalysisContext, pod: K8sObject): Text {
   const names: string[] = (pod.spec?.imagePullSecrets ?? []).map((s: { name: string }) => s.name);
-  if (names.length === 0) return 'the pod has no imagePullSecrets';
+  if (names.length === 0) return { key: 'pods.noPullSecrets', params: { field } };
   const absent = context.loaded('secrets')
     ? names.filter((name) => !context.find('Secret', pod.metadata.namespace, name))
     : [];
-  return `the pod's imagePullSecrets ${names.join(', ')} ${absent.length ? `(${absent.join(', ')} does not exist)` : 'do not grant access'}`;
+  return absent.length
+    ? { key: 'pods.pullSecretsAbsent', params: { field, names: names.join(', '), absent: absent.join(', ') } }
+    : { key: 'pods.pullSecretsNoAccess', params: { field, names: names.join(', ') } };
 }
 
 /**
@@ -76,11 +84,24 @@ function pullSecrets(context: AnalysisContext, pod: K8sObject): string {
  * (401/403/denied) is missing credentials only when the registry is private or the same image runs elsewhere,
  * since Docker Hub answers "pull access denied" for a repository that does not exist too.
  */
-export function pullCause(
+export function pullCause(context: AnalysisContext, pod: K8sObject, status: ContainerStatus): PullCause {
+  const { rootCause, line, signal } = pullCauseText(context, pod, status);
+  return { rootCause, ...(line ? { line } : {}), signal: render(signal, 'en'), signalText: signal };
+}
+
+/** Why a pull fails: the root cause, the pull error's line, and the signal that decided (in English and as a Text). */
+export interface PullCause {
+  rootCause: RootCause;
+  line?: string;
+  signal: string;
+  signalText: Text;
+}
+
+function pullCauseText(
   context: AnalysisContext,
   pod: K8sObject,
   status: ContainerStatus,
-): { rootCause: RootCause; line?: string; signal: string } {
+): { rootCause: RootCause; line?: string; signal: Text } {
   const image: string = status.image ?? '';
   const messages = [
     status.state?.waiting?.message ?? '',
@@ -96,9 +117,12 @@ export function pullCause(
   if (NOT_FOUND.test(messages)) {
     const found = line(NOT_FOUND);
     return {
-      rootCause: { code: 'BadImageReference', detail: `image ${image} does not exist (manifest not found)` },
+      rootCause: rootCauseOf('BadImageReference', undefined, {
+        key: 'pods.imageNotFound',
+        params: { image },
+      }),
       ...(found ? { line: found } : {}),
-      signal: 'decided by: the registry answers "not found" for this reference',
+      signal: { key: 'pods.decidedNotFound', params: { answer: 'not found' } },
     };
   }
   if (DENIED.test(messages)) {
@@ -111,39 +135,49 @@ export function pullCause(
     const privateRegistry = registry !== 'docker.io';
     if (sameCredentials)
       return {
-        rootCause: {
-          code: 'BadImageReference',
-          detail: `image ${image} does not exist (the registry denies it to credentials that pull its repository)`,
-        },
+        rootCause: rootCauseOf('BadImageReference', undefined, {
+          key: 'pods.imageDeniedSameCredentials',
+          params: { image },
+        }),
         ...(found ? { line: found } : {}),
-        signal: `decided by: pod ${sameCredentials.metadata.namespace}/${sameCredentials.metadata.name} runs this repository with the same pull secrets`,
+        signal: {
+          key: 'pods.decidedSameCredentials',
+          params: { pod: `${sameCredentials.metadata.namespace}/${sameCredentials.metadata.name}` },
+        },
       };
-    if (elsewhere || privateRegistry)
+    if (elsewhere || privateRegistry) {
+      const where = elsewhere && `${elsewhere.metadata.namespace}/${elsewhere.metadata.name}`;
       return {
-        rootCause: {
-          code: 'MissingConfig',
-          detail: `registry refused credentials for ${image}: ${pullSecrets(context, pod)}`,
-        },
+        rootCause: rootCauseOf('MissingConfig', undefined, {
+          key: 'pods.registryRefused',
+          params: { image, secrets: pullSecrets(context, pod) },
+        }),
         ...(found ? { line: found } : {}),
-        signal: elsewhere
-          ? `decided by: the same image runs in pod ${elsewhere.metadata.namespace}/${elsewhere.metadata.name}${secretNames(elsewhere) ? ` (imagePullSecrets ${secretNames(elsewhere)})` : ''}`
-          : `decided by: ${registry} is a private registry`,
+        signal:
+          elsewhere && where
+            ? secretNames(elsewhere)
+              ? {
+                  key: 'pods.decidedRunsElsewhereSecrets',
+                  params: { pod: where, field, secrets: secretNames(elsewhere) },
+                }
+              : { key: 'pods.decidedRunsElsewhere', params: { pod: where } }
+            : { key: 'pods.decidedPrivate', params: { registry } },
       };
+    }
     return {
-      rootCause: {
-        code: 'BadImageReference',
-        detail: `image ${image} does not exist (Docker Hub denies it and no pod runs it)`,
-      },
+      rootCause: rootCauseOf('BadImageReference', undefined, {
+        key: 'pods.imageDeniedHub',
+        params: { image },
+      }),
       ...(found ? { line: found } : {}),
-      signal:
-        'decided by: Docker Hub says "pull access denied" for a repository that does not exist, and no pod in the cluster runs this image',
+      signal: { key: 'pods.decidedHub', params: { answer: 'pull access denied' } },
     };
   }
   const found = line(/pull|image/i);
   return {
-    rootCause: { code: 'BadImageReference', detail: `image ${image} does not exist` },
+    rootCause: rootCauseOf('BadImageReference', undefined, { key: 'pods.imageMissing', params: { image } }),
     ...(found ? { line: found } : {}),
-    signal: 'decided by: the pull fails without a credentials error',
+    signal: { key: 'pods.decidedNoCredentialsError' },
   };
 }
 
@@ -163,18 +197,38 @@ export const imagePullFailure: Analyzer = {
         code: 'ImagePullFailure',
         severity: 'critical',
         rootCause: cause.rootCause,
-        summary: `${who} cannot start: ${cause.rootCause.detail}${rs ? ` (ReplicaSet ${rs})` : ''}.`,
-        evidence: [
-          `pod ${pod.metadata.name} container ${status.name}: ${status.state.waiting.reason}, image ${status.image}`,
-          ...(cause.line ? [cause.line.slice(0, 200)] : []),
-          cause.signal,
-          ...morePods(group, `affected`),
-        ],
-        suggestions: [
-          cause.rootCause.code === 'BadImageReference'
-            ? `check the tag exists in the registry, or roll back: kubectl -n ${pod.metadata.namespace} rollout undo ${group.owner?.kind.toLowerCase() ?? 'deployment'}/${group.owner?.name ?? pod.metadata.name}`
-            : 'check the imagePullSecret and the registry credentials',
-        ],
+        ...inTwoForms({
+          summary: rs
+            ? {
+                key: 'pods.cannotStartReplicaSet',
+                params: { who, cause: detailTextOf(cause.rootCause), replicaSet: rs },
+              }
+            : { key: 'pods.cannotStart', params: { who, cause: detailTextOf(cause.rootCause) } },
+          evidence: [
+            {
+              key: 'pods.containerImage',
+              params: {
+                pod: pod.metadata.name,
+                container: status.name,
+                reason: status.state.waiting.reason,
+                image: String(status.image),
+              },
+            },
+            ...(cause.line ? [verbatim(cause.line.slice(0, 200))] : []),
+            cause.signalText,
+            ...morePodsText(group, 'pods.moreAffected'),
+          ],
+          suggestions: [
+            cause.rootCause.code === 'BadImageReference'
+              ? {
+                  key: 'pods.checkTagOrRollBack',
+                  params: {
+                    command: `kubectl -n ${pod.metadata.namespace} rollout undo ${group.owner?.kind.toLowerCase() ?? 'deployment'}/${group.owner?.name ?? pod.metadata.name}`,
+                  },
+                }
+              : { key: 'pods.checkPullSecret', params: { field: 'imagePullSecret' } },
+          ],
+        }),
       });
     });
   },

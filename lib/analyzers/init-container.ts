@@ -4,12 +4,16 @@ import {
   type AnalysisContext,
   type ContainerStatus,
   causeFromLog,
+  detailTextOf,
+  evidenceTextsOf,
   groupByOwner,
   groupName,
+  inTwoForms,
   ownerReads,
   podGroupFinding,
   policyReads,
 } from '../evidence/index.ts';
+import { verbatim } from '../i18n/index.ts';
 import { type Analyzer, LOG_LIMIT_BYTES, LOG_TAIL_LINES } from './types.ts';
 
 const STUCK_MS = 10 * 60 * 1000;
@@ -68,19 +72,40 @@ export const initContainerFailure: Analyzer = {
       const cause = causeFromLog(context, pod, log);
       const stuck = Boolean(status.state?.running);
       const who = groupName(group.owner, pod);
-      const what = stuck ? 'never finishes' : 'keeps failing';
+      const state = stuck ? 'stuck' : 'failing';
       return podGroupFinding(group, pod, {
         code: 'InitContainerFailure',
         severity: 'critical',
         rootCause: cause?.rootCause,
-        summary: `${who} never starts: init container ${status.name} ${what}${cause?.rootCause.detail ? ` (${cause.rootCause.detail})` : ''}.`,
-        evidence: [
-          `pod ${pod.metadata.name} init container ${status.name}: ${status.state?.waiting?.reason ?? (stuck ? `running since ${status.state.running.startedAt}` : 'terminated')}, restarts ${status.restartCount ?? 0}`,
-          ...(cause?.evidence ?? []),
-        ],
-        suggestions: [
-          `kubectl -n ${ns} logs ${pod.metadata.name} -c ${status.name}${stuck ? '' : ' --previous'}`,
-        ],
+        ...inTwoForms({
+          summary: cause?.rootCause.detail
+            ? {
+                key: 'pods.initFailsBecause',
+                params: { who, container: status.name, state, cause: detailTextOf(cause.rootCause) },
+              }
+            : { key: 'pods.initFails', params: { who, container: status.name, state } },
+          evidence: [
+            {
+              key: 'pods.initState',
+              params: {
+                pod: pod.metadata.name,
+                container: status.name,
+                state:
+                  status.state?.waiting?.reason ??
+                  (stuck
+                    ? { key: 'pods.runningSince', params: { time: String(status.state.running.startedAt) } }
+                    : { key: 'pods.terminated' }),
+                restarts: String(status.restartCount ?? 0),
+              },
+            },
+            ...evidenceTextsOf(cause),
+          ],
+          suggestions: [
+            verbatim(
+              `kubectl -n ${ns} logs ${pod.metadata.name} -c ${status.name}${stuck ? '' : ' --previous'}`,
+            ),
+          ],
+        }),
       });
     });
   },

@@ -5,10 +5,12 @@ import {
   containerStatuses,
   groupByOwner,
   groupName,
-  morePods,
+  inTwoForms,
+  morePodsText,
   ownerReads,
   podGroupFinding,
 } from '../evidence/index.ts';
+import { verbatim } from '../i18n/index.ts';
 import type { Analyzer } from './types.ts';
 
 function oomContainer(
@@ -44,20 +46,39 @@ export const oomKilled: Analyzer = {
         code: 'OOMKilled',
         severity:
           status.state?.waiting?.reason === 'CrashLoopBackOff' || !status.ready ? 'critical' : 'warning',
-        summary: `${who} is being OOM-killed: container ${status.name} exceeds its memory limit${limit ? ` of ${limit}` : ' (no limit set: the node ran out of memory)'}.`,
-        evidence: [
-          `pod ${pod.metadata.name} container ${status.name}: last terminated OOMKilled (exit code ${status.lastState?.terminated?.exitCode ?? status.state?.terminated?.exitCode ?? 137}), restarts ${status.restartCount ?? 0}`,
-          ...(limit
-            ? [
-                `memory limit ${limit}${spec?.resources?.requests?.memory ? `, request ${spec.resources.requests.memory}` : ''}`,
-              ]
-            : []),
-          ...morePods(group, `of ${who} were OOM-killed`),
-        ],
-        suggestions: [
-          `raise the memory limit of container ${status.name} or find what grows (heap size, caches, leaks)`,
-          `kubectl -n ${pod.metadata.namespace} top pod ${pod.metadata.name} --containers`,
-        ],
+        ...inTwoForms({
+          summary: limit
+            ? { key: 'pods.oomKilledLimit', params: { who, container: status.name, limit: String(limit) } }
+            : { key: 'pods.oomKilledNoLimit', params: { who, container: status.name } },
+          evidence: [
+            {
+              key: 'pods.oomLast',
+              params: {
+                pod: pod.metadata.name,
+                container: status.name,
+                exitCode: String(
+                  status.lastState?.terminated?.exitCode ?? status.state?.terminated?.exitCode ?? 137,
+                ),
+                restarts: String(status.restartCount ?? 0),
+              },
+            },
+            ...(limit
+              ? [
+                  spec?.resources?.requests?.memory
+                    ? ({
+                        key: 'pods.memoryLimitRequest',
+                        params: { limit: String(limit), request: String(spec.resources.requests.memory) },
+                      } as const)
+                    : ({ key: 'pods.memoryLimit', params: { limit: String(limit) } } as const),
+                ]
+              : []),
+            ...morePodsText(group, 'pods.moreOomKilled', { who }),
+          ],
+          suggestions: [
+            { key: 'pods.raiseMemory', params: { container: status.name } },
+            verbatim(`kubectl -n ${pod.metadata.namespace} top pod ${pod.metadata.name} --containers`),
+          ],
+        }),
       });
     });
   },

@@ -13,6 +13,7 @@ import {
   wayBack,
 } from '../changes/index.ts';
 import type { AnalysisContext } from '../evidence/index.ts';
+import { verbatim } from '../i18n/index.ts';
 import type { Finding, ObjectRef } from '../report/index.ts';
 
 /** Codes that are about a workload's pods misbehaving, where a change is the usual story. */
@@ -53,18 +54,36 @@ function withChange(finding: Finding, verdict: Verdict, context: AnalysisContext
     const none = verdict.previous || running ? noChangeLine(verdict, running) : undefined;
     // Second line, within what a message shows: "no recent change" is a finding too.
     const [lead, ...rest] = finding.evidence;
-    return { ...finding, evidence: [...(lead ? [lead] : []), ...(none ? [none] : []), ...later, ...rest] };
+    const added = [...(none ? [none] : []), ...later];
+    return {
+      ...finding,
+      evidence: [...(lead ? [lead] : []), ...added, ...rest],
+      // The change lines are English (not yet in the catalogue): quoted, so the Texts stay one for one.
+      ...(finding.evidenceTexts && {
+        evidenceTexts: [
+          ...finding.evidenceTexts.slice(0, 1),
+          ...added.map(verbatim),
+          ...finding.evidenceTexts.slice(1),
+        ],
+      }),
+    };
   }
   const deeper = finding.rootCause && !SHALLOW.has(finding.rootCause.code) ? finding.rootCause : undefined;
   const change = verdict.blamed.at(-1)!;
   const text = line.charAt(0).toUpperCase() + line.slice(1);
+  const first = deeper ? `Arrived with a change: ${line}` : text;
+  // The summary grows an English sentence: its Text would say less, so the English stands until it is catalogued.
+  const { summaryText: _untold, ...told } = finding;
   return {
-    ...finding,
+    ...told,
     // A deeper cause stays the cause; the change is how it arrived, told first.
     rootCause: deeper ?? { code: 'RecentChange', object: change.object, detail: line },
     // The headline says it: "what changed?" is the first question anyone on call asks.
     summary: `${finding.summary} ${deeper ? 'It arrived with a change: it ' : 'It '}${line}.`,
-    evidence: [deeper ? `Arrived with a change: ${line}` : text, ...finding.evidence, ...later],
+    evidence: [first, ...finding.evidence, ...later],
+    ...(finding.evidenceTexts && {
+      evidenceTexts: [verbatim(first), ...finding.evidenceTexts, ...later.map(verbatim)],
+    }),
     // The way back leads unless a deeper cause has its own fix (fix forward first, roll back next).
     suggestions: deeper
       ? [...finding.suggestions, ...wayBack(verdict)]

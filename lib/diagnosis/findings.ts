@@ -1,6 +1,7 @@
 // Turns raw analyzer output into what a person reads: one finding per owner, the alert's object and its
 // root cause first, then by severity; and a one- or two-sentence summary.
 import { type AnalysisContext, count, describeRef, sameRef } from '../evidence/index.ts';
+import { type Text, verbatim } from '../i18n/index.ts';
 import type { CauseLink, Finding, FindingCode, ObjectRef, Scope } from '../report/index.ts';
 
 const SEVERITY = { critical: 0, warning: 1, info: 2 } as const;
@@ -34,6 +35,7 @@ export function consolidate(findings: Finding[]): Consolidated {
       if (specific) {
         // The workload is down *because of* the specific finding: keep its counts as evidence there.
         specific.evidence.push(...finding.evidence.slice(0, 1));
+        alsoSay(specific, finding.evidence.slice(0, 1), finding.evidenceTexts?.slice(0, 1));
         continue;
       }
     }
@@ -48,6 +50,7 @@ export function consolidate(findings: Finding[]): Consolidated {
       );
       if (backing && backing.code !== 'ServiceNoEndpoints') {
         backing.evidence.push(finding.summary);
+        alsoSay(backing, [finding.summary], finding.summaryText && [finding.summaryText]);
         aliases.set(refKey(finding.object), backing);
         continue;
       }
@@ -58,6 +61,7 @@ export function consolidate(findings: Finding[]): Consolidated {
       );
       if (rollout) {
         rollout.evidence.push(...finding.evidence.slice(0, 2));
+        alsoSay(rollout, finding.evidence.slice(0, 2), finding.evidenceTexts?.slice(0, 2));
         rollout.rootCause ??= finding.rootCause ?? { code: finding.code, object: finding.object };
         continue;
       }
@@ -213,4 +217,10 @@ function causeOf(finding: Finding, { findings, aliases }: Consolidated): Finding
 
 function refKey(ref: ObjectRef): string {
   return `${ref.namespace ?? ''}/${ref.kind}/${ref.name}`;
+}
+
+/** Keeps `evidenceTexts` one for one with `evidence` when lines move between findings (English quoted if untold). */
+function alsoSay(into: Finding, lines: string[], texts: Text[] | undefined): void {
+  if (!into.evidenceTexts) return;
+  into.evidenceTexts.push(...lines.map((line, i) => texts?.[i] ?? verbatim(line)));
 }

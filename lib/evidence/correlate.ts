@@ -2,7 +2,8 @@
 // endpoints, pods to their owners. Shared by the analyzers so each names the cause past its own symptom.
 
 import type { K8sObject } from '../cluster/index.ts';
-import type { ObjectRef, RootCause } from '../report/index.ts';
+import { render, type Text, verbatim } from '../i18n/index.ts';
+import type { FindingCode, ObjectRef, RootCause } from '../report/index.ts';
 import { type AnalysisContext, describeRef, formatSelector, matches, refOf } from './context.ts';
 import {
   applicationError,
@@ -18,9 +19,41 @@ import { explainUnknownHost, serviceName } from './unknown-host.ts';
 export interface Cause {
   rootCause: RootCause;
   evidence: string[];
+  /** `evidence` kept language-neutral, one for one. */
+  evidenceTexts?: Text[];
 }
 
-const pods = (count: number) => `${count} ${count === 1 ? 'pod' : 'pods'}`;
+/** A RootCause whose detail is said once as a `Text`: its English `detail` is that rendered in en. */
+export const rootCauseOf = (code: FindingCode, object: ObjectRef | undefined, detail: Text): RootCause => ({
+  code,
+  ...(object ? { object } : {}),
+  detail: render(detail, 'en'),
+  detailText: detail,
+});
+
+/** A Cause said once as `Text`s: its English detail and evidence are those rendered in en. */
+export function causeOf(
+  code: FindingCode,
+  object: ObjectRef | undefined,
+  detail: Text,
+  evidence: Text[],
+): Cause {
+  return {
+    rootCause: rootCauseOf(code, object, detail),
+    evidence: evidence.map((text) => render(text, 'en')),
+    evidenceTexts: evidence,
+  };
+}
+
+/** A Cause's evidence as `Text`s (a Cause built without them quotes its English lines). */
+export const evidenceTextsOf = (cause: Cause | undefined): Text[] =>
+  cause ? (cause.evidenceTexts ?? cause.evidence.map(verbatim)) : [];
+
+/** A root cause's detail as a `Text` (a detail stored without one is quoted as it is). */
+export const detailTextOf = (rootCause: RootCause): Text =>
+  rootCause.detailText ?? verbatim(rootCause.detail ?? '');
+
+const logLine = (line: string): Text => ({ key: 'pods.logLine', params: { line } });
 
 export function isReady(pod: K8sObject): boolean {
   return (pod.status?.conditions ?? []).some(
@@ -86,45 +119,60 @@ export function explainNoEndpoints(context: AnalysisContext, service: K8sObject)
         const ref = refOf(workload);
         const replicas = workload.spec?.replicas;
         if (replicas === 0)
-          return {
-            rootCause: {
-              code: 'WorkloadUnavailable',
-              object: ref,
-              detail: `${describeRef(ref)} is scaled to 0 replicas`,
-            },
-            evidence: [`selector ${text} matches ${describeRef(ref)}, which has spec.replicas=0`],
-          };
+          return causeOf(
+            'WorkloadUnavailable',
+            ref,
+            { key: 'pods.scaledToZero', params: { workload: describeRef(ref) } },
+            [
+              {
+                key: 'pods.selectorMatchesScaledToZero',
+                params: { selector: text, workload: describeRef(ref), field: 'spec.replicas=0' },
+              },
+            ],
+          );
       }
     }
     const nearMiss = nearestWorkload(context, namespace, selector, service.metadata.name);
-    const detail = nearMiss
-      ? `its selector ${text} matches no pod (${nearMiss.ref.kind} ${nearMiss.ref.name}'s pods are labelled ${nearMiss.labels})`
-      : `its selector ${text} matches no pod`;
-    return {
-      rootCause: {
-        code: 'SelectorMismatch',
-        ...(nearMiss ? { object: nearMiss.ref } : { object: refOf(service) }),
-        detail,
-      },
-      evidence: [
-        `Service ${service.metadata.name} selector: ${text}; pods matching: 0`,
-        ...(nearMiss ? [`${describeRef(nearMiss.ref)} pod labels: ${nearMiss.labels}`] : []),
-      ],
-    };
+    const detail: Text = nearMiss
+      ? {
+          key: 'pods.selectorMatchesNoPodNear',
+          params: {
+            selector: text,
+            workload: `${nearMiss.ref.kind} ${nearMiss.ref.name}`,
+            labels: nearMiss.labels,
+          },
+        }
+      : { key: 'pods.selectorMatchesNoPod', params: { selector: text } };
+    return causeOf('SelectorMismatch', nearMiss ? nearMiss.ref : refOf(service), detail, [
+      { key: 'pods.serviceSelector', params: { service: service.metadata.name, selector: text } },
+      ...(nearMiss
+        ? [
+            {
+              key: 'pods.workloadPodLabels',
+              params: { workload: describeRef(nearMiss.ref), labels: nearMiss.labels },
+            } as const,
+          ]
+        : []),
+    ]);
   }
   const owner = context.ownerOf(selected[0]!);
   const crashing = selected.some((pod) =>
     containerStatuses(pod).some((status) => status.state?.waiting?.reason === 'CrashLoopBackOff'),
   );
   const pending = selected.every((pod) => pod.status?.phase === 'Pending');
-  return {
-    rootCause: {
-      code: crashing ? 'CrashLoopBackOff' : pending ? 'Unschedulable' : 'ProbeFailure',
-      object: owner ?? refOf(selected[0]!),
-      detail: `${pods(selected.length)} ${selected.length === 1 ? 'matches' : 'match'} its selector ${text} but none is ready${crashing ? ' (crash-looping)' : pending ? ' (Pending)' : ''}`,
+  return causeOf(
+    crashing ? 'CrashLoopBackOff' : pending ? 'Unschedulable' : 'ProbeFailure',
+    owner ?? refOf(selected[0]!),
+    {
+      key: 'pods.selectedNoneReady',
+      params: {
+        count: selected.length,
+        selector: text,
+        state: crashing ? 'crashing' : pending ? 'pending' : 'ready',
+      },
     },
-    evidence: [`selector ${text} matches ${pods(selected.length)}, ready: 0`],
-  };
+    [{ key: 'pods.selectorMatchesNotReady', params: { selector: text, count: selected.length } }],
+  );
 }
 
 /** The workload whose pod labels come closest to a selector (same keys, different values). */
@@ -186,14 +234,16 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
   const failure = failures.at(-1);
   if (failure) {
     const target = `${failure.host}${failure.port ? `:${failure.port}` : ''}`;
-    const verb =
-      failure.kind === 'refused'
-        ? 'connection refused'
-        : failure.kind === 'dns'
-          ? 'name not resolved'
-          : failure.kind === 'unavailable'
-            ? 'could not connect'
-            : 'timed out';
+    const verb: Text = {
+      key:
+        failure.kind === 'refused'
+          ? 'pods.failure.refused'
+          : failure.kind === 'dns'
+            ? 'pods.failure.dns'
+            : failure.kind === 'unavailable'
+              ? 'pods.failure.unavailable'
+              : 'pods.failure.timeout',
+    };
     const service = serviceForHost(context, namespace, failure.host);
     if (service) {
       const ref = refOf(service);
@@ -212,78 +262,82 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
             ? explainDnsBlocked(context, pod)
             : explainBlocked(context, pod, service, failure.port);
       if (blocked)
-        return {
-          rootCause: {
-            code: 'DependencyUnreachable',
-            object: blocked.policy,
-            detail: `cannot reach Service ${name} (${verb}): ${blocked.detail}`,
+        return causeOf(
+          'DependencyUnreachable',
+          blocked.policy,
+          {
+            key: 'pods.cannotReachServiceBlocked',
+            params: { service: name, failure: verb, why: blocked.detailText },
           },
-          evidence: [`log: ${failure.line}`, ...blocked.evidence],
-        };
-      return {
-        rootCause: {
-          code: 'DependencyUnreachable',
-          object: ref,
-          detail: why
-            ? `cannot reach Service ${name} (${verb}), which has no endpoints because ${why.rootCause.detail}`
-            : wrongPort
-              ? `cannot reach Service ${name} (${verb}): the Service listens on port ${ports.join(', ')}, not ${failure.port}`
-              : `cannot reach Service ${name} (${verb} to ${target})`,
-        },
-        evidence: [`log: ${failure.line}`, ...(why?.evidence ?? [])],
-      };
+          [logLine(failure.line), ...blocked.evidenceTexts],
+        );
+      const detail: Text = why
+        ? {
+            key: 'pods.cannotReachServiceNoEndpoints',
+            params: { service: name, failure: verb, why: detailTextOf(why.rootCause) },
+          }
+        : wrongPort
+          ? {
+              key: 'pods.cannotReachServiceWrongPort',
+              params: { service: name, failure: verb, ports: ports.join(', '), port: String(failure.port) },
+            }
+          : { key: 'pods.cannotReachServiceAt', params: { service: name, failure: verb, target } };
+      return causeOf('DependencyUnreachable', ref, detail, [logLine(failure.line), ...evidenceTextsOf(why)]);
     }
-    return {
-      rootCause: unknownHostCause(context, namespace, failure, target, verb),
-      evidence: [`log: ${failure.line}`],
-    };
+    return causeOf(
+      'DependencyUnreachable',
+      undefined,
+      unknownHostDetail(context, namespace, failure, target, verb),
+      [logLine(failure.line)],
+    );
   }
   const missing = missingSetting(text);
   if (missing)
-    return {
-      rootCause: {
-        code: 'MissingConfig',
-        detail: `${missing.env ? 'environment variable' : 'setting'} ${missing.name} is not set`,
-      },
-      evidence: [`log: ${missing.line}`],
-    };
+    return causeOf(
+      'MissingConfig',
+      undefined,
+      { key: 'pods.settingNotSet', params: { env: missing.env ? 'env' : 'setting', name: missing.name } },
+      [logLine(missing.line)],
+    );
   if (mentionsOom(text)) {
     const line = keyLines(text, 8).find((l) => /memory|oom/i.test(l)) ?? 'out of memory';
-    return {
-      rootCause: {
-        code: 'ApplicationError',
-        detail: `the app runs out of memory inside its own limits (${line})`,
-      },
-      evidence: [`log: ${line}`],
-    };
+    return causeOf('ApplicationError', undefined, { key: 'pods.appOutOfMemory', params: { line } }, [
+      logLine(line),
+    ]);
   }
   const error = applicationError(text);
   if (error)
-    return {
-      rootCause: { code: 'ApplicationError', detail: `the app fails: ${error}` },
-      evidence: keyLines(text, 3).map((line) => `log: ${line}`),
-    };
+    return causeOf(
+      'ApplicationError',
+      undefined,
+      { key: 'pods.appFails', params: { error } },
+      keyLines(text, 3).map(logLine),
+    );
   return undefined;
 }
 
-/** The root cause for a dialled host no Service answers to: which of external, typo or missing it is decides the fix. */
-function unknownHostCause(
+/** Why a dialled host no Service answers to fails: which of external, typo or missing it is decides the fix. */
+function unknownHostDetail(
   context: AnalysisContext,
   namespace: string | undefined,
   failure: ConnectionFailure,
   target: string,
-  verb: string,
-): RootCause {
+  failed: Text,
+): Text {
   const unknown = explainUnknownHost(context, namespace, failure.host);
-  const detail =
-    unknown.kind === 'external'
-      ? `cannot reach ${target} (${verb}), an endpoint outside the cluster`
-      : unknown.kind === 'local'
-        ? `cannot reach ${target} (${verb}): nothing listens there inside the pod (a sidecar not ready?)`
-        : unknown.kind === 'typo'
-          ? `cannot reach ${target} (${verb}): no Service ${failure.host}; closest Service: ${unknown.closest.metadata.name}`
-          : /^\d/.test(unknown.name)
-            ? `cannot reach ${target} (${verb}): no Service has that address`
-            : `cannot reach ${target} (${verb}): no Service or ExternalName ${unknown.name}${unknown.namespace ? ` in ${unknown.namespace}` : ''}`;
-  return { code: 'DependencyUnreachable', detail };
+  const params = { target, failure: failed };
+  if (unknown.kind === 'external') return { key: 'pods.cannotReachExternal', params };
+  if (unknown.kind === 'local') return { key: 'pods.cannotReachLocal', params };
+  if (unknown.kind === 'typo')
+    return {
+      key: 'pods.cannotReachTypo',
+      params: { ...params, host: failure.host, closest: unknown.closest.metadata.name },
+    };
+  if (/^\d/.test(unknown.name)) return { key: 'pods.cannotReachNoAddress', params };
+  return unknown.namespace
+    ? {
+        key: 'pods.cannotReachMissingIn',
+        params: { ...params, name: unknown.name, namespace: unknown.namespace },
+      }
+    : { key: 'pods.cannotReachMissing', params: { ...params, name: unknown.name } };
 }

@@ -15,10 +15,14 @@ export {
   type Cause,
   type ContainerStatus,
   causeFromLog,
+  causeOf,
   containerStatuses,
+  detailTextOf,
+  evidenceTextsOf,
   explainNoEndpoints,
   hasReadyEndpoints,
   isReady,
+  rootCauseOf,
   serviceForHost,
 } from './correlate.ts';
 export { CronError, type CronSchedule, nextRun, parseCron } from './cron.ts';
@@ -51,9 +55,10 @@ export {
   groupByOwner,
   groupName,
   morePods,
+  morePodsText,
   ownerReads,
   type PodGroup,
   type PodGroupReport,
   podGroupFinding,
 } from './pod-group.ts';
-export { count, duration, plural } from './words.ts';
+export { count, duration, inTwoForms, plural, span } from './words.ts';

@@ -1,11 +1,11 @@
 // NetworkPolicy: whether the policies let a pod reach a Service's pods on a port. It is the cause behind a
 // timeout (or a failed DNS lookup) to a Service that has ready endpoints, which no other object shows.
 import type { K8sObject, ResourceName } from '../cluster/index.ts';
+import { render, type Text } from '../i18n/index.ts';
 import type { ObjectRef } from '../report/index.ts';
 import { type AnalysisContext, formatSelector, refOf } from './context.ts';
 import { isReady } from './correlate.ts';
 import { connectionFailures } from './logs.ts';
-import { count } from './words.ts';
 
 interface LabelSelector {
   matchLabels?: Record<string, string>;
@@ -34,6 +34,20 @@ export interface Blocked {
   policy: ObjectRef;
   detail: string;
   evidence: string[];
+  /** `detail` and `evidence` kept language-neutral. */
+  detailText: Text;
+  evidenceTexts: Text[];
+}
+
+/** A Blocked said once as `Text`s; its English is them rendered in en. */
+function blocked(policy: ObjectRef, detail: Text, evidence: Text[]): Blocked {
+  return {
+    policy,
+    detail: render(detail, 'en'),
+    evidence: evidence.map((text) => render(text, 'en')),
+    detailText: detail,
+    evidenceTexts: evidence,
+  };
 }
 
 /** A Kubernetes label selector; the empty selector matches everything. */
@@ -129,12 +143,11 @@ function policiesSelecting(
     );
 }
 
-/** The verb agreeing with the number of policies: "allows" / "allow". */
-const agree = (policies: K8sObject[], verb: string) => (policies.length === 1 ? `${verb}s` : verb);
-
-/** "NetworkPolicy a isolates" / "NetworkPolicies a, b isolate". */
-const named = (policies: K8sObject[], verb: string) =>
-  `${policies.length === 1 ? 'NetworkPolicy' : 'NetworkPolicies'} ${policies.map((p) => p.metadata.name).join(', ')} ${agree(policies, verb)}`;
+/** The policies as a sentence names them: how many (for ICU plural) and which. */
+const named = (policies: K8sObject[]) => ({
+  count: policies.length,
+  policies: policies.map((p) => p.metadata.name).join(', '),
+});
 
 /**
  * True when the policies isolating a pod in `direction` leave no rule that lets `peer` through on `port`; false
@@ -162,7 +175,9 @@ function denies(
   );
   return !verdicts.includes(true) && !verdicts.includes(undefined);
 }
-const labelsOf = (pod: K8sObject) => formatSelector(pod.metadata.labels ?? {}) || 'no labels';
+const labelsOf = (pod: K8sObject): string | Text =>
+  formatSelector(pod.metadata.labels ?? {}) || { key: 'pods.noLabels' };
+const policyName = (p: K8sObject) => `${p.metadata.namespace}/${p.metadata.name}`;
 
 /** Which policy stops `source` from reaching the ready pods behind `service` on `port`, if one does. */
 export function explainBlocked(
@@ -179,26 +194,48 @@ export function explainBlocked(
 
   const ingress = policiesSelecting(context, target, 'Ingress');
   if (ingress.length > 0 && denies(context, ingress, 'ingress', source, onPort, target)) {
-    return {
-      policy: refOf(ingress[0]!),
-      detail: `${named(ingress, 'isolate')} the pods of Service ${service.metadata.name} and ${agree(ingress, 'allow')} no ingress from ${labelsOf(source)} in ${source.metadata.namespace} on port ${onPort}`,
-      evidence: ingress.map(
-        (p) =>
-          `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: podSelector ${formatSelector(p.spec?.podSelector?.matchLabels ?? {}) || '(all)'}, ${count((p.spec?.ingress ?? []).length, 'ingress rule')}`,
-      ),
-    };
+    return blocked(
+      refOf(ingress[0]!),
+      {
+        key: 'pods.policyBlocksIngress',
+        params: {
+          ...named(ingress),
+          service: service.metadata.name,
+          labels: labelsOf(source),
+          namespace: String(source.metadata.namespace),
+          port: String(onPort),
+        },
+      },
+      ingress.map((p) => ({
+        key: 'pods.policyIngressRules',
+        params: {
+          policy: policyName(p),
+          field: 'podSelector',
+          selector: formatSelector(p.spec?.podSelector?.matchLabels ?? {}) || { key: 'pods.allPods' },
+          count: (p.spec?.ingress ?? []).length,
+        },
+      })),
+    );
   }
 
   const egress = policiesSelecting(context, source, 'Egress');
   if (egress.length > 0 && denies(context, egress, 'egress', target, onPort, target)) {
-    return {
-      policy: refOf(egress[0]!),
-      detail: `${named(egress, 'isolate')} ${labelsOf(source)} and ${agree(egress, 'allow')} no egress to Service ${service.metadata.name}'s pods on port ${onPort}`,
-      evidence: egress.map(
-        (p) =>
-          `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: ${count((p.spec?.egress ?? []).length, 'egress rule')}`,
-      ),
-    };
+    return blocked(
+      refOf(egress[0]!),
+      {
+        key: 'pods.policyBlocksEgress',
+        params: {
+          ...named(egress),
+          labels: labelsOf(source),
+          service: service.metadata.name,
+          port: String(onPort),
+        },
+      },
+      egress.map((p) => ({
+        key: 'pods.policyEgressRules',
+        params: { policy: policyName(p), count: (p.spec?.egress ?? []).length },
+      })),
+    );
   }
   return undefined;
 }
@@ -219,14 +256,17 @@ export function explainDnsBlocked(context: AnalysisContext, source: K8sObject): 
     ),
   );
   if (allowsDns) return undefined;
-  return {
-    policy: refOf(egress[0]!),
-    detail: `${named(egress, 'isolate')} ${labelsOf(source)} for egress and ${agree(egress, 'allow')} no DNS (port 53), so no name resolves`,
-    evidence: egress.map(
-      (p) =>
-        `NetworkPolicy ${p.metadata.namespace}/${p.metadata.name}: egress ports ${JSON.stringify((p.spec?.egress ?? []).flatMap((r: Rule) => r.ports ?? []))}`,
-    ),
-  };
+  return blocked(
+    refOf(egress[0]!),
+    { key: 'pods.policyBlocksDns', params: { ...named(egress), labels: labelsOf(source) } },
+    egress.map((p) => ({
+      key: 'pods.policyEgressPorts',
+      params: {
+        policy: policyName(p),
+        ports: JSON.stringify((p.spec?.egress ?? []).flatMap((r: Rule) => r.ports ?? [])),
+      },
+    })),
+  );
 }
 
 /** The policies, read only once a log shows a timeout or a failed lookup (a refused connection is no policy). */

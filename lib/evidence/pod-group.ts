@@ -1,6 +1,7 @@
 // Pods seen as the workload they belong to: grouped by top-level owner, named in a sentence, reported as one
 // finding per owner (the shape every analyzer of a pod symptom shares).
 import type { K8sObject, ResourceName } from '../cluster/index.ts';
+import type { MessageKey, Text, TextParams } from '../i18n/index.ts';
 import type { Finding, ObjectRef } from '../report/index.ts';
 import { type AnalysisContext, describeRef, refOf } from './context.ts';
 
@@ -42,14 +43,22 @@ export function podGroupFinding(group: PodGroup, pod: K8sObject, report: PodGrou
     ...(group.owner ? { owner: group.owner } : {}),
     ...(report.rootCause ? { rootCause: report.rootCause } : {}),
     summary: report.summary,
+    ...(report.summaryText ? { summaryText: report.summaryText } : {}),
     evidence: report.evidence,
+    ...(report.evidenceTexts ? { evidenceTexts: report.evidenceTexts } : {}),
     suggestions: report.suggestions,
+    ...(report.suggestionTexts ? { suggestionTexts: report.suggestionTexts } : {}),
   };
 }
 
 /** The evidence line "N pods <what>" when more than one pod of the group shows the symptom. */
 export function morePods(group: PodGroup, what: string): string[] {
   return group.pods.length > 1 ? [`${group.pods.length} pods ${what}`] : [];
+}
+
+/** `morePods` as a `Text`: `key` says it with the number of pods as `count` (ICU plural) beside `params`. */
+export function morePodsText(group: PodGroup, key: MessageKey, params: TextParams = {}): Text[] {
+  return group.pods.length > 1 ? [{ key, params: { count: group.pods.length, ...params } }] : [];
 }
 
 /** The lists `ownerOf` walks through that a first read may lack: DaemonSets, and Jobs with their CronJobs. */
