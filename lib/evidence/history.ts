@@ -96,7 +96,11 @@ export function probeKindOf(message: string): ProbeKind {
 /** What a probe checks and what the container listens on, e.g. "liveness probe GET :8081/healthz", "the container listens on 8080". */
 export interface ProbeCheck {
   probe: string;
+  /** What the probe does, said the same in every language: `GET :8081/healthz`, `exec "redis-cli ping"`. */
+  action: string;
   listens: string;
+  /** The ports the container declares (what `listens` says). */
+  ports: number[];
   /** The probe's port is not one the container declares. */
   portMismatch: boolean;
 }
@@ -134,11 +138,15 @@ export function describeProbe(
         : undefined;
   if (!action) {
     const command = (probe.exec?.command ?? []).join(' ');
-    return { probe: `${kind} probe exec "${command.slice(0, 80)}"`, listens, portMismatch: false };
+    const exec = `exec "${command.slice(0, 80)}"`;
+    return { probe: `${kind} probe ${exec}`, action: exec, listens, ports: listening, portMismatch: false };
   }
+  const said = `${action.what} :${action.port}${action.path}`;
   return {
-    probe: `${kind} probe ${action.what} :${action.port}${action.path}`,
+    probe: `${kind} probe ${said}`,
+    action: said,
     listens,
+    ports: listening,
     portMismatch: listening.length > 0 && !listening.includes(Number(action.port)),
   };
 }
