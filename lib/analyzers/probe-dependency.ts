@@ -10,7 +10,7 @@ import {
   refOf,
   serviceForHost,
 } from '../evidence/index.ts';
-import { type Text, verbatim } from '../i18n/index.ts';
+import { render, type Text, verbatim } from '../i18n/index.ts';
 import type { ObjectRef } from '../report/index.ts';
 
 /** Servers a probe's answer may name by their own name (a client's error, an exec probe's tool). */
@@ -49,6 +49,8 @@ const dependencyFailures = (pod: K8sObject, answer: string, exec: boolean) =>
 export interface ProbeDependency extends Cause {
   /** The server's state for the chain (`LOADING`), when it said one. */
   state?: Text;
+  /** `evidence` kept language-neutral, when its builder kept it. */
+  evidenceTexts?: Text[];
 }
 
 /** The workload behind a dependency's Service (what to fix), else the Service, else a workload named like it. */
@@ -91,13 +93,15 @@ function fromProbeAnswer(
   const said = notYet.map((pattern) => pattern.exec(answer)?.[1]).find(Boolean);
   const object: ObjectRef | undefined = serverObject(context, namespace, server.name);
   const who = object ? describeRef(object) : server.name;
+  const detail: Text = said
+    ? { key: 'history.serverNotServing', params: { server: who, state: said } }
+    : { key: 'history.serverSilent', params: { server: who } };
   return {
     rootCause: {
       code: 'DependencyUnreachable',
       ...(object ? { object } : {}),
-      detail: said
-        ? `${who} answers ${said}: it is up but not serving yet`
-        : `${who} does not answer the probe's check`,
+      detail: render(detail, 'en'),
+      detailText: detail,
     },
     evidence: [],
     ...(said ? { state: verbatim(said) } : {}),

@@ -3,14 +3,12 @@
 import type { K8sObject } from '../cluster/index.ts';
 import {
   type AnalysisContext,
-  ago,
   containerStatuses,
   describeProbe,
   describeRef,
   groupByOwner,
   groupName,
   isReady,
-  morePods,
   ownerReads,
   podGroupFinding,
   probeKills,
@@ -21,6 +19,7 @@ import {
 } from '../evidence/index.ts';
 import { render, type Text, verbatim } from '../i18n/index.ts';
 import { crashingContainer } from './crashloop.ts';
+import { agoParams, EvidenceLines } from './history-text.ts';
 import { answerNamesDependency, probeDependency } from './probe-dependency.ts';
 import { type Analyzer, LOG_LIMIT_BYTES, LOG_TAIL_LINES, type LogRequest } from './types.ts';
 
@@ -126,6 +125,54 @@ export const probeFailure: Analyzer = {
         verbatim(`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`),
         check?.portMismatch ? { key: 'history.probePort' } : { key: 'history.probeCheck' },
       ];
+      const lines = new EvidenceLines();
+      if (kill || !status)
+        lines.say({
+          key: 'history.podRestarts',
+          params: {
+            pod: pod.metadata.name,
+            container,
+            ready: isReady(pod) ? 'yes' : 'no',
+            count: String(status?.restartCount ?? 0),
+          },
+        });
+      else lines.say({ key: 'history.podNotReady', params: { pod: pod.metadata.name } });
+      lines.quote(dependency?.evidence ?? [], dependency?.evidenceTexts);
+      if (check)
+        lines.say({
+          key: 'history.probeListens',
+          params: { kind, action: check.action, ports: check.ports.join(', ') || 'none' },
+        });
+      if (kill)
+        lines.say({
+          key: 'history.eventKilling',
+          params: { count: String(kill.kills), ...agoParams(context, kill.lastSeen), container, kind },
+        });
+      if (unhealthy)
+        lines.say({
+          key: 'history.eventUnhealthy',
+          params: { count: String(unhealthy.count), message: unhealthy.message.slice(0, 160) },
+        });
+      if (last)
+        lines.say({
+          key: 'history.lastTerminated',
+          params: {
+            ...agoParams(context, Date.parse(last.finishedAt)),
+            exitCode: String(last.exitCode),
+            reason: last.reason || 'none',
+          },
+        });
+      if (backoff)
+        lines.say({
+          key: 'history.eventBackOff',
+          params: { count: String(backoff.count), ...agoParams(context, backoff.lastSeen) },
+        });
+      if (group.pods.length > 1)
+        lines.say({
+          key: 'history.morePods',
+          params: { count: group.pods.length, what: kill ? 'restarted' : 'notReady' },
+        });
+      const evidence = lines;
       return {
         ...podGroupFinding(group, pod, {
           code: 'ProbeFailure',
@@ -142,29 +189,11 @@ export const probeFailure: Analyzer = {
               }
             : {}),
           summary: render(summary, 'en'),
-          evidence: [
-            kill || !status
-              ? `pod ${pod.metadata.name} container ${container}: ${isReady(pod) ? 'Ready now' : 'not ready'}, restarted ${status?.restartCount ?? 0} times`
-              : `pod ${pod.metadata.name}: Running, Ready=False`,
-            ...(dependency?.evidence ?? []),
-            ...(check ? [`${check.probe} — ${check.listens}`] : []),
-            ...(kill
-              ? [
-                  `event Killing ×${kill.kills} (last ${ago(context, kill.lastSeen)}): container ${container} failed ${kind} probe`,
-                ]
-              : []),
-            ...(unhealthy ? [`event Unhealthy ×${unhealthy.count}: ${unhealthy.message.slice(0, 160)}`] : []),
-            ...(last
-              ? [
-                  `last terminated ${ago(context, Date.parse(last.finishedAt))}: exit code ${last.exitCode}${last.reason ? ` (${last.reason})` : ''}`,
-                ]
-              : []),
-            ...(backoff ? [`event BackOff ×${backoff.count} (last ${ago(context, backoff.lastSeen)})`] : []),
-            ...morePods(group, kill ? 'restarted by their probe' : 'not ready'),
-          ],
+          evidence: evidence.lines,
           suggestions: suggestions.map((text) => render(text, 'en')),
         }),
         summaryText: summary,
+        evidenceTexts: evidence.texts,
         suggestionTexts: suggestions,
       };
     });

@@ -151,20 +151,35 @@ export function describeProbe(
   };
 }
 
-/** Why a Warning event no longer describes the present, if it does not: a later attempt, or the object it missed now exists. */
+/** Why a Warning event no longer describes the present: the object it missed exists now, or a later attempt began. */
+export type Resolution = { why: 'exists'; object: ObjectRef } | { why: 'before'; since: number };
+
+export function resolutionOf(
+  context: AnalysisContext,
+  event: ClusterEvent,
+  since: number | undefined,
+): Resolution | undefined {
+  const account = /serviceaccount "([^"]+)" not found/i.exec(event.message)?.[1];
+  if (account && context.loaded('serviceAccounts')) {
+    const found = context.find('ServiceAccount', event.object.namespace, account);
+    if (found) return { why: 'exists', object: refOf(found) };
+  }
+  if (since !== undefined && !Number.isNaN(event.lastSeen) && event.lastSeen < since)
+    return { why: 'before', since };
+  return undefined;
+}
+
+/** `resolutionOf` in words, if the event no longer describes the present. */
 export function resolvedBy(
   context: AnalysisContext,
   event: ClusterEvent,
   since: number | undefined,
 ): string | undefined {
-  const account = /serviceaccount "([^"]+)" not found/i.exec(event.message)?.[1];
-  if (account && context.loaded('serviceAccounts')) {
-    const found = context.find('ServiceAccount', event.object.namespace, account);
-    if (found) return `${describeRef(refOf(found))} exists now`;
-  }
-  if (since !== undefined && !Number.isNaN(event.lastSeen) && event.lastSeen < since)
-    return `it was last seen before the latest attempt started (${ago(context, since)})`;
-  return undefined;
+  const resolution = resolutionOf(context, event, since);
+  if (!resolution) return undefined;
+  return resolution.why === 'exists'
+    ? `${describeRef(resolution.object)} exists now`
+    : `it was last seen before the latest attempt started (${ago(context, resolution.since)})`;
 }
 
 /** The ServiceAccount a `FailedCreate` event says is missing. */

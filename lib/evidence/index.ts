@@ -35,6 +35,7 @@ export {
   probeKinds,
   recentEvents,
   recentTermination,
+  resolutionOf,
   resolvedBy,
 } from './history.ts';
 export {
