@@ -90,7 +90,7 @@ export const zhTW: AreaCatalog<typeof en> = {
   'history.cronJobFailing':
     '{cronJob} 持續失敗：最近一次的 Job {job} 失敗{detail, select, none {（{reason}）} other {：{detail}}}。',
   'history.cronJobRunFailed':
-    'Job {job}：Failed{reason, select, none {} other { {reason}}}{message, select, none {} other { {message}}}',
+    'Job {job}：失敗{reason, select, none {} other {（{reason}）}}{message, select, none {} other { {message}}}',
   'history.cronJobRunBefore': '下面的日誌來自前一次執行的 Job {job}',
   'history.cronJobNotRun': '{cronJob} 自 {last} 以來都沒有執行，但它的排程是「{schedule}」。',
   'history.cronJobSchedule':
@@ -139,7 +139,7 @@ export const zhCN: AreaCatalog<typeof en> = {
   'history.cronJobFailing':
     '{cronJob} 持续失败：最近一次的 Job {job} 失败{detail, select, none {（{reason}）} other {：{detail}}}。',
   'history.cronJobRunFailed':
-    'Job {job}：Failed{reason, select, none {} other { {reason}}}{message, select, none {} other { {message}}}',
+    'Job {job}：失败{reason, select, none {} other {（{reason}）}}{message, select, none {} other { {message}}}',
   'history.cronJobRunBefore': '下面的日志来自上一次运行的 Job {job}',
   'history.cronJobNotRun': '{cronJob} 自 {last} 以来一直没有运行，但它的调度是“{schedule}”。',
   'history.cronJobSchedule':
