@@ -113,7 +113,13 @@ export const probeFailure: Analyzer = {
       const summary: Text = dependency?.state
         ? {
             key: 'history.probeWaitsOnServer',
-            params: { ...probeParams, server, state: render(dependency.state, 'en') },
+            params: {
+              ...probeParams,
+              server,
+              state: render(dependency.state, 'en'),
+              // "LOADING Redis is loading the dataset in memory": the state is said once, its words after it.
+              said: said.replace(render(dependency.state, 'en'), '').trim() || 'none',
+            },
           }
         : dependency
           ? { key: 'history.probeWaitsOn', params: { ...probeParams, dependency: server } }
