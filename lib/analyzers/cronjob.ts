@@ -9,8 +9,11 @@ import {
   policyReads,
   refOf,
 } from '../evidence/index.ts';
+import { render, type Text, verbatim } from '../i18n/index.ts';
 import type { Finding } from '../report/index.ts';
+import { EvidenceLines } from './history-text.ts';
 import {
+  causeEvidenceTexts,
   failedCondition,
   failedPodOf,
   type JobCause,
@@ -63,11 +66,13 @@ function causeOf(
   return {
     ...before,
     from: earlier,
-    notes: [
-      ...own.notes,
-      `the log below is from the run before, Job ${earlier.metadata.name}`,
-      ...before.notes,
-    ],
+    ...(() => {
+      const notes = new EvidenceLines()
+        .quote(own.notes, own.noteTexts)
+        .say({ key: 'history.cronJobRunBefore', params: { job: earlier.metadata.name } })
+        .quote(before.notes, before.noteTexts);
+      return { notes: notes.lines, noteTexts: notes.texts };
+    })(),
   };
 }
 
@@ -103,25 +108,56 @@ export const cronJobFailing: Analyzer = {
   analyze(context) {
     const findings: Finding[] = failing(context).map(({ cronJob, job }) => {
       const ref = refOf(cronJob);
-      const { pod, cause, notes, from } = causeOf(context, cronJob, job);
+      const { pod, cause, notes, noteTexts, from } = causeOf(context, cronJob, job);
       const condition = failedCondition(job);
+      const reason = condition.reason ?? 'Failed';
+      const summary: Text = from
+        ? {
+            key: 'history.cronJobFailingBefore',
+            params: {
+              cronJob: describeRef(ref),
+              job: job.metadata.name,
+              reason,
+              before: from.metadata.name,
+              detail: String(cause?.rootCause.detail),
+            },
+          }
+        : {
+            key: 'history.cronJobFailing',
+            params: {
+              cronJob: describeRef(ref),
+              job: job.metadata.name,
+              reason,
+              detail: cause?.rootCause.detail || 'none',
+            },
+          };
+      const message = String(condition.message ?? '').slice(0, 120);
+      const evidence = new EvidenceLines()
+        .say({
+          key: 'history.cronJobRunFailed',
+          params: {
+            job: job.metadata.name,
+            reason: condition.reason || 'none',
+            message: message.trim() ? message.trimEnd() : 'none',
+          },
+        })
+        .quote(notes, noteTexts)
+        .quote(cause?.evidence ?? [], causeEvidenceTexts(cause));
+      const suggestions = [
+        verbatim(pod ? logsCommand(pod) : `kubectl -n ${ref.namespace} describe job ${job.metadata.name}`),
+      ];
       return {
         code: 'CronJobFailing',
         severity: 'critical',
         object: ref,
         owner: ref,
         ...(cause ? { rootCause: cause.rootCause } : {}),
-        summary: from
-          ? `${describeRef(ref)} is failing: its last Job ${job.metadata.name} failed (${condition.reason ?? 'Failed'}) and left no pods; the run before, Job ${from.metadata.name}, failed: ${cause?.rootCause.detail}.`
-          : `${describeRef(ref)} is failing: its last Job ${job.metadata.name} failed${cause?.rootCause.detail ? `: ${cause.rootCause.detail}` : ` (${condition.reason ?? 'Failed'})`}.`,
-        evidence: [
-          `Job ${job.metadata.name}: Failed ${condition.reason ?? ''} ${String(condition.message ?? '').slice(0, 120)}`.trim(),
-          ...notes,
-          ...(cause?.evidence ?? []),
-        ],
-        suggestions: [
-          pod ? logsCommand(pod) : `kubectl -n ${ref.namespace} describe job ${job.metadata.name}`,
-        ],
+        summary: render(summary, 'en'),
+        summaryText: summary,
+        evidence: evidence.lines,
+        evidenceTexts: evidence.texts,
+        suggestions: suggestions.map((text) => render(text, 'en')),
+        suggestionTexts: suggestions,
       };
     });
     for (const cronJob of context.list('cronJobs')) {
@@ -141,20 +177,41 @@ export const cronJobFailing: Analyzer = {
       const lateMs = context.now - due;
       if (lateMs <= deadlineMs) continue;
       const ref = refOf(cronJob);
+      const summary: Text = {
+        key: 'history.cronJobNotRun',
+        params: { cronJob: describeRef(ref), last, schedule: String(cronJob.spec.schedule) },
+      };
+      const evidence = new EvidenceLines()
+        .say({
+          key: 'history.cronJobSchedule',
+          params: {
+            last: cronJob.status?.lastScheduleTime ?? 'never',
+            schedule: String(cronJob.spec.schedule),
+            timeZone: cronJob.spec?.timeZone ? String(cronJob.spec.timeZone) : 'none',
+          },
+        })
+        .say({
+          key: 'history.cronJobDue',
+          params: { due: new Date(due).toISOString(), late: String(Math.round(lateMs / 60_000)) },
+        });
+      const suggestions: Text[] = [
+        verbatim(`kubectl -n ${ref.namespace} describe cronjob ${ref.name}`),
+        {
+          key: 'history.cronJobCheck',
+          params: { component: 'controller-manager', field: 'startingDeadlineSeconds' },
+        },
+      ];
       findings.push({
         code: 'CronJobFailing',
         severity: 'warning',
         object: ref,
         owner: ref,
-        summary: `${describeRef(ref)} has not run since ${last} although it is scheduled "${cronJob.spec.schedule}".`,
-        evidence: [
-          `lastScheduleTime ${cronJob.status?.lastScheduleTime ?? 'never'}, schedule ${cronJob.spec.schedule}${cronJob.spec?.timeZone ? ` (${cronJob.spec.timeZone})` : ''}`,
-          `next run was due ${new Date(due).toISOString()}, ${Math.round(lateMs / 60_000)} min before now`,
-        ],
-        suggestions: [
-          `kubectl -n ${ref.namespace} describe cronjob ${ref.name}`,
-          'check the controller-manager and startingDeadlineSeconds',
-        ],
+        summary: render(summary, 'en'),
+        summaryText: summary,
+        evidence: evidence.lines,
+        evidenceTexts: evidence.texts,
+        suggestions: suggestions.map((text) => render(text, 'en')),
+        suggestionTexts: suggestions,
       });
     }
     return findings;

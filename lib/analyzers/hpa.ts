@@ -2,6 +2,7 @@
 import { describeRef, refOf } from '../evidence/index.ts';
 import { render, type Text, verbatim } from '../i18n/index.ts';
 import type { Finding } from '../report/index.ts';
+import { EvidenceLines } from './history-text.ts';
 import type { Analyzer } from './types.ts';
 
 export const hpaAtLimit: Analyzer = {
@@ -46,6 +47,15 @@ export const hpaAtLimit: Analyzer = {
       const suggestions: Text[] = inactive
         ? [{ key: 'hpa.checkMetrics', params: { command: 'kubectl top pods' } }, verbatim(describeHpa)]
         : [{ key: 'hpa.raiseMax', params: { command: describeHpa } }];
+      // Facts quoted from the status (field names, the controller's messages): the same in every language.
+      const evidence = new EvidenceLines().quote([
+        `currentReplicas ${current}, desiredReplicas ${desired}, maxReplicas ${max ?? '?'}`,
+        ...[limited, inactive]
+          .filter(Boolean)
+          .map(
+            (c) => `${c!.type}=${c!.status} ${c!.reason ?? ''}: ${String(c!.message ?? '').slice(0, 120)}`,
+          ),
+      ]);
       findings.push({
         code: 'HPAAtLimit',
         severity: 'warning',
@@ -53,14 +63,8 @@ export const hpaAtLimit: Analyzer = {
         ...(owner ? { owner } : {}),
         summary: render(summary, 'en'),
         summaryText: summary,
-        evidence: [
-          `currentReplicas ${current}, desiredReplicas ${desired}, maxReplicas ${max ?? '?'}`,
-          ...[limited, inactive]
-            .filter(Boolean)
-            .map(
-              (c) => `${c!.type}=${c!.status} ${c!.reason ?? ''}: ${String(c!.message ?? '').slice(0, 120)}`,
-            ),
-        ],
+        evidence: evidence.lines,
+        evidenceTexts: evidence.texts,
         suggestions: suggestions.map((text) => render(text, 'en')),
         suggestionTexts: suggestions,
       });

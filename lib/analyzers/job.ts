@@ -3,7 +3,6 @@
 import type { K8sObject, ResourceName } from '../cluster/index.ts';
 import {
   type AnalysisContext,
-  ago,
   type Cause,
   type ContainerStatus,
   causeFromLog,
@@ -14,9 +13,11 @@ import {
   policyReads,
   recentEvents,
   refOf,
-  resolvedBy,
+  resolutionOf,
 } from '../evidence/index.ts';
+import { render, type Text, verbatim } from '../i18n/index.ts';
 import type { Finding, ObjectRef } from '../report/index.ts';
+import { agoParams, EvidenceLines } from './history-text.ts';
 import { type Analyzer, LOG_LIMIT_BYTES, LOG_TAIL_LINES, type LogRequest } from './types.ts';
 
 export function failedCondition(job: K8sObject) {
@@ -80,13 +81,15 @@ export interface JobCause {
   cause?: Cause;
   /** What the evidence should say besides the cause: pods gone, Warning events that are stale. */
   notes: string[];
+  /** `notes` kept language-neutral, one for one. */
+  noteTexts: Text[];
 }
 
 /** Why a Job failed: its failed pod's logs (current, then previous), else a `FailedCreate` that still holds. */
 export function jobCause(context: AnalysisContext, job: K8sObject): JobCause {
   const pods = jobPods(context, job);
   const pod = failedPodOf(context, job);
-  const notes: string[] = [];
+  const notes = new EvidenceLines();
   let cause: Cause | undefined;
   if (pod) {
     const container = failedContainer(pod).name;
@@ -96,32 +99,59 @@ export function jobCause(context: AnalysisContext, job: K8sObject): JobCause {
       if (cause) break;
     }
   } else if (pods.length === 0 && Number(job.status?.failed ?? 0) > 0) {
-    notes.push("the Job's pods are gone; no logs to read");
+    notes.say({ key: 'history.jobPodsGone' });
   }
   // A Warning from before the latest attempt, or about an object that exists now, is history.
   const latest = pods[0] ? Date.parse(String(pods[0].metadata.creationTimestamp)) : undefined;
   for (const event of recentEvents(context, refOf(job), 'FailedCreate')) {
-    const resolved = resolvedBy(context, event, latest);
+    const resolved = resolutionOf(context, event, latest);
     if (resolved) {
-      notes.push(
-        `event FailedCreate ×${event.count} (${ago(context, event.lastSeen)}) is resolved: ${resolved}`,
-      );
+      notes.say({
+        key: 'history.eventResolved',
+        params: {
+          count: String(event.count),
+          ...agoParams(context, event.lastSeen),
+          ...(resolved.why === 'exists'
+            ? { why: 'exists', object: describeRef(resolved.object) }
+            : (({ agoUnit, ago }) => ({ why: 'before', sinceUnit: agoUnit!, since: ago! }))(
+                agoParams(context, resolved.since),
+              )),
+        },
+      });
       continue;
     }
     const account = missingServiceAccount(event);
     // Blamed only when the list was read and lacks it (a proxy that may not list ServiceAccounts proves nothing).
     const absent = account && context.loaded('serviceAccounts');
-    if (!cause && absent && pods.length === 0)
+    if (!cause && absent && pods.length === 0) {
+      const detail: Text = { key: 'history.serviceAccountMissing', params: { account } };
+      const line: Text = {
+        key: 'history.eventFailedCreate',
+        params: { count: String(event.count), message: event.message.slice(0, 200) },
+      };
       cause = {
         rootCause: {
           code: 'MissingConfig',
           object: { kind: 'ServiceAccount', namespace: job.metadata.namespace, name: account } as ObjectRef,
-          detail: `ServiceAccount ${account} does not exist, so it cannot create its pods`,
+          detail: render(detail, 'en'),
+          detailText: detail,
         },
-        evidence: [`event FailedCreate ×${event.count}: ${event.message.slice(0, 200)}`],
-      };
+        evidence: [render(line, 'en')],
+        evidenceTexts: [line],
+      } as Cause;
+    }
   }
-  return { ...(pod ? { pod } : {}), ...(cause ? { cause } : {}), notes };
+  return {
+    ...(pod ? { pod } : {}),
+    ...(cause ? { cause } : {}),
+    notes: notes.lines,
+    noteTexts: notes.texts,
+  };
+}
+
+/** A cause's evidence Texts when its builder kept them (the log builders say them language-neutral too). */
+export function causeEvidenceTexts(cause: Cause | undefined): Text[] | undefined {
+  return (cause as (Cause & { evidenceTexts?: Text[] }) | undefined)?.evidenceTexts;
 }
 
 /** ServiceAccounts, read only when a Job's `FailedCreate` says one is missing (to tell whether it is still). */
@@ -156,21 +186,45 @@ export const jobFailed: Analyzer = {
     return standalone(context).map((job): Finding => {
       const condition = failedCondition(job);
       const ref = refOf(job);
-      const { pod, cause, notes } = jobCause(context, job);
+      const { pod, cause, notes, noteTexts } = jobCause(context, job);
+      const summary: Text = {
+        key: 'history.jobFailed',
+        params: {
+          job: describeRef(ref),
+          reason: condition.reason ?? 'Failed',
+          detail: cause?.rootCause.detail || 'none',
+        },
+      };
+      const evidence = new EvidenceLines()
+        .say({
+          key: 'history.jobCondition',
+          params: { reason: condition.reason ?? '', message: String(condition.message ?? '').slice(0, 160) },
+        })
+        .say({
+          key: 'history.jobCounts',
+          params: {
+            succeeded: String(job.status?.succeeded ?? 0),
+            failed: String(job.status?.failed ?? 0),
+            backoffLimit: String(job.spec?.backoffLimit ?? 6),
+          },
+        })
+        .quote(cause?.evidence ?? [], causeEvidenceTexts(cause))
+        .quote(notes, noteTexts);
+      const suggestions = [
+        verbatim(pod ? logsCommand(pod) : `kubectl -n ${ref.namespace} describe job ${ref.name}`),
+      ];
       return {
         code: 'JobFailed',
         severity: 'critical',
         object: ref,
         owner: ref,
         ...(cause ? { rootCause: cause.rootCause } : {}),
-        summary: `${describeRef(ref)} failed (${condition.reason ?? 'Failed'})${cause?.rootCause.detail ? `: ${cause.rootCause.detail}` : ''}.`,
-        evidence: [
-          `condition Failed ${condition.reason ?? ''}: ${String(condition.message ?? '').slice(0, 160)}`,
-          `succeeded ${job.status?.succeeded ?? 0}, failed ${job.status?.failed ?? 0}, backoffLimit ${job.spec?.backoffLimit ?? 6}`,
-          ...(cause?.evidence ?? []),
-          ...notes,
-        ],
-        suggestions: [pod ? logsCommand(pod) : `kubectl -n ${ref.namespace} describe job ${ref.name}`],
+        summary: render(summary, 'en'),
+        summaryText: summary,
+        evidence: evidence.lines,
+        evidenceTexts: evidence.texts,
+        suggestions: suggestions.map((text) => render(text, 'en')),
+        suggestionTexts: suggestions,
       };
     });
   },

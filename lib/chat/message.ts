@@ -358,8 +358,9 @@ export function messageWords(message: ReportMessage): number {
 
 /**
  * Cuts a message to a phone screen: the least telling lines go first (late next steps, late evidence, the other
- * findings, which stay counted in `moreFindings`), never below four lines of evidence and two next steps; the
- * report page has it all.
+ * findings, which stay counted in `moreFindings`), never below four lines of evidence and two next steps; then the
+ * kept evidence lines are clipped to their first words, the last other finding goes, and the lines are clipped
+ * further. The report page has it all.
  */
 export function fitToPhone(message: ReportMessage, words = PHONE_WORDS): ReportMessage {
   const fitted = { ...message };
@@ -368,16 +369,44 @@ export function fitToPhone(message: ReportMessage, words = PHONE_WORDS): ReportM
     fitted[list] = fitted[list].slice(0, -1);
     return true;
   };
-  const cutOther = () => {
-    if (fitted.otherFindings.length <= 1) return false;
+  const cutOther = (keep: number) => () => {
+    if (fitted.otherFindings.length <= keep) return false;
     fitted.otherFindings = fitted.otherFindings.slice(0, -1);
     fitted.moreFindings += 1;
     return true;
   };
+  // Kept evidence lines can be long quotes (an event's whole message): their first words say it.
+  const clip = (budget: number) => () => {
+    const clipped = fitted.evidence.map((line) => clipWords(line, budget));
+    if (clipped.every((line, index) => line === fitted.evidence[index])) return false;
+    fitted.evidence = clipped;
+    return true;
+  };
   // Four lines of evidence always stay: the cause is shown, not only named.
-  const cuts = [cut('nextSteps', 3), cut('evidence', 4), cutOther, cut('nextSteps', 2)];
+  const cuts = [
+    cut('nextSteps', 3),
+    cut('evidence', 4),
+    cutOther(1),
+    cut('nextSteps', 2),
+    clip(20),
+    clip(16),
+    cutOther(0),
+    clip(12),
+    clip(8),
+  ];
   for (const step of cuts) while (messageWords(fitted) > words && step());
   return fitted;
+}
+
+/** A line cut to its first `budget` words (by the count `messageWords` uses), marked as cut. */
+function clipWords(line: string, budget: number): string {
+  const parts = line.split(/(\s+)/);
+  let counted = 0;
+  for (let index = 0; index < parts.length; index++) {
+    if (/[\p{L}\p{N}]/u.test(parts[index]!) && ++counted > budget)
+      return `${parts.slice(0, index).join('').trimEnd()}…`;
+  }
+  return line;
 }
 
 export function reportMessage(report: Report): ReportMessage {

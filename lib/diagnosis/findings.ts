@@ -154,7 +154,13 @@ export function causeChain(lead: Finding | undefined, consolidated: Consolidated
       // No finding about the cause: it still names one more object (a selector's near miss, a dependency).
       const last = current.rootCause;
       if (last?.object && !links.some((link) => sameRef(link.object, last.object)))
-        links.push({ object: last.object, code: last.code, state: STATE[last.code] ?? last.code });
+        links.push({
+          object: last.object,
+          code: last.code,
+          // The cause's own word (`LOADING`) says more than its code's.
+          state: last.state ?? STATE[last.code] ?? last.code,
+          ...(last.stateText ? { stateText: last.stateText } : {}),
+        });
       break;
     }
     // A Service folded into the workload behind it is still a hop the traffic takes.

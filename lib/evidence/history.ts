@@ -96,7 +96,11 @@ export function probeKindOf(message: string): ProbeKind {
 /** What a probe checks and what the container listens on, e.g. "liveness probe GET :8081/healthz", "the container listens on 8080". */
 export interface ProbeCheck {
   probe: string;
+  /** What the probe does, said the same in every language: `GET :8081/healthz`, `exec "redis-cli ping"`. */
+  action: string;
   listens: string;
+  /** The ports the container declares (what `listens` says). */
+  ports: number[];
   /** The probe's port is not one the container declares. */
   portMismatch: boolean;
 }
@@ -134,29 +138,48 @@ export function describeProbe(
         : undefined;
   if (!action) {
     const command = (probe.exec?.command ?? []).join(' ');
-    return { probe: `${kind} probe exec "${command.slice(0, 80)}"`, listens, portMismatch: false };
+    const exec = `exec "${command.slice(0, 80)}"`;
+    return { probe: `${kind} probe ${exec}`, action: exec, listens, ports: listening, portMismatch: false };
   }
+  const said = `${action.what} :${action.port}${action.path}`;
   return {
-    probe: `${kind} probe ${action.what} :${action.port}${action.path}`,
+    probe: `${kind} probe ${said}`,
+    action: said,
     listens,
+    ports: listening,
     portMismatch: listening.length > 0 && !listening.includes(Number(action.port)),
   };
 }
 
-/** Why a Warning event no longer describes the present, if it does not: a later attempt, or the object it missed now exists. */
+/** Why a Warning event no longer describes the present: the object it missed exists now, or a later attempt began. */
+export type Resolution = { why: 'exists'; object: ObjectRef } | { why: 'before'; since: number };
+
+export function resolutionOf(
+  context: AnalysisContext,
+  event: ClusterEvent,
+  since: number | undefined,
+): Resolution | undefined {
+  const account = /serviceaccount "([^"]+)" not found/i.exec(event.message)?.[1];
+  if (account && context.loaded('serviceAccounts')) {
+    const found = context.find('ServiceAccount', event.object.namespace, account);
+    if (found) return { why: 'exists', object: refOf(found) };
+  }
+  if (since !== undefined && !Number.isNaN(event.lastSeen) && event.lastSeen < since)
+    return { why: 'before', since };
+  return undefined;
+}
+
+/** `resolutionOf` in words, if the event no longer describes the present. */
 export function resolvedBy(
   context: AnalysisContext,
   event: ClusterEvent,
   since: number | undefined,
 ): string | undefined {
-  const account = /serviceaccount "([^"]+)" not found/i.exec(event.message)?.[1];
-  if (account && context.loaded('serviceAccounts')) {
-    const found = context.find('ServiceAccount', event.object.namespace, account);
-    if (found) return `${describeRef(refOf(found))} exists now`;
-  }
-  if (since !== undefined && !Number.isNaN(event.lastSeen) && event.lastSeen < since)
-    return `it was last seen before the latest attempt started (${ago(context, since)})`;
-  return undefined;
+  const resolution = resolutionOf(context, event, since);
+  if (!resolution) return undefined;
+  return resolution.why === 'exists'
+    ? `${describeRef(resolution.object)} exists now`
+    : `it was last seen before the latest attempt started (${ago(context, resolution.since)})`;
 }
 
 /** The ServiceAccount a `FailedCreate` event says is missing. */

@@ -39,6 +39,7 @@ export {
   probeKinds,
   recentEvents,
   recentTermination,
+  resolutionOf,
   resolvedBy,
 } from './history.ts';
 export {

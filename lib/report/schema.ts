@@ -58,6 +58,10 @@ export const RootCause = z.object({
   detail: z.string().optional(),
   /** `detail` kept language-neutral. */
   detailText: Text.optional(),
+  /** The cause's own state for the chain when its code's words do not say it (redis answering `LOADING`). */
+  state: z.string().optional(),
+  /** `state` kept language-neutral. */
+  stateText: Text.optional(),
 });
 export type RootCause = z.infer<typeof RootCause>;
 

@@ -75,7 +75,9 @@ describe('recent history', () => {
   it('names the probe, its port and path, and what the container listens on; a named port is resolved', () => {
     expect(describeProbe(pod, 'api', 'liveness')).toEqual({
       probe: 'liveness probe GET :8081/healthz',
+      action: 'GET :8081/healthz',
       listens: 'the container listens on 8080',
+      ports: [8080],
       portMismatch: true,
     });
     expect(describeProbe(pod, 'api', 'readiness')).toMatchObject({
