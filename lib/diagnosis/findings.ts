@@ -1,6 +1,7 @@
 // Turns raw analyzer output into what a person reads: one finding per owner, the alert's object and its
 // root cause first, then by severity; and a one- or two-sentence summary.
 import { type AnalysisContext, count, describeRef, sameRef } from '../evidence/index.ts';
+import type { Text } from '../i18n/index.ts';
 import type { CauseLink, Finding, FindingCode, ObjectRef, Scope } from '../report/index.ts';
 
 const SEVERITY = { critical: 0, warning: 1, info: 2 } as const;
@@ -128,6 +129,20 @@ const stateOf = (finding: Finding): string =>
     ? (/\b(readiness|liveness|startup) probe/.exec(finding.summary)?.[0]?.concat(' fails') ?? 'probe fails')
     : (STATE[finding.code] ?? finding.code);
 
+/** The same state kept language-neutral: the code, and for a probe which one (`report.state`). */
+const stateTextOf = (code: FindingCode, summary = ''): Text => {
+  const probe =
+    code === 'ProbeFailure' ? /\b(readiness|liveness|startup) probe/.exec(summary)?.[1] : undefined;
+  return { key: 'report.state', params: { code, probe: probe ?? 'none' } };
+};
+
+const hop = (object: ObjectRef, code: FindingCode, state: string, summary?: string): CauseLink => ({
+  object,
+  code,
+  state,
+  stateText: stateTextOf(code, summary),
+});
+
 const subjectOf = (finding: Finding): ObjectRef => finding.owner ?? finding.object;
 
 /** The lead finding's causes, followed as far as the evidence goes (each finding once: a cycle ends the walk). */
@@ -141,7 +156,7 @@ export interface CauseChain {
 export function causeChain(lead: Finding | undefined, consolidated: Consolidated): CauseChain {
   if (!lead) return { findings: [], links: [] };
   const path = [lead];
-  const links: CauseLink[] = [{ object: subjectOf(lead), code: lead.code, state: stateOf(lead) }];
+  const links: CauseLink[] = [hop(subjectOf(lead), lead.code, stateOf(lead), lead.summary)];
   let current = lead;
   for (;;) {
     const cause = causeOf(current, consolidated);
@@ -150,25 +165,29 @@ export function causeChain(lead: Finding | undefined, consolidated: Consolidated
       // No finding about the cause: it still names one more object (a selector's near miss, a dependency).
       const last = current.rootCause;
       if (last?.object && !links.some((link) => sameRef(link.object, last.object)))
-        links.push({ object: last.object, code: last.code, state: STATE[last.code] ?? last.code });
+        links.push(hop(last.object, last.code, STATE[last.code] ?? last.code));
       break;
     }
     // A Service folded into the workload behind it is still a hop the traffic takes.
     if (ref && !sameRef(subjectOf(cause), ref) && !sameRef(cause.object, ref))
-      links.push({ object: ref, code: 'ServiceNoEndpoints', state: STATE.ServiceNoEndpoints! });
+      links.push(hop(ref, 'ServiceNoEndpoints', STATE.ServiceNoEndpoints!));
     path.push(cause);
-    links.push({ object: subjectOf(cause), code: cause.code, state: stateOf(cause) });
+    links.push(hop(subjectOf(cause), cause.code, stateOf(cause), cause.summary));
     current = cause;
   }
   return { findings: path, links };
 }
 
+/**
+ * The report's summary, in English and kept language-neutral: `report.summary` frames the findings' own sentences,
+ * which it names by their index in `findings` (`lead`, `cause`) so each is rendered in the reader's language.
+ */
 export function summarize(
   { findings, aliases }: Consolidated & { findings: Finding[] },
   scope: Scope,
   context: AnalysisContext,
   targets: ObjectRef[],
-): string {
+): { summary: string; summaryText: Text } {
   const where =
     scope.object && scope.kind !== 'namespace'
       ? describeRef(scope.object)
@@ -179,7 +198,16 @@ export function summarize(
   const first = findings[0];
   if (!first) {
     const pods = context.list('pods').length;
-    return `No problems found in ${where} (${count(pods, 'pod')} checked).`;
+    const place: Record<string, string> =
+      scope.object && scope.kind !== 'namespace'
+        ? { where: 'object', object: describeRef(scope.object) }
+        : scope.namespace
+          ? { where: 'namespace', namespace: scope.namespace }
+          : { where: 'cluster' };
+    return {
+      summary: `No problems found in ${where} (${count(pods, 'pod')} checked).`,
+      summaryText: { key: 'report.noProblems', params: { ...place, pods } },
+    };
   }
   const target = scope.object;
   const aboutTarget = targets.some((ref) => sameRef(first.object, ref) || sameRef(first.owner, ref));
@@ -193,11 +221,27 @@ export function summarize(
   let summary = saysIt
     ? first.summary
     : `${deepest.summary} That is what breaks ${describeRef(subjectOf(first))} (${stateOf(first)}).`;
-  if (target && !aboutTarget && scope.kind === 'alert')
+  const onOther = !!target && !aboutTarget && scope.kind === 'alert';
+  if (target && onOther)
     summary = `No problem found on ${describeRef(target)} itself; in ${scope.namespace ? `namespace ${scope.namespace}` : 'the cluster'}: ${summary}`;
   const rest = serious.filter((finding) => !chain.includes(finding)).length;
   if (rest > 0) summary += ` ${count(rest, 'more finding')} below.`;
-  return summary;
+  const state = stateTextOf(first.code, first.summary).params!;
+  const summaryText: Text = {
+    key: 'report.summary',
+    params: {
+      target: target && onOther ? describeRef(target) : 'none',
+      namespace: scope.namespace ?? 'none',
+      lead: 0,
+      cause: saysIt ? 'none' : findings.indexOf(deepest),
+      subject: describeRef(subjectOf(first)),
+      // The lead's state is rendered by `report.state` beside the frame (a message cannot hold another).
+      stateCode: state.code!,
+      probe: state.probe!,
+      rest,
+    },
+  };
+  return { summary, summaryText };
 }
 
 /** The finding about a finding's root-cause object (directly, or the workload a Service was folded into). */
