@@ -420,7 +420,7 @@ function textsOf(findings: ReportFinding[], lines: 'evidence' | 'suggestions'): 
   for (const finding of findings) {
     const kept = lines === 'evidence' ? finding.evidenceTexts : finding.suggestionTexts;
     if (!kept || kept.length !== finding[lines].length) continue;
-    finding[lines].forEach((line, i) => texts.set(line, kept[i]!));
+    for (const [i, line] of finding[lines].entries()) texts.set(line, kept[i]!);
   }
   return texts;
 }
@@ -441,14 +441,15 @@ function fullReportMessage(report: Report, locale: Locale): ReportMessage {
   const cause = hops && deepest ? deepestCause(chain) : lead?.rootCause;
   // A finding already shown as the cause or on the chain is not "also found".
   const others = report.findings.filter((finding) => !chain.includes(finding));
+  // The same footer as a digest's: one sentence for "which report, and what it cost".
   const footer = report.meta
-    ? t(locale, 'report.footerMeta', {
+    ? t(locale, 'digest.footerMeta', {
         id: report.id,
         reads: report.meta.apiRequests,
         // A value, not a count: passed as text so Intl does not group it.
         ms: String(Math.round(report.meta.durationMs)),
       })
-    : t(locale, 'report.footer', { id: report.id });
+    : t(locale, 'digest.footer', { id: report.id });
   const detail = hops
     ? chainLine(hops, locale)
     : // The detail is left out when the summary already says it: one message, no repetition.

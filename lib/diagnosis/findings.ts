@@ -1,7 +1,7 @@
 // Turns raw analyzer output into what a person reads: one finding per owner, the alert's object and its
 // root cause first, then by severity; and a one- or two-sentence summary.
 import { type AnalysisContext, count, describeRef, sameRef } from '../evidence/index.ts';
-import type { Text } from '../i18n/index.ts';
+import { type Text, verbatim } from '../i18n/index.ts';
 import type { CauseLink, Finding, FindingCode, ObjectRef, Scope } from '../report/index.ts';
 
 const SEVERITY = { critical: 0, warning: 1, info: 2 } as const;
@@ -12,6 +12,18 @@ const WORKLOAD_SYMPTOMS = new Set(['WorkloadUnavailable']);
 export interface Consolidated {
   findings: Finding[];
   aliases: Map<string, Finding>;
+}
+
+/**
+ * Adds another finding's lines to a finding's evidence, keeping `evidenceTexts` one for one with it (a line that
+ * came without its Text reads as it is).
+ */
+function addEvidence(to: Finding, lines: string[], texts: Finding['evidenceTexts'], from = 0): void {
+  const kept =
+    texts && texts.length >= from + lines.length ? texts.slice(from, from + lines.length) : undefined;
+  if (to.evidenceTexts && to.evidenceTexts.length === to.evidence.length)
+    to.evidenceTexts.push(...(kept ?? lines.map(verbatim)));
+  to.evidence.push(...lines);
 }
 
 export function consolidate(findings: Finding[]): Consolidated {
@@ -34,7 +46,7 @@ export function consolidate(findings: Finding[]): Consolidated {
       );
       if (specific) {
         // The workload is down *because of* the specific finding: keep its counts as evidence there.
-        specific.evidence.push(...finding.evidence.slice(0, 1));
+        addEvidence(specific, finding.evidence.slice(0, 1), finding.evidenceTexts);
         continue;
       }
     }
@@ -48,7 +60,7 @@ export function consolidate(findings: Finding[]): Consolidated {
         (other) => other !== finding && sameRef(other.owner ?? other.object, finding.rootCause?.object),
       );
       if (backing && backing.code !== 'ServiceNoEndpoints') {
-        backing.evidence.push(finding.summary);
+        addEvidence(backing, [finding.summary], finding.summaryText && [finding.summaryText]);
         aliases.set(refKey(finding.object), backing);
         continue;
       }
@@ -58,7 +70,7 @@ export function consolidate(findings: Finding[]): Consolidated {
         (other) => other.code === 'RolloutStuck' && sameRef(other.object, finding.owner),
       );
       if (rollout) {
-        rollout.evidence.push(...finding.evidence.slice(0, 2));
+        addEvidence(rollout, finding.evidence.slice(0, 2), finding.evidenceTexts);
         rollout.rootCause ??= finding.rootCause ?? { code: finding.code, object: finding.object };
         continue;
       }

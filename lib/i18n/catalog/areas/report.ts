@@ -24,8 +24,6 @@ export const en = {
   'report.alsoFound': 'Also found',
   'report.moreFindings': '…and {count} more',
   'report.alsoFoundCount': 'Also found: {count, plural, one {# more finding} other {# more findings}}',
-  'report.footer': 'report {id}',
-  'report.footerMeta': 'report {id} · {reads, plural, one {# API read} other {# API reads}} · {ms} ms',
   'report.notification': '{icon} {title}: {summary}',
   'report.fullReport': 'Full report',
   'report.fullReportLine': 'Full report: {url}',
@@ -57,6 +55,20 @@ export const en = {
   'report.summary':
     '{target, select, none {} other {No problem found on {target} itself; in {namespace, select, none {the cluster} other {namespace {namespace}}}: }}{cause, select, none {{lead}} other {{cause} That is what breaks {subject} ({state}).}}{rest, plural, =0 {} one { # more finding below.} other { # more findings below.}}',
   'report.state': stateEn,
+  // The report page (functions/pages): what started it, the chain, the AI panel.
+  'report.page.eyebrow': '{product} report · cluster {cluster}',
+  'report.page.startedAt': 'started {time}',
+  'report.page.bySeverity': 'Findings by severity',
+  'report.page.ownedBy': 'owned by {owner}',
+  'report.page.causedBy': 'caused by {code}',
+  'report.page.startedBy':
+    'Started by {source} ({scope} scope{where, select, object {: {object}} namespace {: namespace {namespace}} other {}}).',
+  'report.page.alert':
+    '{kind, select, argocd {Argo CD notification} other {Alert}} {name}{severity, select, none {} other { (severity {severity})}} from {source}.',
+  'report.page.aiEvidence': 'Evidence it quotes',
+  'report.page.aiMeta':
+    '{model}{confidence, select, none {} other { · confidence {confidence}}} · {calls, plural, one {# tool call} other {# tool calls}}',
+  'report.page.linkUntil': 'This link works until {time}.',
 } as const satisfies Record<string, string>;
 
 export const zhTW: AreaCatalog<typeof en> = {
@@ -73,8 +85,6 @@ export const zhTW: AreaCatalog<typeof en> = {
   'report.alsoFound': '其他發現',
   'report.moreFindings': '…還有 {count} 項',
   'report.alsoFoundCount': '另外還有 {count} 項發現',
-  'report.footer': '報告 {id}',
-  'report.footerMeta': '報告 {id} · 讀取 API {reads} 次 · {ms} ms',
   'report.notification': '{icon} {title}：{summary}',
   'report.fullReport': '完整報告',
   'report.fullReportLine': '完整報告：{url}',
@@ -100,6 +110,19 @@ export const zhTW: AreaCatalog<typeof en> = {
   'report.summary':
     '{target, select, none {} other {{target} 本身沒有問題；在{namespace, select, none {叢集} other {命名空間 {namespace} }}中：}}{cause, select, none {{lead}} other {{cause}這就是 {subject} 出問題（{state}）的原因。}}{rest, plural, =0 {} other {下方還有 {rest} 項發現。}}',
   'report.state': stateZhTW,
+  'report.page.eyebrow': '{product} 報告 · 叢集 {cluster}',
+  'report.page.startedAt': '開始於 {time}',
+  'report.page.bySeverity': '依嚴重程度統計的發現',
+  'report.page.ownedBy': '屬於 {owner}',
+  'report.page.causedBy': '起因 {code}',
+  'report.page.startedBy':
+    '由 {source} 發起（{scope, select, alert {告警} object {物件} namespace {命名空間} other {叢集}}範圍{where, select, object {：{object}} namespace {：命名空間 {namespace}} other {}}）。',
+  'report.page.alert':
+    '{kind, select, argocd {Argo CD 通知} other {告警}} {name}{severity, select, none {} other {（嚴重程度 {severity}）}}，來自 {source}。',
+  'report.page.aiEvidence': '它引用的證據',
+  'report.page.aiMeta':
+    '{model}{confidence, select, none {} other { · 信心{confidence, select, low {低} medium {中} high {高} other {{confidence}}}}} · 呼叫工具 {calls} 次',
+  'report.page.linkUntil': '此連結有效至 {time}。',
 };
 
 export const zhCN: AreaCatalog<typeof en> = {
@@ -116,8 +139,6 @@ export const zhCN: AreaCatalog<typeof en> = {
   'report.alsoFound': '其他发现',
   'report.moreFindings': '…还有 {count} 项',
   'report.alsoFoundCount': '另外还有 {count} 项发现',
-  'report.footer': '报告 {id}',
-  'report.footerMeta': '报告 {id} · 读取 API {reads} 次 · {ms} ms',
   'report.notification': '{icon} {title}：{summary}',
   'report.fullReport': '完整报告',
   'report.fullReportLine': '完整报告：{url}',
@@ -143,4 +164,17 @@ export const zhCN: AreaCatalog<typeof en> = {
   'report.summary':
     '{target, select, none {} other {{target} 本身没有问题；在{namespace, select, none {集群} other {命名空间 {namespace} }}中：}}{cause, select, none {{lead}} other {{cause}这就是 {subject} 出问题（{state}）的原因。}}{rest, plural, =0 {} other {下方还有 {rest} 项发现。}}',
   'report.state': stateZhCN,
+  'report.page.eyebrow': '{product} 报告 · 集群 {cluster}',
+  'report.page.startedAt': '开始于 {time}',
+  'report.page.bySeverity': '按严重程度统计的发现',
+  'report.page.ownedBy': '属于 {owner}',
+  'report.page.causedBy': '起因 {code}',
+  'report.page.startedBy':
+    '由 {source} 发起（{scope, select, alert {告警} object {对象} namespace {命名空间} other {集群}}范围{where, select, object {：{object}} namespace {：命名空间 {namespace}} other {}}）。',
+  'report.page.alert':
+    '{kind, select, argocd {Argo CD 通知} other {告警}} {name}{severity, select, none {} other {（严重程度 {severity}）}}，来自 {source}。',
+  'report.page.aiEvidence': '它引用的证据',
+  'report.page.aiMeta':
+    '{model}{confidence, select, none {} other { · 置信度{confidence, select, low {低} medium {中} high {高} other {{confidence}}}}} · 调用工具 {calls} 次',
+  'report.page.linkUntil': '此链接有效至 {time}。',
 };
