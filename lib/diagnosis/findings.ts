@@ -245,7 +245,7 @@ export function summarize(
       target: target && onOther ? describeRef(target) : 'none',
       namespace: scope.namespace ?? 'none',
       lead: 0,
-      cause: saysIt ? 'none' : findings.indexOf(deepest),
+      cause: saysIt ? 'none' : indexIn(findings, deepest),
       subject: describeRef(subjectOf(first)),
       // The lead's state is rendered by `report.state` beside the frame (a message cannot hold another).
       stateCode: state.code!,
@@ -254,6 +254,14 @@ export function summarize(
     },
   };
   return { summary, summaryText };
+}
+
+/** Where a finding is in the list (a folded alias may be an earlier copy of it: the same code on the same object). */
+function indexIn(findings: Finding[], finding: Finding): number {
+  const index = findings.indexOf(finding);
+  return index >= 0
+    ? index
+    : findings.findIndex((other) => other.code === finding.code && sameRef(other.object, finding.object));
 }
 
 /** The finding about a finding's root-cause object (directly, or the workload a Service was folded into). */

@@ -7,6 +7,7 @@ import type { RestClusterReader } from '../../lib/cluster/index.ts';
 import { diagnoseAlertJob, parseAlertmanagerPayload } from '../../lib/events/alertmanager/index.ts';
 import { runDiagnoseAlertJob } from '../../lib/jobs/index.ts';
 import { type Locale, locales } from '../../lib/locale/index.ts';
+import type { Report } from '../../lib/report/index.ts';
 import { MemoryKv, stores } from '../../lib/store/index.ts';
 import { fixtureCluster } from '../agent/cluster.ts';
 
@@ -14,6 +15,13 @@ const demo = (file: string) => readFileSync(resolve(import.meta.dirname, '../fix
 
 /** The demo's report message to one Slack channel per language (`?lang=` on each target), as delivered. */
 export async function demoMessages(): Promise<Record<Locale, ReportMessage>> {
+  return (await demoRun()).messages;
+}
+
+/** The demo's report as stored (language-neutral), for its page in another language. */
+export const demoReport = async (): Promise<Report> => (await demoRun()).report;
+
+async function demoRun(): Promise<{ messages: Record<Locale, ReportMessage>; report: Report }> {
   const parsed = parseAlertmanagerPayload(JSON.parse(demo('alert-crashloop.json')));
   if (!parsed.ok || !parsed.alerts[0]) throw new Error('the demo alert does not parse');
   const replyTo = locales.map((lang) => ({ channel: 'slack' as const, to: `C-${lang}`, lang }));
@@ -23,17 +31,20 @@ export async function demoMessages(): Promise<Record<Locale, ReportMessage>> {
     now: new Date('2026-11-23T09:48:00Z'),
   });
   const sent: Partial<Record<Locale, ReportMessage>> = {};
+  let stored: Report | undefined;
   const outcome = await runDiagnoseAlertJob(job, {
     ...stores(new MemoryKv()),
     readerFor: () => fixtureCluster(demo('crashloop.yaml')).reader as RestClusterReader,
     // As functions/adapters.ts delivers: the destination's language, else LOCALE (en here).
     deliver: async (target, report) => {
+      stored = report;
       sent[target.lang ?? 'en'] = reportMessage(report, target.lang ?? 'en');
       return { ...target, id: `1700000000.00${Object.keys(sent).length}` };
     },
   });
   if (outcome.status !== 'done') throw new Error(`the demo job ended ${outcome.status}`);
-  return sent as Record<Locale, ReportMessage>;
+  if (!stored) throw new Error('the demo job delivered nothing');
+  return { messages: sent as Record<Locale, ReportMessage>, report: stored };
 }
 
 /** The Slack text with what varies per run written as `N` and `xxxxxxxx`: the duration, the id's random part. */
