@@ -158,12 +158,12 @@ function chatFor(
     channels(target.channel).post(target, await linked(message));
   return {
     say,
-    // Answers the posted message's reference, for threads and updates.
-    deliver: (target, report) => say(target, reportMessage(report)),
+    // Answers the posted message's reference, for threads and updates; in the destination's language, else LOCALE.
+    deliver: (target, report) => say(target, reportMessage(report, target.lang ?? config.LOCALE)),
     // Slack edits the message in place; LINE, which cannot, pushes a short note after it.
     update: async (ref, message) => channels(ref.channel).update(ref, await linked(message)),
     async reply(target, report) {
-      const message = await linked(aiFollowupMessage(report));
+      const message = await linked(aiFollowupMessage(report, target.lang ?? config.LOCALE));
       if (target.thread) await channels(target.channel).reply({ ...target, id: target.thread }, message);
       else await say(target, message);
     },

@@ -1,8 +1,8 @@
 // The report page's HTML: a stored Report as one accessible, self-contained page (server-side hono/jsx, which
 // escapes every value, so cluster text such as `<script>` or `javascript:` can only ever render as text).
 import type { Child } from 'hono/jsx';
-import { describeObject, reportMessage } from '../../lib/chat/index.ts';
-import { renderOr, translator } from '../../lib/i18n/index.ts';
+import { describeObject, labelled, reportMessage, reportSummary } from '../../lib/chat/index.ts';
+import { renderOr, type Translate, translator } from '../../lib/i18n/index.ts';
 import type { Locale } from '../../lib/locale/index.ts';
 import { type Finding, type Report, Severity } from '../../lib/report/index.ts';
 import { redactDeep } from '../../lib/security/index.ts';
@@ -30,11 +30,23 @@ export const utcText = (iso: string): string => {
 
 const Time = ({ iso }: { iso: string }) => <time datetime={iso}>{utcText(iso)}</time>;
 
-const Badge = ({ severity }: { severity: string }) => (
+/**
+ * A translated sentence with some parameters as elements (`<code>`, `<time>`): each goes in as a marker, and the
+ * sentence is split on the markers, so the element sits where the reader's language puts it.
+ */
+function withParts(say: (marks: Record<string, string>) => string, parts: Record<string, Child>): Child[] {
+  const names = Object.keys(parts);
+  const marks = Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE000`]));
+  return say(marks)
+    .split(/\uE000(\d+)\uE000/)
+    .map((piece, i) => (i % 2 ? parts[names[Number(piece)]!] : piece));
+}
+
+const Badge = ({ severity, t }: { severity: string; t: Translate }) => (
   <span
     class={`badge ${Severity.options.includes(severity as Severity) || severity === 'ok' ? severity : 'unknown'}`}
   >
-    {severity}
+    {t('report.severity', { severity })}
   </span>
 );
 
@@ -50,19 +62,21 @@ const Facts = ({ rows }: { rows: [string, Child][] }) => (
 );
 
 /** What the finding is on, what owns it, and what caused it: the chain a person follows to the fix. */
-const RootCauseChain = ({ finding }: { finding: Finding }) => {
+const RootCauseChain = ({ finding, locale }: { finding: Finding; locale: Locale }) => {
+  const t = translator(locale);
   const cause = finding.rootCause;
+  const colon = locale === 'en' ? ': ' : '：';
   return (
     <ol class="chain">
       <li>
         {describeObject(finding.object)}: <code>{finding.code}</code>
       </li>
-      {finding.owner ? <li>owned by {describeObject(finding.owner)}</li> : null}
+      {finding.owner ? <li>{t('report.page.ownedBy', { owner: describeObject(finding.owner) })}</li> : null}
       {cause ? (
         <li>
-          caused by <code>{cause.code}</code>
+          {withParts((marks) => t('report.page.causedBy', marks), { code: <code>{cause.code}</code> })}
           {cause.object ? ` — ${describeObject(cause.object)}` : ''}
-          {cause.detail ? `: ${cause.detail}` : ''}
+          {cause.detail ? `${colon}${renderOr(cause.detailText, cause.detail, locale)}` : ''}
         </li>
       ) : null}
     </ol>
@@ -98,6 +112,10 @@ const FindingCard = ({ finding, locale }: { finding: Finding; locale: Locale }) 
   const suggestions = finding.suggestions.map((line, index) =>
     renderOr(finding.suggestionTexts?.[index], line, locale),
   );
+  // Evidence labels are translated only when the producer kept its lines one for one; quoted text stays as it is.
+  const evidenceTexts =
+    finding.evidenceTexts?.length === finding.evidence.length ? finding.evidenceTexts : undefined;
+  const evidence = finding.evidence.map((line, index) => renderOr(evidenceTexts?.[index], line, locale));
   return (
     <article class="finding">
       <h4>
@@ -105,29 +123,43 @@ const FindingCard = ({ finding, locale }: { finding: Finding; locale: Locale }) 
       </h4>
       <p>{renderOr(finding.summaryText, finding.summary, locale)}</p>
       <h5>{t('page.rootCauseChain')}</h5>
-      <RootCauseChain finding={finding} />
+      <RootCauseChain finding={finding} locale={locale} />
       {/* Evidence quotes logs and events verbatim: shown as preformatted text, already redacted. */}
-      <Lines title={t('page.evidence')} lines={finding.evidence} code />
+      <Lines title={t('page.evidence')} lines={evidence} code />
       <Lines title={t('page.nextSteps')} lines={suggestions} code />
     </article>
   );
 };
 
-const Started = ({ report }: { report: Report }) => {
-  const { alert } = report;
-  if (!alert)
+const Started = ({ report, t }: { report: Report; t: Translate }) => {
+  const { alert, scope } = report;
+  const source = <code>{report.source}</code>;
+  if (!alert) {
+    const where: Record<string, string> = scope.object
+      ? { where: 'object', object: describeObject(scope.object) }
+      : scope.namespace
+        ? { where: 'namespace', namespace: scope.namespace }
+        : { where: 'none' };
     return (
       <p>
-        Started by <code>{report.source}</code> ({report.scope.kind} scope
-        {report.scope.object ? `: ${describeObject(report.scope.object)}` : ''}
-        {report.scope.namespace && !report.scope.object ? `: namespace ${report.scope.namespace}` : ''}).
+        {withParts((marks) => t('report.page.startedBy', { ...marks, scope: scope.kind, ...where }), {
+          source,
+        })}
       </p>
     );
+  }
   return (
     <>
       <p>
-        {report.source === 'argocd' ? 'Argo CD notification' : 'Alert'} <strong>{alert.name}</strong>
-        {alert.severity ? ` (severity ${alert.severity})` : ''} from <code>{report.source}</code>.
+        {withParts(
+          (marks) =>
+            t('report.page.alert', {
+              ...marks,
+              kind: report.source === 'argocd' ? 'argocd' : 'alert',
+              severity: alert.severity ?? 'none',
+            }),
+          { name: <strong>{alert.name}</strong>, source },
+        )}
       </p>
       <Facts rows={Object.entries(alert.labels).map(([key, value]) => [key, <code>{value}</code>])} />
     </>
@@ -150,8 +182,8 @@ export function ReportPage({
   options?: ReportPageOptions;
 }) {
   const report = redactDeep(stored);
-  const message = reportMessage(report);
   const locale = options.locale ?? 'en';
+  const message = reportMessage(report, locale);
   const t = translator(locale);
   const counts = Severity.options.map((severity) => ({
     severity,
@@ -169,20 +201,25 @@ export function ReportPage({
       </head>
       <body>
         <header>
-          <p class="eyebrow">kube-responder report · cluster {report.cluster}</p>
+          <p class="eyebrow">
+            {t('report.page.eyebrow', { product: 'kube-responder', cluster: report.cluster })}
+          </p>
           <h1>{message.title}</h1>
           <p>
-            <Badge severity={message.severity} /> started <Time iso={report.startedAt} />
+            <Badge severity={message.severity} t={t} />{' '}
+            {withParts((marks) => t('report.page.startedAt', marks), {
+              time: <Time iso={report.startedAt} />,
+            })}
           </p>
         </header>
         <main>
           <section aria-labelledby="summary">
             <h2 id="summary">{t('page.summary')}</h2>
-            <p>{report.summary}</p>
-            <ul class="counts" aria-label="Findings by severity">
+            <p>{reportSummary(report, locale)}</p>
+            <ul class="counts" aria-label={t('report.page.bySeverity')}>
               {counts.map(({ severity, findings }) => (
                 <li>
-                  <Badge severity={severity} /> {findings.length}
+                  <Badge severity={severity} t={t} /> {findings.length}
                 </li>
               ))}
             </ul>
@@ -190,20 +227,26 @@ export function ReportPage({
           </section>
           <section aria-labelledby="started">
             <h2 id="started">{t('page.started')}</h2>
-            <Started report={report} />
+            <Started report={report} t={t} />
           </section>
           {report.ai ? (
             <section aria-labelledby="ai">
               <h2 id="ai">{t('page.ai')}</h2>
               <div class="panel">
                 <p>{report.ai.text}</p>
-                {report.ai.rootCause ? <p>Root cause: {report.ai.rootCause}</p> : null}
-                <Lines title="Evidence it quotes" lines={report.ai.evidence ?? []} code level={3} />
+                {report.ai.rootCause ? (
+                  <p>
+                    {labelled(t('report.rootCause'), locale)} {report.ai.rootCause}
+                  </p>
+                ) : null}
+                <Lines title={t('report.page.aiEvidence')} lines={report.ai.evidence ?? []} code level={3} />
                 <Lines title={t('page.nextSteps')} lines={report.ai.nextSteps ?? []} code level={3} />
                 <p class="muted">
-                  {report.ai.model}
-                  {report.ai.confidence ? ` · confidence ${report.ai.confidence}` : ''} ·{' '}
-                  {report.ai.toolCalls} tool calls
+                  {t('report.page.aiMeta', {
+                    model: report.ai.model,
+                    confidence: report.ai.confidence ?? 'none',
+                    calls: report.ai.toolCalls,
+                  })}
                 </p>
               </div>
             </section>
@@ -216,7 +259,7 @@ export function ReportPage({
               .map(({ severity, findings }) => (
                 <>
                   <h3>
-                    <Badge severity={severity} /> {findings.length} {severity}
+                    <Badge severity={severity} t={t} /> {findings.length} {t('report.severity', { severity })}
                   </h3>
                   {findings.map((finding) => (
                     <FindingCard finding={finding} locale={locale} />
@@ -243,7 +286,9 @@ export function ReportPage({
           <p>{message.footer}</p>
           {options.linkExpiresAt ? (
             <p>
-              This link works until <Time iso={options.linkExpiresAt} />.
+              {withParts((marks) => t('report.page.linkUntil', marks), {
+                time: <Time iso={options.linkExpiresAt} />,
+              })}
             </p>
           ) : null}
         </footer>

@@ -5,4 +5,5 @@ export * from './message.ts';
 export * from './press.ts';
 export * from './registry.ts';
 export * from './slack/index.ts';
+export * from './summary.ts';
 export * from './target.ts';

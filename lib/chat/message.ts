@@ -1,8 +1,9 @@
 // The channel-neutral message: what a report says to a person, decided once. Slack Block Kit, LINE Flex and the HTML
 // report page are serializers of this model; none of them decides what to say, only how it looks and fits.
-import { type MessageKey, t } from '../i18n/index.ts';
+import { type MessageKey, renderOr, type Text, t } from '../i18n/index.ts';
 import type { Locale } from '../locale/index.ts';
 import type { Report } from '../report/index.ts';
+import { reportSummary } from './summary.ts';
 
 export type Severity = 'critical' | 'warning' | 'info' | 'ok' | (string & {});
 
@@ -59,6 +60,8 @@ export interface ReportMessage {
   notification: string;
   /** The signed link to the report's page (`/reports/<id>?exp=…&sig=…`), when one can be made. */
   reportUrl?: string;
+  /** The reader's language: every text above is already in it; renderers say their own words in it. */
+  locale?: Locale;
 }
 
 /** The AI part of a report that first went out rule-based, as a short reply under it. */
@@ -73,6 +76,8 @@ export interface AiFollowupMessage {
   notification: string;
   /** The signed link to the report's page (`/reports/<id>?exp=…&sig=…`), when one can be made. */
   reportUrl?: string;
+  /** The reader's language (its wrapper's words); default en. */
+  locale?: Locale;
 }
 
 /** A plain answer in a conversation (a chat command's reply): the text as the engine wrote it, nothing else. */
@@ -325,16 +330,40 @@ function deepestCause(chain: ReportFinding[]): ReportFinding['rootCause'] {
 const unique = (lines: string[]) => [...new Set(lines)];
 
 /** `Ingress shop/web → Service shop/web (no ready endpoints) → Deployment shop/web (readiness probe fails)`. */
-export function chainLine(chain: NonNullable<Report['chain']>): string {
+export function chainLine(chain: NonNullable<Report['chain']>, locale: Locale = 'en'): string {
+  const [open, close] = locale === 'en' ? [' (', ')'] : ['（', '）'];
   return chain
-    .map((link, index) => `${describeObject(link.object)}${index === 0 ? '' : ` (${link.state})`}`)
+    .map(
+      (link, index) =>
+        `${describeObject(link.object)}${index === 0 ? '' : `${open}${renderOr(link.stateText, link.state, locale)}${close}`}`,
+    )
     .join(' → ');
 }
+
+/** The language a message is said in (the renderers' own words follow it). */
+export const messageLocale = (message: ChatMessage): Locale =>
+  ('locale' in message ? message.locale : undefined) ?? 'en';
+
+/** `Root cause:` or `根本原因：`, a heading followed by its text on the same line. */
+export const labelled = (label: string, locale: Locale): string => `${label}${locale === 'en' ? ':' : '：'}`;
 
 /** Words that fit one phone screen: a report message longer than this is cut to it (see `fitToPhone`). */
 export const PHONE_WORDS = 120;
 
-const wordsOf = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+/**
+ * Words as a reader takes them in: a Latin word (a name, a number) is one, and Chinese, which has no spaces, counts
+ * one word for every two Han characters, so a Chinese message fits the same phone screen.
+ */
+export const wordsOf = (text: string): number => {
+  let han = 0;
+  let words = 0;
+  for (const token of text.split(/\s+/)) {
+    const hanHere = token.match(/\p{Script=Han}/gu)?.length ?? 0;
+    han += hanHere;
+    if (/[\p{L}\p{N}]/u.test(token.replace(/\p{Script=Han}/gu, ''))) words++;
+  }
+  return words + Math.ceil(han / 2);
+};
 
 /** The words a person reads in a report message (headings included; buttons and the footer are not reading). */
 export function messageWords(message: ReportMessage): number {
@@ -409,11 +438,23 @@ function clipWords(line: string, budget: number): string {
   return line;
 }
 
-export function reportMessage(report: Report): ReportMessage {
-  return fitToPhone(fullReportMessage(report));
+/** The report as a message to a person reading `locale` (default en: byte for byte what it always said). */
+export function reportMessage(report: Report, locale: Locale = 'en'): ReportMessage {
+  return fitToPhone(fullReportMessage(report, locale));
 }
 
-function fullReportMessage(report: Report): ReportMessage {
+/** Each English line the findings store, with the `Text` it was made from (converted producers only). */
+function textsOf(findings: ReportFinding[], lines: 'evidence' | 'suggestions'): Map<string, Text> {
+  const texts = new Map<string, Text>();
+  for (const finding of findings) {
+    const kept = lines === 'evidence' ? finding.evidenceTexts : finding.suggestionTexts;
+    if (!kept || kept.length !== finding[lines].length) continue;
+    for (const [i, line] of finding[lines].entries()) texts.set(line, kept[i]!);
+  }
+  return texts;
+}
+
+function fullReportMessage(report: Report, locale: Locale): ReportMessage {
   const lead = report.findings[0];
   const chain = chainFindings(report);
   // The deepest evidenced cause speaks: its cause, its evidence and its next steps come first.
@@ -424,20 +465,29 @@ function fullReportMessage(report: Report): ReportMessage {
   const subject =
     workload ??
     (report.scope.object ? describeObject(report.scope.object) : (report.scope.namespace ?? report.cluster));
-  const title = report.alert ? `${report.alert.name} — ${subject}` : `Diagnosis — ${subject}`;
+  const title = report.alert ? `${report.alert.name} — ${subject}` : t(locale, 'report.title', { subject });
   const hops = report.chain && report.chain.length > 1 ? report.chain : undefined;
   const cause = hops && deepest ? deepestCause(chain) : lead?.rootCause;
   // A finding already shown as the cause or on the chain is not "also found".
   const others = report.findings.filter((finding) => !chain.includes(finding));
-  const meta = report.meta
-    ? ` · ${report.meta.apiRequests} API reads · ${Math.round(report.meta.durationMs)} ms`
-    : '';
+  // The same footer as a digest's: one sentence for "which report, and what it cost".
+  const footer = report.meta
+    ? t(locale, 'digest.footerMeta', {
+        id: report.id,
+        reads: report.meta.apiRequests,
+        // A value, not a count: passed as text so Intl does not group it.
+        ms: String(Math.round(report.meta.durationMs)),
+      })
+    : t(locale, 'digest.footer', { id: report.id });
   const detail = hops
-    ? chainLine(hops)
+    ? chainLine(hops, locale)
     : // The detail is left out when the summary already says it: one message, no repetition.
       cause?.detail && !report.summary.includes(cause.detail)
-      ? cause.detail
+      ? renderOr(cause.detailText, cause.detail, locale)
       : undefined;
+  const evidenceTexts = textsOf(report.findings, 'evidence');
+  const suggestionTexts = textsOf(report.findings, 'suggestions');
+  const summary = reportSummary(report, locale);
   // A hop between the lead and the deepest cause is said by the chain; its folded sentence is not evidence again.
   const between = (hops ?? []).slice(1, -1).map((link) => `${describeObject(link.object)} `);
   const evidence =
@@ -458,12 +508,15 @@ function fullReportMessage(report: Report): ReportMessage {
     icon,
     title,
     fields: [
-      { label: 'Severity', value: severity },
-      { label: 'Cluster', value: report.cluster },
-      { label: 'Namespace', value: lead?.object.namespace ?? report.scope.namespace ?? '—' },
-      { label: 'Workload', value: workload ?? '—' },
+      { label: t(locale, 'report.field.severity'), value: t(locale, 'report.severity', { severity }) },
+      { label: t(locale, 'report.field.cluster'), value: report.cluster },
+      {
+        label: t(locale, 'report.field.namespace'),
+        value: lead?.object.namespace ?? report.scope.namespace ?? '—',
+      },
+      { label: t(locale, 'report.field.workload'), value: workload ?? '—' },
     ],
-    summary: report.summary,
+    summary,
     ...(cause
       ? {
           rootCause: {
@@ -477,43 +530,47 @@ function fullReportMessage(report: Report): ReportMessage {
     ...(report.ai && !report.summary.includes(report.ai.text.trim())
       ? { ai: { model: report.ai.model, text: report.ai.text } }
       : {}),
-    evidence: evidence.slice(0, MAX_EVIDENCE_LINES),
-    nextSteps: nextSteps.slice(0, MAX_NEXT_STEPS),
+    evidence: evidence
+      .slice(0, MAX_EVIDENCE_LINES)
+      .map((line) => renderOr(evidenceTexts.get(line), line, locale)),
+    nextSteps: nextSteps
+      .slice(0, MAX_NEXT_STEPS)
+      .map((step) => renderOr(suggestionTexts.get(step), step, locale)),
     otherFindings: others.slice(0, MAX_OTHER_FINDINGS).map((f) => ({
       severity: f.severity,
       code: f.code,
       subject: describeObject(f.owner ?? f.object),
-      summary: f.summary,
+      summary: renderOr(f.summaryText, f.summary, locale),
     })),
     moreFindings: Math.max(0, others.length - MAX_OTHER_FINDINGS),
-    footer: `report ${report.id}${meta}`,
+    footer,
     actions: report.proposals.map((proposal) => ({
       id: proposal.id,
-      label: proposalLabel(proposal),
+      label: proposalLabel(proposal, describeObject(proposal.target), locale),
       detail: proposal.reason,
-      short: proposalShortLabel(proposal),
+      short: proposalLabel(proposal, proposal.target.name, locale),
     })),
     ...(report.links?.length ? { links: report.links.map(({ label, url }) => ({ label, url })) } : {}),
-    notification: `${icon} ${title}: ${report.summary}`,
+    notification: t(locale, 'report.notification', { icon, title, summary }),
+    ...(locale === 'en' ? {} : { locale }),
   };
 }
 
-function proposalLabel(proposal: Report['proposals'][number]): string {
-  const target = describeObject(proposal.target);
-  return proposal.action === 'scale' && proposal.replicas !== undefined
-    ? `scale ${target} to ${proposal.replicas}`
-    : `${proposal.action} ${target}`;
+const proposalKey: Record<string, MessageKey> = {
+  restart: 'report.proposalRestart',
+  'delete-pod': 'report.proposalDelete',
+  rollback: 'report.proposalRollback',
+};
+
+/** `scale Deployment shop/payment to 3`; with only the name (`restart payment`) for narrow buttons. */
+function proposalLabel(proposal: Report['proposals'][number], object: string, locale: Locale): string {
+  if (proposal.action === 'scale' && proposal.replicas !== undefined)
+    return t(locale, 'report.proposalScale', { object, replicas: proposal.replicas });
+  const key = proposalKey[proposal.action];
+  return key ? t(locale, key, { object }) : t(locale, 'report.proposal', { action: proposal.action, object });
 }
 
-/** `restart payment`, `scale payment to 3`: the label without the kind and namespace, for narrow buttons. */
-function proposalShortLabel(proposal: Report['proposals'][number]): string {
-  const { name } = proposal.target;
-  return proposal.action === 'scale' && proposal.replicas !== undefined
-    ? `scale ${name} to ${proposal.replicas}`
-    : `${proposal.action} ${name}`;
-}
-
-export function aiFollowupMessage(report: Report): AiFollowupMessage {
+export function aiFollowupMessage(report: Report, locale: Locale = 'en'): AiFollowupMessage {
   const ai = report.ai;
   if (!ai) throw new Error(`report ${report.id} has no AI part to follow up with`);
   return {
@@ -523,7 +580,8 @@ export function aiFollowupMessage(report: Report): AiFollowupMessage {
     text: ai.text,
     ...(ai.rootCause ? { rootCause: ai.rootCause } : {}),
     nextSteps: (ai.nextSteps ?? []).slice(0, MAX_NEXT_STEPS),
-    footer: `report ${report.id} · ${ai.toolCalls} tool calls · ${ai.tokens.prompt} prompt tokens`,
-    notification: `AI follow-up: ${ai.text}`,
+    footer: t(locale, 'report.aiFooter', { id: report.id, calls: ai.toolCalls, tokens: ai.tokens.prompt }),
+    notification: t(locale, 'report.aiNotification', { text: ai.text }),
+    ...(locale === 'en' ? {} : { locale }),
   };
 }

@@ -14,6 +14,18 @@ export interface Consolidated {
   aliases: Map<string, Finding>;
 }
 
+/**
+ * Adds another finding's lines to a finding's evidence, keeping `evidenceTexts` one for one with it (a line that
+ * came without its Text reads as it is).
+ */
+function addEvidence(to: Finding, lines: string[], texts: Finding['evidenceTexts'], from = 0): void {
+  const kept =
+    texts && texts.length >= from + lines.length ? texts.slice(from, from + lines.length) : undefined;
+  if (to.evidenceTexts && to.evidenceTexts.length === to.evidence.length)
+    to.evidenceTexts.push(...(kept ?? lines.map(verbatim)));
+  to.evidence.push(...lines);
+}
+
 export function consolidate(findings: Finding[]): Consolidated {
   const aliases = new Map<string, Finding>();
   const seen = new Set<string>();
@@ -34,8 +46,7 @@ export function consolidate(findings: Finding[]): Consolidated {
       );
       if (specific) {
         // The workload is down *because of* the specific finding: keep its counts as evidence there.
-        specific.evidence.push(...finding.evidence.slice(0, 1));
-        alsoSay(specific, finding.evidence.slice(0, 1), finding.evidenceTexts?.slice(0, 1));
+        addEvidence(specific, finding.evidence.slice(0, 1), finding.evidenceTexts);
         continue;
       }
     }
@@ -49,8 +60,7 @@ export function consolidate(findings: Finding[]): Consolidated {
         (other) => other !== finding && sameRef(other.owner ?? other.object, finding.rootCause?.object),
       );
       if (backing && backing.code !== 'ServiceNoEndpoints') {
-        backing.evidence.push(finding.summary);
-        alsoSay(backing, [finding.summary], finding.summaryText && [finding.summaryText]);
+        addEvidence(backing, [finding.summary], finding.summaryText && [finding.summaryText]);
         aliases.set(refKey(finding.object), backing);
         continue;
       }
@@ -60,8 +70,7 @@ export function consolidate(findings: Finding[]): Consolidated {
         (other) => other.code === 'RolloutStuck' && sameRef(other.object, finding.owner),
       );
       if (rollout) {
-        rollout.evidence.push(...finding.evidence.slice(0, 2));
-        alsoSay(rollout, finding.evidence.slice(0, 2), finding.evidenceTexts?.slice(0, 2));
+        addEvidence(rollout, finding.evidence.slice(0, 2), finding.evidenceTexts);
         rollout.rootCause ??= finding.rootCause ?? { code: finding.code, object: finding.object };
         continue;
       }
@@ -132,6 +141,20 @@ const stateOf = (finding: Finding): string =>
     ? (/\b(readiness|liveness|startup) probe/.exec(finding.summary)?.[0]?.concat(' fails') ?? 'probe fails')
     : (STATE[finding.code] ?? finding.code);
 
+/** The same state kept language-neutral: the code, and for a probe which one (`report.state`). */
+const stateTextOf = (code: FindingCode, summary = ''): Text => {
+  const probe =
+    code === 'ProbeFailure' ? /\b(readiness|liveness|startup) probe/.exec(summary)?.[1] : undefined;
+  return { key: 'report.state', params: { code, probe: probe ?? 'none' } };
+};
+
+const hop = (object: ObjectRef, code: FindingCode, state: string, summary?: string): CauseLink => ({
+  object,
+  code,
+  state,
+  stateText: stateTextOf(code, summary),
+});
+
 const subjectOf = (finding: Finding): ObjectRef => finding.owner ?? finding.object;
 
 /** The lead finding's causes, followed as far as the evidence goes (each finding once: a cycle ends the walk). */
@@ -145,7 +168,7 @@ export interface CauseChain {
 export function causeChain(lead: Finding | undefined, consolidated: Consolidated): CauseChain {
   if (!lead) return { findings: [], links: [] };
   const path = [lead];
-  const links: CauseLink[] = [{ object: subjectOf(lead), code: lead.code, state: stateOf(lead) }];
+  const links: CauseLink[] = [hop(subjectOf(lead), lead.code, stateOf(lead), lead.summary)];
   let current = lead;
   for (;;) {
     const cause = causeOf(current, consolidated);
@@ -155,30 +178,32 @@ export function causeChain(lead: Finding | undefined, consolidated: Consolidated
       const last = current.rootCause;
       if (last?.object && !links.some((link) => sameRef(link.object, last.object)))
         links.push({
-          object: last.object,
-          code: last.code,
+          ...hop(last.object, last.code, last.state ?? STATE[last.code] ?? last.code),
           // The cause's own word (`LOADING`) says more than its code's.
-          state: last.state ?? STATE[last.code] ?? last.code,
           ...(last.stateText ? { stateText: last.stateText } : {}),
         });
       break;
     }
     // A Service folded into the workload behind it is still a hop the traffic takes.
     if (ref && !sameRef(subjectOf(cause), ref) && !sameRef(cause.object, ref))
-      links.push({ object: ref, code: 'ServiceNoEndpoints', state: STATE.ServiceNoEndpoints! });
+      links.push(hop(ref, 'ServiceNoEndpoints', STATE.ServiceNoEndpoints!));
     path.push(cause);
-    links.push({ object: subjectOf(cause), code: cause.code, state: stateOf(cause) });
+    links.push(hop(subjectOf(cause), cause.code, stateOf(cause), cause.summary));
     current = cause;
   }
   return { findings: path, links };
 }
 
+/**
+ * The report's summary, in English and kept language-neutral: `report.summary` frames the findings' own sentences,
+ * which it names by their index in `findings` (`lead`, `cause`) so each is rendered in the reader's language.
+ */
 export function summarize(
   { findings, aliases }: Consolidated & { findings: Finding[] },
   scope: Scope,
   context: AnalysisContext,
   targets: ObjectRef[],
-): string {
+): { summary: string; summaryText: Text } {
   const where =
     scope.object && scope.kind !== 'namespace'
       ? describeRef(scope.object)
@@ -189,7 +214,16 @@ export function summarize(
   const first = findings[0];
   if (!first) {
     const pods = context.list('pods').length;
-    return `No problems found in ${where} (${count(pods, 'pod')} checked).`;
+    const place: Record<string, string> =
+      scope.object && scope.kind !== 'namespace'
+        ? { where: 'object', object: describeRef(scope.object) }
+        : scope.namespace
+          ? { where: 'namespace', namespace: scope.namespace }
+          : { where: 'cluster' };
+    return {
+      summary: `No problems found in ${where} (${count(pods, 'pod')} checked).`,
+      summaryText: { key: 'report.noProblems', params: { ...place, pods } },
+    };
   }
   const target = scope.object;
   const aboutTarget = targets.some((ref) => sameRef(first.object, ref) || sameRef(first.owner, ref));
@@ -203,11 +237,35 @@ export function summarize(
   let summary = saysIt
     ? first.summary
     : `${deepest.summary} That is what breaks ${describeRef(subjectOf(first))} (${stateOf(first)}).`;
-  if (target && !aboutTarget && scope.kind === 'alert')
+  const onOther = !!target && !aboutTarget && scope.kind === 'alert';
+  if (target && onOther)
     summary = `No problem found on ${describeRef(target)} itself; in ${scope.namespace ? `namespace ${scope.namespace}` : 'the cluster'}: ${summary}`;
   const rest = serious.filter((finding) => !chain.includes(finding)).length;
   if (rest > 0) summary += ` ${count(rest, 'more finding')} below.`;
-  return summary;
+  const state = stateTextOf(first.code, first.summary).params!;
+  const summaryText: Text = {
+    key: 'report.summary',
+    params: {
+      target: target && onOther ? describeRef(target) : 'none',
+      namespace: scope.namespace ?? 'none',
+      lead: 0,
+      cause: saysIt ? 'none' : indexIn(findings, deepest),
+      subject: describeRef(subjectOf(first)),
+      // The lead's state is rendered by `report.state` beside the frame (a message cannot hold another).
+      stateCode: state.code!,
+      probe: state.probe!,
+      rest,
+    },
+  };
+  return { summary, summaryText };
+}
+
+/** Where a finding is in the list (a folded alias may be an earlier copy of it: the same code on the same object). */
+function indexIn(findings: Finding[], finding: Finding): number {
+  const index = findings.indexOf(finding);
+  return index >= 0
+    ? index
+    : findings.findIndex((other) => other.code === finding.code && sameRef(other.object, finding.object));
 }
 
 /** The finding about a finding's root-cause object (directly, or the workload a Service was folded into). */
@@ -223,10 +281,4 @@ function causeOf(finding: Finding, { findings, aliases }: Consolidated): Finding
 
 function refKey(ref: ObjectRef): string {
   return `${ref.namespace ?? ''}/${ref.kind}/${ref.name}`;
-}
-
-/** Keeps `evidenceTexts` one for one with `evidence` when lines move between findings (English quoted if untold). */
-function alsoSay(into: Finding, lines: string[], texts: Text[] | undefined): void {
-  if (!into.evidenceTexts) return;
-  into.evidenceTexts.push(...lines.map((line, i) => texts?.[i] ?? verbatim(line)));
 }

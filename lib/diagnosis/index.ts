@@ -78,7 +78,7 @@ export async function diagnose(input: DiagnoseInput): Promise<Report> {
     ...(input.alert ? { alert: input.alert } : {}),
     findings,
     ...(chain.length > 1 ? { chain } : {}),
-    summary: summarize({ ...consolidated, findings }, scope, context, targets),
+    ...summarize({ ...consolidated, findings }, scope, context, targets),
     proposals: [],
     meta: {
       apiRequests: reader.stats.requests - before.requests,

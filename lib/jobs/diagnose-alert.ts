@@ -160,7 +160,7 @@ async function diagnoseAndSend(
     const ref = reopening && threadOf(reopening, target);
     if (!ref || !deps.update || !deps.say) return deps.deliver(target, sending);
     // The first message turns back to firing, and one line in its thread notifies that it fires again.
-    await deps.update(ref, reportMessage(sending));
+    await deps.update(ref, reportMessage(sending, target.lang ?? deps.locale));
     await deps.say(
       { channel: ref.channel, to: ref.to, thread: ref.id, notify: true },
       textMessage(
@@ -176,7 +176,15 @@ async function diagnoseAndSend(
   if (!diagnosed) await releaseIncident(job, deps);
   // The follow-up answers each message that was posted (in its thread, where the chat has threads).
   const threads = sent.map(({ target, result }) =>
-    result ? { channel: result.channel, to: result.to, thread: result.thread ?? result.id } : target,
+    result
+      ? {
+          channel: result.channel,
+          to: result.to,
+          thread: result.thread ?? result.id,
+          // The follow-up is said in the same language as the message it answers.
+          ...(target.lang ? { lang: target.lang } : {}),
+        }
+      : target,
   );
   let aiFollowup: number | undefined;
   if (retryAfterMs !== undefined && deps.scheduleAiFollowup && threads.length > 0) {

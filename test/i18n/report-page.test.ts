@@ -51,3 +51,49 @@ describe('the report page in the reader’s language', () => {
     expect(renderReportPage(report)).toContain('<h2 id="findings">Findings</h2>');
   });
 });
+
+describe('the alert report page in Chinese', () => {
+  it('renders ?lang=zh-TW findings, facts, the start and the summary in Traditional Chinese', async () => {
+    const { demoReport } = await import('./demo-message.ts');
+    const demo = await demoReport();
+    const html = renderReportPage(demo, { locale: 'zh-TW', linkExpiresAt: '2026-11-30T00:00:00Z' });
+    expect(html).toContain('<dt>叢集</dt><dd>demo</dd>');
+    expect(html).toContain('<dt>工作負載</dt><dd>Deployment shop/payment</dd>');
+    expect(html).toContain('<span class="badge critical">嚴重</span> 2');
+    expect(html).toContain('屬於 Deployment shop/payment');
+    expect(html).toContain('起因 <code>DependencyUnreachable</code> — Service shop/mysql');
+    expect(html).toContain(
+      '告警 <strong>KubePodCrashLooping</strong>（嚴重程度 warning），來自 <code>alertmanager</code>。',
+    );
+    expect(html).toContain('此連結有效至 <time datetime="2026-11-30T00:00:00Z">');
+    // The English page of the same stored report is as it always was.
+    const english = renderReportPage(demo);
+    expect(english).toContain('caused by <code>DependencyUnreachable</code> — Service shop/mysql');
+    expect(english).toContain(
+      'Alert <strong>KubePodCrashLooping</strong> (severity warning) from <code>alertmanager</code>.',
+    );
+  });
+
+  it('frames a converted finding’s sentence in the page’s language (the stored summary is language-neutral)', () => {
+    const framed: Report = {
+      ...report,
+      summaryText: {
+        key: 'report.summary',
+        params: {
+          target: 'none',
+          namespace: 'store',
+          lead: 0,
+          cause: 'none',
+          subject: 'Deployment store/checkout',
+          stateCode: 'HPAAtLimit',
+          probe: 'none',
+          rest: 2,
+        },
+      },
+    };
+    const html = renderReportPage(framed, { locale: 'zh-CN' });
+    expect(html).toContain(
+      '<p>HorizontalPodAutoscaler store/checkout 已达到 maxReplicas=10（Deployment checkout）：负载超出了它能扩容的上限。下方还有 2 项发现。</p>',
+    );
+  });
+});

@@ -2,6 +2,8 @@
 // approval card its text and, while pending, a confirm template, a follow-up one short text; every text stripped of
 // control characters and clipped to LINE's limits in UTF-16 units, as LINE counts them.
 import type { messagingApi } from '@line/bot-sdk';
+import { t } from '../../i18n/index.ts';
+import type { Locale } from '../../locale/index.ts';
 import {
   type AiFollowupMessage,
   type ApprovalMessage,
@@ -9,6 +11,8 @@ import {
   type ChatMessage,
   type DigestMessage,
   digestLines,
+  labelled,
+  messageLocale,
   type ReportMessage,
   type TextMessage,
 } from '../message.ts';
@@ -22,17 +26,16 @@ const reportUri = (url: string | undefined): string | undefined =>
   url && url.length <= LINE_LIMITS.uriChars && /^https?:\/\//.test(url) ? url : undefined;
 
 /** A "Full report" button opening the report's page in LINE's browser. */
-function reportLinkButton(url: string | undefined): messagingApi.FlexButton[] {
+function reportLinkButton(url: string | undefined, locale: Locale): messagingApi.FlexButton[] {
   const uri = reportUri(url);
-  return uri
-    ? [{ type: 'button', style: 'link', height: 'sm', action: { type: 'uri', label: 'Full report', uri } }]
-    : [];
+  const label = t(locale, 'report.fullReport');
+  return uri ? [{ type: 'button', style: 'link', height: 'sm', action: { type: 'uri', label, uri } }] : [];
 }
 
 /** The link as a last line of a text message (LINE makes it tappable), or nothing. */
-const linkLine = (url: string | undefined): string => {
+const linkLine = (url: string | undefined, locale: Locale = 'en'): string => {
   const uri = reportUri(url);
-  return uri ? `\nFull report: ${uri}` : '';
+  return uri ? `\n${t(locale, 'report.fullReportLine', { url: uri })}` : '';
 };
 
 /** Per-text budgets inside the bubble; their sum keeps a bubble of CJK text well under `bubbleBytes`. */
@@ -79,6 +82,7 @@ const linkButtons = (message: ReportMessage): FlexComponent[] =>
 /** The bubble at a scale of the budgets (1 = full); a smaller scale says less of every long text. */
 function reportBubble(message: ReportMessage, scale: number): messagingApi.FlexBubble {
   const budget = (units: number) => Math.max(40, Math.floor(units * scale));
+  const locale = message.locale ?? 'en';
   const cause = message.rootCause;
   const others = message.otherFindings.length + message.moreFindings;
   const body: FlexComponent[] = [
@@ -87,16 +91,19 @@ function reportBubble(message: ReportMessage, scale: number): messagingApi.FlexB
   ];
   if (cause) {
     const line = `${cause.code}${cause.object ? ` — ${cause.object}` : ''}${cause.detail ? `\n${cause.detail}` : ''}`;
-    body.push(heading('Root cause'), text(plain(line, budget(BUDGET.rootCause)), { size: 'sm' }));
+    body.push(
+      heading(t(locale, 'report.rootCause')),
+      text(plain(line, budget(BUDGET.rootCause)), { size: 'sm' }),
+    );
   }
   if (message.ai)
     body.push(
-      heading(plain(`AI (${message.ai.model})`, BUDGET.title)),
+      heading(plain(t(locale, 'report.ai', { model: message.ai.model }).replace(/[:：]$/, ''), BUDGET.title)),
       text(plain(message.ai.text, budget(BUDGET.ai)), { size: 'sm' }),
     );
-  body.push(...bulletLines('Evidence', message.evidence, budget(BUDGET.line)));
-  body.push(...bulletLines('Next steps', message.nextSteps, budget(BUDGET.line)));
-  if (others > 0) body.push(muted(`Also found: ${others} more finding${others === 1 ? '' : 's'}`));
+  body.push(...bulletLines(t(locale, 'report.evidence'), message.evidence, budget(BUDGET.line)));
+  body.push(...bulletLines(t(locale, 'report.nextSteps'), message.nextSteps, budget(BUDGET.line)));
+  if (others > 0) body.push(muted(t(locale, 'report.alsoFoundCount', { count: others })));
   return {
     type: 'bubble',
     size: 'giga',
@@ -117,7 +124,7 @@ function reportBubble(message: ReportMessage, scale: number): messagingApi.FlexB
         muted(plain(message.footer, BUDGET.footer)),
         ...proposalButtons(message),
         ...linkButtons(message),
-        ...reportLinkButton(message.reportUrl),
+        ...reportLinkButton(message.reportUrl, locale),
       ],
     },
   };
@@ -143,12 +150,17 @@ function reportFlex(message: ReportMessage): messagingApi.FlexMessage {
 }
 
 function followupText(message: AiFollowupMessage): messagingApi.TextMessage {
-  const lines = [`AI follow-up (${message.model}): ${message.text}`];
-  if (message.rootCause) lines.push(`Root cause: ${message.rootCause}`);
+  const locale = message.locale ?? 'en';
+  const lines = [`${t(locale, 'report.aiFollowup', { model: message.model })} ${message.text}`];
+  if (message.rootCause)
+    lines.push(`${labelled(t(locale, 'report.rootCause'), locale)} ${message.rootCause}`);
   if (message.nextSteps.length > 0)
-    lines.push('Next steps:', ...message.nextSteps.map((step) => `• ${step}`));
+    lines.push(
+      labelled(t(locale, 'report.nextSteps'), locale),
+      ...message.nextSteps.map((step) => `• ${step}`),
+    );
   lines.push(message.footer);
-  const link = linkLine(message.reportUrl);
+  const link = linkLine(message.reportUrl, locale);
   return { type: 'text', text: `${plain(lines.join('\n'), FOLLOWUP_TEXT_UNITS - link.length)}${link}` };
 }
 
@@ -176,7 +188,7 @@ const approvalCard = (message: ApprovalMessage, prefix = ''): messagingApi.Messa
 
 /** A health digest: its lines as one text (a phone reads text best; all clear is its single line). */
 const digestText = (message: DigestMessage): messagingApi.TextMessage => {
-  const link = linkLine(message.reportUrl);
+  const link = linkLine(message.reportUrl, message.locale);
   return {
     type: 'text',
     text: `${plain(digestLines(message).join('\n'), LINE_LIMITS.textUnits - link.length)}${link}`,
@@ -205,7 +217,7 @@ export function toLineShort(message: ChatMessage, prefix = ''): messagingApi.Mes
   // The confirm template is the point of a pending card: it stays (two messages, still one call).
   if (message.type === 'approval') return approvalCard(message, prefix);
   const footer = plain(message.footer, BUDGET.footer);
-  const link = linkLine(message.reportUrl);
+  const link = linkLine(message.reportUrl, messageLocale(message));
   const lead = plain(`${prefix}${message.notification}`, SHORT_TEXT_UNITS - footer.length - 1);
   return [{ type: 'text', text: `${lead}\n${footer}${link}` }];
 }

@@ -44,6 +44,7 @@ export function approvalConfirm(message: ApprovalMessage): messagingApi.Template
 
 /** One postback button per proposal (at most three): pressing one asks for an approval card, nothing more. */
 export function proposalButtons(message: ReportMessage): messagingApi.FlexButton[] {
+  const t = translator(message.locale ?? 'en');
   return message.actions.slice(0, LINE_LIMITS.reportButtons).map((action, i) => ({
     type: 'button',
     style: i === 0 ? 'primary' : 'secondary',
@@ -51,7 +52,7 @@ export function proposalButtons(message: ReportMessage): messagingApi.FlexButton
     action: postback(
       action.short ?? action.label,
       { press: 'propose', report: message.reportId, proposal: action.id },
-      `Ask for approval: ${action.label}`,
+      t('report.askFor', { what: action.label }),
     ),
   }));
 }

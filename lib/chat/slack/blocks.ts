@@ -1,6 +1,15 @@
 // Slack Block Kit: the serializer of the channel-neutral message, within Slack's limits (a header of 150 chars,
 // sections of 3,000, at most 50 blocks) and with cluster text escaped so it can never @channel or forge a link.
-import type { AiFollowupMessage, ChatMessage, ReportMessage, TextMessage } from '../message.ts';
+import { t } from '../../i18n/index.ts';
+import type { Locale } from '../../locale/index.ts';
+import {
+  type AiFollowupMessage,
+  type ChatMessage,
+  labelled,
+  messageLocale,
+  type ReportMessage,
+  type TextMessage,
+} from '../message.ts';
 import { clipUnits } from '../text.ts';
 import { approvalBlocks } from './approval-card.ts';
 import { proposalBlocks } from './buttons.ts';
@@ -42,6 +51,7 @@ function linkButtons(links: NonNullable<ReportMessage['links']>) {
 }
 
 function reportBlocks(message: ReportMessage): SlackMessage {
+  const locale = message.locale ?? 'en';
   const blocks: SlackMessage['blocks'] = [
     {
       type: 'header',
@@ -63,23 +73,29 @@ function reportBlocks(message: ReportMessage): SlackMessage {
   ];
   const cause = message.rootCause;
   if (cause) {
-    const text = `*Root cause:* ${cause.code}${cause.object ? ` — ${cause.object}` : ''}${cause.detail ? `\n${cause.detail}` : ''}`;
+    const text = `*${labelled(t(locale, 'report.rootCause'), locale)}* ${cause.code}${cause.object ? ` — ${cause.object}` : ''}${cause.detail ? `\n${cause.detail}` : ''}`;
     blocks.push(mrkdwnSection(escapeMrkdwn(text)));
   }
   if (message.ai)
-    blocks.push(mrkdwnSection(`*AI (${escapeMrkdwn(message.ai.model)}):* ${escapeMrkdwn(message.ai.text)}`));
-  if (message.evidence.length > 0) blocks.push(bulletSection('Evidence', message.evidence));
-  if (message.nextSteps.length > 0) blocks.push(bulletSection('Next steps', message.nextSteps));
+    blocks.push(
+      mrkdwnSection(
+        `*${escapeMrkdwn(t(locale, 'report.ai', { model: message.ai.model }))}* ${escapeMrkdwn(message.ai.text)}`,
+      ),
+    );
+  if (message.evidence.length > 0) blocks.push(bulletSection(t(locale, 'report.evidence'), message.evidence));
+  if (message.nextSteps.length > 0)
+    blocks.push(bulletSection(t(locale, 'report.nextSteps'), message.nextSteps));
   if (message.otherFindings.length > 0) {
     const lines = message.otherFindings.map(
       (f) =>
-        `• ${escapeMrkdwn(`${f.severity} ${f.code}`)} — ${escapeMrkdwn(f.subject)}: ${escapeMrkdwn(clipUnits(f.summary, MAX_FINDING_SUMMARY))}`,
+        `• ${escapeMrkdwn(`${t(locale, 'report.severity', { severity: f.severity })} ${f.code}`)} — ${escapeMrkdwn(f.subject)}${locale === 'en' ? ': ' : '：'}${escapeMrkdwn(clipUnits(f.summary, MAX_FINDING_SUMMARY))}`,
     );
-    if (message.moreFindings > 0) lines.push(`…and ${message.moreFindings} more`);
-    blocks.push(mrkdwnSection(`*Also found*\n${lines.join('\n')}`));
+    if (message.moreFindings > 0)
+      lines.push(t(locale, 'report.moreFindings', { count: message.moreFindings }));
+    blocks.push(mrkdwnSection(`*${t(locale, 'report.alsoFound')}*\n${lines.join('\n')}`));
   }
   // Each proposal's button asks for an approval card (the press is decided by the approvals job, never here).
-  blocks.push(...proposalBlocks(message.reportId, message.actions));
+  blocks.push(...proposalBlocks(message.reportId, message.actions, locale));
   blocks.push(...linkButtons(message.links ?? []));
   blocks.push(context(escapeMrkdwn(message.footer)));
   // The notification text (push, screen readers, the fallback) is parsed as mrkdwn too: escaped like the blocks.
@@ -87,10 +103,15 @@ function reportBlocks(message: ReportMessage): SlackMessage {
 }
 
 function followupBlocks(message: AiFollowupMessage): SlackMessage {
-  const lines = [`*AI follow-up (${escapeMrkdwn(message.model)}):* ${escapeMrkdwn(message.text)}`];
-  if (message.rootCause) lines.push(`*Root cause:* ${escapeMrkdwn(message.rootCause)}`);
+  const locale = message.locale ?? 'en';
+  const lines = [
+    `*${escapeMrkdwn(t(locale, 'report.aiFollowup', { model: message.model }))}* ${escapeMrkdwn(message.text)}`,
+  ];
+  if (message.rootCause)
+    lines.push(`*${labelled(t(locale, 'report.rootCause'), locale)}* ${escapeMrkdwn(message.rootCause)}`);
   const blocks: SlackMessage['blocks'] = [mrkdwnSection(lines.join('\n'))];
-  if (message.nextSteps.length > 0) blocks.push(bulletSection('Next steps', message.nextSteps));
+  if (message.nextSteps.length > 0)
+    blocks.push(bulletSection(t(locale, 'report.nextSteps'), message.nextSteps));
   blocks.push(context(escapeMrkdwn(message.footer)));
   return { text: clipUnits(escapeMrkdwn(message.notification), MAX_SECTION), blocks };
 }
@@ -108,7 +129,7 @@ const MAX_URL = 3000;
  * The "Full report" button: a URL button (Slack opens the link; the block_actions it also sends carries no value,
  * so it is no press of ours and is ignored).
  */
-export function reportLinkBlock(url: string | undefined) {
+export function reportLinkBlock(url: string | undefined, locale: Locale = 'en') {
   if (!url || url.length > MAX_URL || !/^https?:\/\//.test(url)) return [];
   return [
     {
@@ -117,7 +138,7 @@ export function reportLinkBlock(url: string | undefined) {
         {
           type: 'button',
           action_id: 'kr.report-link',
-          text: { type: 'plain_text', text: 'Full report', emoji: true },
+          text: { type: 'plain_text', text: t(locale, 'report.fullReport'), emoji: true },
           url,
         },
       ],
@@ -138,6 +159,6 @@ function messageBlocks(message: ChatMessage): SlackMessage {
 
 export function toSlack(message: ChatMessage): SlackMessage {
   const slack = messageBlocks(message);
-  const link = reportLinkBlock(message.reportUrl);
+  const link = reportLinkBlock(message.reportUrl, messageLocale(message));
   return link.length > 0 ? { ...slack, blocks: [...slack.blocks, ...link] } : slack;
 }

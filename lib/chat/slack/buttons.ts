@@ -1,5 +1,7 @@
 // Slack buttons that carry a press: the value is `encodePress` (it names a stored thing, never the action), the
 // action_id one of `PRESS_ACTION_IDS`, and every text within Block Kit's limits.
+import { t } from '../../i18n/index.ts';
+import type { Locale } from '../../locale/index.ts';
 import type { MessageAction } from '../message.ts';
 import { encodePress, PRESS_ACTION_IDS, type Press } from '../press.ts';
 import { escapedWithin, plainWithin } from './text.ts';
@@ -63,24 +65,24 @@ export const pressButton = (button: PressButton) => ({
  * A report's proposals, one section each with its button (Slack refuses two equal action_ids in one block).
  * Pressing one only asks for an approval card; nothing runs on that press, and the dialog says so.
  */
-export function proposalBlocks(reportId: string, actions: MessageAction[]) {
+export function proposalBlocks(reportId: string, actions: MessageAction[], locale: Locale = 'en') {
   const shown = actions.slice(0, SLACK_BUTTON_LIMITS.proposals);
   const blocks: unknown[] = shown.map((action) => ({
     type: 'section',
     text: {
       type: 'mrkdwn',
-      text: `*Proposed:* ${escapedWithin(action.label, 300)}${action.detail ? ` — ${escapedWithin(action.detail, 1000)}` : ''}`,
+      text: `*${t(locale, 'report.proposed')}* ${escapedWithin(action.label, 300)}${action.detail ? ` — ${escapedWithin(action.detail, 1000)}` : ''}`,
       verbatim: true,
     },
     accessory: pressButton({
       press: { press: 'propose', report: reportId, proposal: action.id },
       text: action.label,
-      accessibilityLabel: 'Asks for an approval card; nothing changes yet',
+      accessibilityLabel: t(locale, 'report.askHint'),
       confirm: {
-        title: 'Ask for approval?',
-        text: `This only posts an approval card for: ${plainWithin(action.label, 150)}. Nothing changes until an approver presses Approve on it.`,
-        confirm: 'Ask for approval',
-        deny: 'Cancel',
+        title: t(locale, 'report.askTitle'),
+        text: t(locale, 'report.askText', { what: plainWithin(action.label, 150) }),
+        confirm: t(locale, 'report.askConfirm'),
+        deny: t(locale, 'report.askCancel'),
       },
     }),
   }));
@@ -88,9 +90,7 @@ export function proposalBlocks(reportId: string, actions: MessageAction[]) {
   if (hidden > 0)
     blocks.push({
       type: 'context',
-      elements: [
-        { type: 'mrkdwn', text: `…and ${hidden} more proposal${hidden === 1 ? '' : 's'} in the report` },
-      ],
+      elements: [{ type: 'mrkdwn', text: t(locale, 'report.moreProposals', { count: hidden }) }],
     });
   return blocks;
 }
