@@ -16,6 +16,12 @@ export function lineProfileLanguage(
   return async (userId) => {
     // Only a person has a profile: a group or room the message came from without a sender is none.
     if (!/^U[0-9a-f]{32}$/.test(userId)) return undefined;
-    return (await client.getProfile(userId)).language;
+    try {
+      return (await client.getProfile(userId)).language;
+    } catch (error) {
+      // LINE's 404: a user who blocked the bot or is not its friend has no profile to read (asking again won't help).
+      if ((error as { status?: number }).status === 404) return undefined;
+      throw error;
+    }
   };
 }
