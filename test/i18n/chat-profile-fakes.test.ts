@@ -40,5 +40,9 @@ it('reads the Slack locale, asking for it', async () => {
   expect(await lookup?.('U07OTHER')).toBe('en-US');
   expect(await lookup?.('not-a-user')).toBeUndefined();
   const calls = slack.messages().filter((r) => r.path === '/api/users.info');
-  expect(calls.map((r) => r.body.include_locale)).toEqual(['true', 'true', 'true']);
+  expect(calls.map((r) => (r.body as { include_locale?: string }).include_locale)).toEqual([
+    'true',
+    'true',
+    'true',
+  ]);
 });
