@@ -1,5 +1,5 @@
 // The read commands: pods, logs, describe and events through the agent tools' views, and /diagnose.
-import { parseLogHead, runTool, table, viewOf } from '../agent/index.ts';
+import { parseLogHead, repeatsOf, runTool, table, viewOf } from '../agent/index.ts';
 import { resourceFor, resources } from '../cluster/index.ts';
 import { diagnose } from '../diagnosis/index.ts';
 import type { ObjectRef, Scope } from '../report/index.ts';
@@ -116,7 +116,14 @@ export const logs: Handler = async (run) => {
     toolContext(run.options.reader),
   );
   const [head = '', ...lines] = answer.split('\n');
-  const shown = lines.map(shortTimestamp).filter((line) => !pattern || pattern.test(line));
+  const shown = lines
+    .map(shortTimestamp)
+    .filter((line) => !pattern || pattern.test(line))
+    .map((line) => {
+      // The tool's note between log lines is ours, said in the reader's language; the log text stays as it is.
+      const count = repeatsOf(line);
+      return count === undefined ? line : `  ${run.t('chat.logRepeated', { count })}`;
+    });
   const text = [
     ...(note ? [note] : []),
     logHeadIn(run, head, pattern ? { grep: `/${grep}/`, lines: shown.length } : undefined),

@@ -88,6 +88,14 @@ export const getLogs = defineTool({
   },
 });
 
+const REPEATED = /^ {2}\(previous line repeated (\d+) more times\)$/;
+
+/** How many more times the line above repeated, when `line` is the tool's note saying so. */
+export const repeatsOf = (line: string): number | undefined => {
+  const count = REPEATED.exec(line)?.[1];
+  return count === undefined ? undefined : Number(count);
+};
+
 /** Repeated identical lines (timestamps aside) become one line with a count. */
 function collapseRepeats(lines: string[]): string[] {
   const out: string[] = [];

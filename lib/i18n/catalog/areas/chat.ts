@@ -7,6 +7,8 @@ export const en = {
   // /logs: the head line above the log text; `grep` is `"word"` or `/pattern/`.
   'chat.logHead':
     'log of {namespace}/{pod}{hasContainer, select, yes { container {container}} other {}}{previous, select, yes { (previous)} other {}}{hasGrep, select, yes { grep {grep}} other {}}{emptyNote, select, yes { (current log empty; showing previous instance)} other {}}: {count, plural, one {# line} other {# lines}}',
+  // Between log lines: the line above, collapsed.
+  'chat.logRepeated': '(previous line repeated {count} more times)',
   // The agent's wrappers.
   'chat.modelUnavailable': '(the model is unavailable right now)',
   'chat.agentRootCause': 'Root cause: {cause}',
@@ -43,6 +45,7 @@ export const zhTW: AreaCatalog<typeof en> = {
   'chat.podsUnhealthy': '；其中 {count} 個未執行、未就緒或正在重啟',
   'chat.logHead':
     '{namespace}/{pod}{hasContainer, select, yes { 容器 {container}} other {}} 的{previous, select, yes {上一個實例} other {}}日誌{hasGrep, select, yes {（篩選 {grep}）} other {}}{emptyNote, select, yes {（目前的日誌是空的，改顯示上一個實例）} other {}}：{count} 行',
+  'chat.logRepeated': '（上一行又重複了 {count} 次）',
   'chat.modelUnavailable': '（模型目前無法使用）',
   'chat.agentRootCause': '根本原因：{cause}',
   'chat.rolloutDone': '滾動更新完成：{name} 的 {ready}/{desired} 個 Pod 已就緒。',
@@ -73,6 +76,7 @@ export const zhCN: AreaCatalog<typeof en> = {
   'chat.podsUnhealthy': '；其中 {count} 个未运行、未就绪或正在重启',
   'chat.logHead':
     '{namespace}/{pod}{hasContainer, select, yes { 容器 {container}} other {}} 的{previous, select, yes {上一个实例} other {}}日志{hasGrep, select, yes {（筛选 {grep}）} other {}}{emptyNote, select, yes {（当前日志为空，改为显示上一个实例）} other {}}：{count} 行',
+  'chat.logRepeated': '（上一行又重复了 {count} 次）',
   'chat.modelUnavailable': '（模型暂时无法使用）',
   'chat.agentRootCause': '根本原因：{cause}',
   'chat.rolloutDone': '滚动更新完成：{name} 的 {ready}/{desired} 个 Pod 已就绪。',
