@@ -23,11 +23,14 @@ import {
 } from '../lib/cluster/index.ts';
 import { type Config, ConfigError, requireSettings } from '../lib/config/index.ts';
 import { type ChatModel, upstashTurnLimiter } from '../lib/conversation/index.ts';
+import { lineProfileLanguage } from '../lib/events/line/index.ts';
+import { slackProfileLocale } from '../lib/events/slack/index.ts';
 import {
   type AiFollowupJob,
   type AttemptInfo,
   type Job,
   type JobDeps,
+  profileLanguage,
   type RefusedJobDeps,
   type ReplyTarget,
   runJob as runJobOfKind,
@@ -252,6 +255,11 @@ export function jobDeps(config: Config, requestUrl: string | undefined): JobDeps
     ...(turnLimiter ? { turnLimiter } : {}),
     clusterNames: clusterNamesOf(config),
     locale: config.LOCALE,
+    // Cached in Redis a day per person; without Redis asked each turn (QUEUE=inline's local runs).
+    profileLanguage: profileLanguage({
+      ...(redis ? { kv: new RedisKv(redis) } : {}),
+      lookups: { line: lineProfileLanguage(config), slack: slackProfileLocale(config) },
+    }),
     approvals: store.approvals,
     argoFailures: store.argoFailures,
     digests: store.digests,

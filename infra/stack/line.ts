@@ -1,5 +1,5 @@
 // LINE Messaging API fake at the root (`/v2/bot/...`): reply (single-use, expiring tokens), push with retry keys,
-// multicast, the loading animation, profile and bot info, with LINE's limits answered as LINE's errors and every
+// multicast, the loading animation, profile (with the user's language) and bot info, with LINE's limits answered as LINE's errors and every
 // request recorded.
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -27,6 +27,12 @@ export interface LineFakeOptions {
   acceptUnknownReplyTokens?: boolean;
   /** Display names for `GET /v2/bot/profile/{userId}`; other valid user ids get a generated profile. */
   profiles?: Record<string, string>;
+  /**
+   * Each user's LINE language (`zh-TW`, `en`) for the profile's `language`; a user not named has none, as LINE
+   * leaves it out for a user who has not consented to its privacy policy. Also `POST /__profiles`
+   * `{ "<userId>": { "language": "zh-TW" } }`.
+   */
+  languages?: Record<string, string>;
 }
 
 /** A recorded API call; `status` is the HTTP status the fake answered. */
@@ -80,6 +86,7 @@ export async function startLineFake(options: LineFakeOptions): Promise<LineFake>
   const usedReplyTokens = new Set<string>();
   const acceptedRetryKeys = new Map<string, { requestId: string; sentMessages: unknown[]; until: number }>();
   let messageCounter = 0;
+  const languages = new Map(Object.entries(options.languages ?? {}));
 
   const sentMessages = (messages: unknown[]) =>
     messages.map(() => ({
@@ -176,7 +183,7 @@ export async function startLineFake(options: LineFakeOptions): Promise<LineFake>
           displayName: options.profiles?.[userId] ?? `User ${userId.slice(1, 7)}`,
           pictureUrl: `https://profile.line-scdn.net/${userId}`,
           statusMessage: 'on call',
-          language: 'en',
+          ...(languages.has(userId) ? { language: languages.get(userId) } : {}),
         },
       };
     }
@@ -195,6 +202,23 @@ export async function startLineFake(options: LineFakeOptions): Promise<LineFake>
     throw new LineError(404, { message: 'Not found' });
   };
 
+  /** `POST /__profiles`: sets users' profile languages (tests of a language the profile gives). */
+  const serveProfiles = async (request: IncomingMessage, response: ServerResponse) => {
+    if (new URL(request.url ?? '/', 'http://line').pathname !== '/__profiles') return false;
+    if (request.method !== 'POST') sendJson(response, 405, { error: 'POST /__profiles' });
+    else {
+      const body = JSON.parse((await readBody(request, 64 * 1024)).toString('utf8')) as Record<
+        string,
+        { language?: string }
+      >;
+      for (const [userId, profile] of Object.entries(body))
+        if (profile.language) languages.set(userId, profile.language);
+        else languages.delete(userId);
+      response.writeHead(204).end();
+    }
+    return true;
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     if (
       serveRecording(
@@ -208,6 +232,7 @@ export async function startLineFake(options: LineFakeOptions): Promise<LineFake>
     )
       return;
     if (await faults.serve(request, response)) return;
+    if (await serveProfiles(request, response)) return;
     const url = new URL(request.url ?? '/', 'http://line');
     const requestId = randomUUID();
     let body: Json = null;

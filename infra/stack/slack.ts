@@ -1,5 +1,5 @@
 // Slack Web API fake at `/api/<method>`: auth, chat.postMessage/update/postEphemeral, auth.test, conversations.info,
-// with Slack's Block Kit and text limits answered as Slack's errors, and every request recorded.
+// users.info (with the user's locale), with Slack's Block Kit and text limits answered as Slack's errors, and every request recorded.
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from '../../lib/security/index.ts';
@@ -20,6 +20,11 @@ export interface SlackFakeOptions {
   token: string;
   /** When given, `sign()` produces the headers Slack puts on interactivity requests to the app. */
   signingSecret?: string;
+  /**
+   * Each user's Slack locale (`zh-CN`) for `users.info` with `include_locale`; others are `en-US`. Also
+   * `POST /__users` `{ "<userId>": { "locale": "zh-CN" } }`.
+   */
+  locales?: Record<string, string>;
 }
 
 /** A recorded Web API call; `status`, `ok` and `error` are what the fake answered. */
@@ -75,6 +80,7 @@ export async function startSlackFake(options: SlackFakeOptions): Promise<SlackFa
   /** Posted message ts per channel, so chat.update can answer message_not_found like Slack. */
   const posted = new Map<string, Set<string>>();
   let lastTs = 0;
+  const locales = new Map(Object.entries(options.locales ?? {}));
   const nextTs = () => {
     // Slack ts: seconds.micro, unique and increasing per channel.
     lastTs = Math.max(lastTs + 1, Date.now() * 1000);
@@ -150,6 +156,24 @@ export async function startSlackFake(options: SlackFakeOptions): Promise<SlackFa
             created: 1_700_000_000,
           },
         };
+      case 'users.info': {
+        const user = typeof body.user === 'string' ? body.user : '';
+        if (!/^[UW][A-Z0-9]+$/.test(user)) return { ok: false, error: 'user_not_found' };
+        // Slack sends `locale` only when asked with include_locale.
+        const withLocale = body.include_locale === true || body.include_locale === 'true';
+        return {
+          ok: true,
+          user: {
+            id: user,
+            team_id: TEAM_ID,
+            name: `user-${user.toLowerCase()}`,
+            real_name: `User ${user}`,
+            tz: 'Asia/Taipei',
+            is_bot: false,
+            ...(withLocale ? { locale: locales.get(user) ?? 'en-US' } : {}),
+          },
+        };
+      }
       case 'chat.postMessage': {
         const problem = checkMessage();
         if (problem) return problem;
@@ -196,6 +220,17 @@ export async function startSlackFake(options: SlackFakeOptions): Promise<SlackFa
     )
       return;
     if (await faults.serve(request, response)) return;
+    if (new URL(request.url ?? '/', 'http://slack').pathname === '/__users' && request.method === 'POST') {
+      const users = JSON.parse((await readBody(request, 64 * 1024)).toString('utf8')) as Record<
+        string,
+        { locale?: string }
+      >;
+      for (const [user, { locale }] of Object.entries(users))
+        if (locale) locales.set(user, locale);
+        else locales.delete(user);
+      response.writeHead(204).end();
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://slack');
     const match = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
     if (!match) {

@@ -2,6 +2,8 @@
 // restart or scale is done when the controller saw the new spec and every desired replica is updated and ready;
 // otherwise the answer names a pod that is not ready and why. A deleted pod: was a replacement created?
 import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
+import { type Translate, translator } from '../i18n/index.ts';
+import type { Locale } from '../locale/index.ts';
 import type { ActionTarget } from './action.ts';
 
 export interface RolloutWatch {
@@ -11,6 +13,8 @@ export interface RolloutWatch {
   sleep?: (ms: number) => Promise<void>;
   /** Between looks; at least 2 s, and spread so the watch takes at most MAX_LOOKS looks. */
   intervalMs?: number;
+  /** The language the answer is said in (the approval's asker's); en by default. */
+  locale?: Locale;
 }
 
 export interface RolloutResult {
@@ -61,14 +65,18 @@ export async function watchRollout(
   /** delete-pod: the pod the API server answered the delete with, and when it was deleted. */
   deleted?: { pod?: K8sObject; at: Date },
 ): Promise<RolloutResult | undefined> {
-  if (action === 'delete-pod') return poll(watch, () => replacementOf(reader, target, deleted));
+  const say = translator(watch.locale ?? 'en');
+  if (action === 'delete-pod') return poll(watch, () => replacementOf(reader, target, say, deleted));
   if (target.kind !== 'Deployment' && target.kind !== 'StatefulSet') return undefined;
   const resource = workloadResources[target.kind];
   return poll(watch, async () => {
     const workload = await reader.get<Workload>(resource, target.namespace, target.name);
     if (!workload)
-      return { done: true, text: `${target.kind} ${target.namespace}/${target.name} no longer exists.` };
-    return rolloutOf(reader, target, workload);
+      return {
+        done: true,
+        text: say('chat.rolloutGone', { name: `${target.kind} ${target.namespace}/${target.name}` }),
+      };
+    return rolloutOf(reader, target, workload, say);
   });
 }
 
@@ -90,6 +98,7 @@ async function rolloutOf(
   reader: ClusterReader,
   target: ActionTarget,
   workload: Workload,
+  say: Translate,
 ): Promise<RolloutResult> {
   const desired = workload.spec?.replicas ?? 1;
   const status = workload.status ?? {};
@@ -98,12 +107,25 @@ async function rolloutOf(
   const ready = status.readyReplicas ?? 0;
   const name = `${target.kind} ${target.namespace}/${target.name}`;
   if (observed && updated === desired && ready === desired)
-    return { done: true, text: `Rollout done: ${name} has ${ready}/${desired} pods ready.` };
+    // Counts as strings: a value, not a number Intl would group.
+    return {
+      done: true,
+      text: say('chat.rolloutDone', { name, ready: String(ready), desired: String(desired) }),
+    };
   const progress = observed
-    ? `${updated}/${desired} updated, ${ready}/${desired} ready`
-    : 'the controller has not picked up the change yet';
-  const stuck = await notReadyPod(reader, target.namespace, workload.spec?.selector?.matchLabels);
-  return { done: false, text: `Rollout not finished: ${name} — ${progress}.${stuck ? ` ${stuck}` : ''}` };
+    ? say('chat.rolloutProgress', {
+        updated: String(updated),
+        ready: String(ready),
+        desired: String(desired),
+      })
+    : say('chat.rolloutNotPickedUp');
+  const stuck = await notReadyPod(reader, target.namespace, workload.spec?.selector?.matchLabels, say);
+  return {
+    done: false,
+    text: stuck
+      ? say('chat.rolloutStuck', { name, progress, stuck })
+      : say('chat.rolloutNotFinished', { name, progress }),
+  };
 }
 
 const selectorOf = (labels: Record<string, string> | undefined) =>
@@ -117,44 +139,56 @@ const isReady = (pod: Pod) =>
   pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 
 /** Why a pod is not ready, from its containers: the waiting reason and the last termination. */
-export function whyNotReady(pod: Pod): string {
+export function whyNotReady(pod: Pod, say: Translate = translator('en')): string {
+  const join = (key: 'chat.reasonsJoin' | 'chat.containersJoin', parts: string[]) =>
+    parts.reduce((first, second) => say(key, { first, second }));
   const reasons = (pod.status?.containerStatuses ?? [])
     .filter((container) => !container.ready)
     .map((container) => {
       const waiting = container.state?.waiting?.reason;
       const last = container.lastState?.terminated;
+      const reason = last?.reason ?? say('chat.unknownReason');
       const lastText = last
-        ? `last terminated ${last.reason ?? 'unknown'}${last.exitCode !== undefined ? ` (exit ${last.exitCode})` : ''}`
+        ? last.exitCode !== undefined
+          ? say('chat.lastTerminatedExit', { reason, code: String(last.exitCode) })
+          : say('chat.lastTerminated', { reason })
         : '';
-      return [`${container.name}: ${waiting ?? 'not ready'}`, lastText].filter(Boolean).join(', ');
+      const state = waiting
+        ? say('chat.containerWaiting', { container: container.name, reason: waiting })
+        : say('chat.containerNotReady', { container: container.name });
+      return join('chat.reasonsJoin', [state, lastText].filter(Boolean));
     });
-  return reasons.length > 0 ? reasons.join('; ') : (pod.status?.phase ?? 'not ready');
+  return reasons.length > 0
+    ? join('chat.containersJoin', reasons)
+    : (pod.status?.phase ?? say('chat.notReady'));
 }
 
 async function notReadyPod(
   reader: ClusterReader,
   namespace: string,
   labels: Record<string, string> | undefined,
+  say: Translate,
 ): Promise<string | undefined> {
   const labelSelector = selectorOf(labels);
   if (!labelSelector) return undefined;
   const pods = await reader.list<Pod>(resources.pods, { namespace, labelSelector, maxItems: 50 });
   const pod = pods.find((candidate) => !isReady(candidate));
-  return pod ? `Pod ${pod.metadata.name} is not ready: ${whyNotReady(pod)}.` : undefined;
+  return pod ? say('chat.podNotReady', { pod: pod.metadata.name, why: whyNotReady(pod, say) }) : undefined;
 }
 
 async function replacementOf(
   reader: ClusterReader,
   target: ActionTarget,
+  say: Translate,
   deleted?: { pod?: K8sObject; at: Date },
 ): Promise<RolloutResult> {
-  const gone = `Pod ${target.namespace}/${target.name} was deleted`;
+  const name = `${target.namespace}/${target.name}`;
   const pod = deleted?.pod;
   const owner = pod?.metadata.ownerReferences?.[0];
   const labelSelector = selectorOf(pod?.metadata.labels);
   // creationTimestamp has whole seconds: a pod created in the second of the delete counts.
   const since = (deleted?.at.getTime() ?? 0) - 1000;
-  if (!owner || !labelSelector) return { done: true, text: `${gone}; it has no controller to replace it.` };
+  if (!owner || !labelSelector) return { done: true, text: say('chat.deletedNoController', { name }) };
   const pods = await reader.list<Pod>(resources.pods, {
     namespace: target.namespace,
     labelSelector,
@@ -166,11 +200,12 @@ async function replacementOf(
       candidate.metadata.ownerReferences?.some((ref) => ref.uid === owner.uid) &&
       Date.parse(candidate.metadata.creationTimestamp ?? '') >= since,
   );
-  if (!replacement) return { done: false, text: `${gone}; no replacement has appeared yet.` };
+  if (!replacement) return { done: false, text: say('chat.deletedNoReplacement', { name }) };
+  const replaced = { name, replacement: replacement.metadata.name };
   return isReady(replacement)
-    ? { done: true, text: `${gone}; its replacement ${replacement.metadata.name} is ready.` }
+    ? { done: true, text: say('chat.deletedReplaced', replaced) }
     : {
         done: false,
-        text: `${gone}; its replacement ${replacement.metadata.name} is not ready yet: ${whyNotReady(replacement)}.`,
+        text: say('chat.deletedReplacementNotReady', { ...replaced, why: whyNotReady(replacement, say) }),
       };
 }

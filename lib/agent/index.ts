@@ -36,6 +36,7 @@ export {
   upstashModelCallLimiter,
 } from './ratelimit.ts';
 export { table } from './render.ts';
+export { type LogHead, parseLogHead, repeatsOf } from './tools/get-logs.ts';
 export {
   type AgentTool,
   type AnalyzeScope,

@@ -1,7 +1,7 @@
 // The approval card of a pending approval, in any state: what it does, where, who asked, and once decided who
 // decided and what happened. Serializers (Slack blocks, LINE) decide only how it looks.
 import { type ApprovalMessage, type ApprovalState, approvalHeading } from '../chat/index.ts';
-import { actionDescription, t } from '../i18n/index.ts';
+import { actionDescription, renderOr, t } from '../i18n/index.ts';
 import type { Locale } from '../locale/index.ts';
 import type { PendingApproval } from '../store/index.ts';
 
@@ -45,7 +45,7 @@ export function approvalMessage(
       name: target.name,
     },
     cluster: approval.cluster,
-    reason: approval.reason,
+    reason: renderOr(approval.reasonText, approval.reason, locale),
     requestedBy: approval.requestedBy,
     expiresAt: approval.expiresAt ?? approval.createdAt,
     ...(details.decidedBy ? { decidedBy: details.decidedBy } : {}),

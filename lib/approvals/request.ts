@@ -48,6 +48,7 @@ export async function requestApproval(
     ...(request.reportId ? { reportId: request.reportId, proposalId: proposal.id } : {}),
     description: plan.description,
     reason: proposal.reason,
+    ...(proposal.reasonText ? { reasonText: proposal.reasonText } : {}),
     requestedBy: request.requestedBy,
     ...(request.conversation ? { conversation: request.conversation } : {}),
     // A reply token is single-use and spent on the card: the outcome, minutes later, goes by push.
@@ -69,4 +70,5 @@ export const proposalOf = (approval: PendingApproval): Proposal => ({
   target: approval.target,
   ...(approval.replicas !== undefined ? { replicas: approval.replicas } : {}),
   reason: approval.reason,
+  ...(approval.reasonText ? { reasonText: approval.reasonText } : {}),
 });

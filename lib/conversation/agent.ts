@@ -11,6 +11,7 @@ import {
 } from '../agent/index.ts';
 import { type ClusterReader, resources } from '../cluster/index.ts';
 import { diagnose } from '../diagnosis/index.ts';
+import { t } from '../i18n/index.ts';
 import type { Locale } from '../locale/index.ts';
 import type { Proposal, Report, ReportSource, Scope } from '../report/index.ts';
 import { redactText } from '../security/index.ts';
@@ -56,8 +57,8 @@ export interface FreeTextAnswer {
   fallback?: string;
 }
 
-/** Said after the commands engine's answer when the model could not answer. */
-export const MODEL_UNAVAILABLE = '(the model is unavailable right now)';
+/** Said after the commands engine's answer when the model could not answer (its English; said in the reader's). */
+export const MODEL_UNAVAILABLE = t('en', 'chat.modelUnavailable');
 
 /**
  * Whether text the parser did not take as a command should go to the model: anything but a short near-miss of a
@@ -90,7 +91,7 @@ export async function answerFreeText(input: FreeTextInput): Promise<FreeTextAnsw
     });
   } catch (error) {
     const message = redactText(error instanceof Error ? error.message : String(error)).slice(0, 300);
-    return { text: phoneText(`Could not read the cluster: ${message}`), context };
+    return { text: phoneText(t(input.locale ?? 'en', 'chat.readFailed', { error: message })), context };
   }
   const { report: answered, investigation } = await enrichReport(report, {
     llm: input.llm,
@@ -122,7 +123,7 @@ export async function answerFreeText(input: FreeTextInput): Promise<FreeTextAnsw
     ...(about ? { lastIncident: { reportId: answered.id, object: about } } : {}),
   };
   return {
-    text: phoneText(answerText(answered, planned)),
+    text: phoneText(answerText(answered, planned, input.locale ?? 'en')),
     context: next,
     report: answered,
     ...(planned.proposal ? { proposal: planned.proposal } : {}),
@@ -152,26 +153,29 @@ function plannedProposal(
   }
 }
 
-function answerText(report: Report, planned: ReturnType<typeof plannedProposal>): string {
+function answerText(report: Report, planned: ReturnType<typeof plannedProposal>, locale: Locale): string {
   const ai = report.ai;
   if (!ai) return report.summary;
   const lines = [ai.text];
-  if (ai.rootCause && !ai.text.includes(ai.rootCause)) lines.push(`Root cause: ${ai.rootCause}`);
+  if (ai.rootCause && !ai.text.includes(ai.rootCause))
+    lines.push(t(locale, 'chat.agentRootCause', { cause: ai.rootCause }));
   for (const step of ai.nextSteps?.slice(0, 3) ?? []) lines.push(`• ${step}`);
-  if (planned.description) lines.push(proposedText(planned.description));
-  if (planned.refused) lines.push(`Cannot propose that: ${planned.refused}`);
+  if (planned.description) lines.push(proposedText(planned.description, locale));
+  if (planned.refused) lines.push(t(locale, 'chat.cannotPropose', { error: planned.refused }));
   return lines.join('\n');
 }
 
 /** The model did not answer: what the commands engine says for text it does not understand, and why. */
 async function fallbackAnswer(input: FreeTextInput, investigation: Investigation): Promise<FreeTextAnswer> {
-  const result = await runCommand(parseCommand(input.text), {
+  const locale = input.locale ?? 'en';
+  const result = await runCommand(parseCommand(input.text, locale), {
     reader: input.reader,
     context: input.context,
     cluster: input.cluster,
+    locale,
   });
   return {
-    text: `${result.reply.text}\n${MODEL_UNAVAILABLE}`,
+    text: `${result.reply.text}\n${t(locale, 'chat.modelUnavailable')}`,
     context: input.context,
     fallback: investigation.fallback ?? 'no answer',
   };

@@ -1,6 +1,6 @@
 // The write commands: resolve the target among the action's kinds, let the catalog check it, and only propose.
 import { ActionError, type ActionName, actionByName, planProposal } from '../actions/index.ts';
-import { actionDescription } from '../i18n/index.ts';
+import { actionDescription, render, type Text } from '../i18n/index.ts';
 import type { Proposal } from '../report/index.ts';
 import type { CommandArgs } from './commands.ts';
 import { type ContextObject, remember } from './context.ts';
@@ -36,12 +36,18 @@ export function proposing(
     }
     if (!target.namespace)
       return { context: run.context, text: run.t('chat.whichNamespace', { name: target.name }) };
+    const reason: Text = {
+      key: 'chat.askedReason',
+      params: { command: `/${action === 'delete-pod' ? 'delete pod' : action}` },
+    };
     const proposal: Proposal = {
       id: `chat-${crypto.randomUUID().slice(0, 8)}`,
       action,
       target: { kind: target.kind, namespace: target.namespace, name: target.name },
       ...fields(run.args),
-      reason: run.t('chat.askedReason', { command: `/${action === 'delete-pod' ? 'delete pod' : action}` }),
+      // English stored with its Text: the card says it in the asker's language, the report page in the reader's.
+      reason: render(reason, 'en'),
+      reasonText: reason,
     };
     try {
       const plan = planProposal(proposal, run.options.now ?? new Date());

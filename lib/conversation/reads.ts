@@ -1,5 +1,5 @@
 // The read commands: pods, logs, describe and events through the agent tools' views, and /diagnose.
-import { runTool, table, viewOf } from '../agent/index.ts';
+import { parseLogHead, repeatsOf, runTool, table, viewOf } from '../agent/index.ts';
 import { resourceFor, resources } from '../cluster/index.ts';
 import { diagnose } from '../diagnosis/index.ts';
 import type { ObjectRef, Scope } from '../report/index.ts';
@@ -47,8 +47,9 @@ export const pods: Handler = async (run) => {
   const count = namespace
     ? run.t('pods.count', { count: items.length, namespace })
     : run.t('pods.countAnywhere', { count: items.length });
+  const needingALook = view.needingALook?.(items);
   const text = [
-    `${count}${view.summary?.(items) ?? ''}`,
+    `${count}${needingALook === undefined ? '' : run.t('chat.podsUnhealthy', { count: needingALook })}`,
     head,
     ...cutLines(body, run.limits.rows, hint, run.locale),
   ];
@@ -115,14 +116,39 @@ export const logs: Handler = async (run) => {
     toolContext(run.options.reader),
   );
   const [head = '', ...lines] = answer.split('\n');
-  const shown = lines.map(shortTimestamp).filter((line) => !pattern || pattern.test(line));
+  const shown = lines
+    .map(shortTimestamp)
+    .filter((line) => !pattern || pattern.test(line))
+    .map((line) => {
+      // The tool's note between log lines is ours, said in the reader's language; the log text stays as it is.
+      const count = repeatsOf(line);
+      return count === undefined ? line : `  ${run.t('chat.logRepeated', { count })}`;
+    });
   const text = [
     ...(note ? [note] : []),
-    pattern ? head.replace(/: \d+ lines$/, ` grep /${grep}/: ${shown.length} lines`) : head,
+    logHeadIn(run, head, pattern ? { grep: `/${grep}/`, lines: shown.length } : undefined),
     ...lastLines(shown, run.limits.lines, run.t(grep ? 'hint.narrowGrep' : 'hint.addGrep'), run.locale),
   ];
   return { context: remember(withNamespace(run), [pod]), text: text.join('\n') };
 };
+
+/** The tool's head line in the reader's language; a pattern matched here replaces the tool's grep and count. */
+function logHeadIn(run: Run, line: string, matched?: { grep: string; lines: number }): string {
+  const head = parseLogHead(line);
+  if (!head) return line;
+  const grep = matched?.grep ?? (head.grep !== undefined ? `"${head.grep}"` : undefined);
+  return run.t('chat.logHead', {
+    namespace: head.namespace,
+    pod: head.pod,
+    hasContainer: head.container ? 'yes' : 'no',
+    container: head.container ?? '',
+    previous: head.previous ? 'yes' : 'no',
+    hasGrep: grep ? 'yes' : 'no',
+    grep: grep ?? '',
+    emptyNote: head.emptyNote ? 'yes' : 'no',
+    count: matched?.lines ?? head.lines,
+  });
+}
 
 /** `2026-11-23T09:57:41.845Z msg` → `09:57:41 msg`: the date is today's and the width is a phone's. */
 const shortTimestamp = (line: string) =>

@@ -43,7 +43,9 @@ export async function runChatTurnJob(
 async function answerTurn(job: ChatTurnJob, deps: JobDeps, attempt: AttemptInfo): Promise<ChatTurnOutcome> {
   const say = deps.say;
   if (!say) throw new Error('chat-turn needs a chat channel to answer through (JobDeps.say)');
-  const answer = await converse(job, deps, attempt);
+  // Asked here, not in the webhook (which answers LINE and Slack at once); a /lang still comes first.
+  const profileLanguage = await deps.profileLanguage?.(job.user);
+  const answer = await converse({ ...job, ...(profileLanguage ? { profileLanguage } : {}) }, deps, attempt);
   // A proposal waiting for approval goes out as its card (the answer above it); anything else as the text.
   const message = answer.approval
     ? {

@@ -6,6 +6,7 @@ import { approvalDescription, approvalMessage, decide, proposalOf } from '../app
 import { type ApprovalMessage, channelNames, textMessage } from '../chat/index.ts';
 import { ClusterWriteError, type K8sObject } from '../cluster/index.ts';
 import { t, translator } from '../i18n/index.ts';
+import { answerLocale, type Locale } from '../locale/index.ts';
 import { redactText } from '../security/index.ts';
 import type { PendingApproval } from '../store/index.ts';
 import { DEFAULT_CHAT_MEMORY_TTL_SECONDS } from './converse.ts';
@@ -49,6 +50,11 @@ export async function runExecuteActionJob(
   return runOnce(deps.ledger, job.id, deps.lockSeconds ?? 120, () => press(job, deps));
 }
 
+/** A card with no approval left to take the language from is answered in the presser's (profile, else LOCALE). */
+async function presserLocale(job: ExecuteActionJob, deps: JobDeps): Promise<Locale> {
+  return answerLocale({ profile: await deps.profileLanguage?.(job.by), configured: deps.locale });
+}
+
 /** `2026-11-23 10:05 UTC`, for people. */
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -81,20 +87,19 @@ async function press(job: ExecuteActionJob, deps: JobDeps): Promise<ExecuteActio
     return { status: 'refused', approvalId };
   }
   if (decided.status === 'expired') {
-    await tell(
-      'expired',
-      job.replyTo,
-      'This approval has expired (or never existed); nothing was done. Ask again to get a new card.',
-    );
+    await tell('expired', job.replyTo, t(await presserLocale(job, deps), 'chat.expired'));
     return { status: 'expired', approvalId };
   }
   if (decided.status === 'already-decided') {
     const { previous } = decided;
-    const verb = previous.decision === 'approve' ? 'approved' : 'rejected';
     await tell(
       'already',
       job.replyTo,
-      `Already ${verb} by ${previous.by} at ${when(previous.at)}; nothing more was done.`,
+      t(await presserLocale(job, deps), 'chat.alreadyDecided', {
+        decision: previous.decision,
+        by: previous.by,
+        at: when(previous.at),
+      }),
     );
     return { status: 'already-decided', approvalId };
   }
@@ -179,14 +184,16 @@ async function watch(
       deps.readerFor(approval.cluster, by),
       approval.action,
       approval.target as ActionTarget,
-      { seconds, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
+      { seconds, locale: approval.locale ?? 'en', ...(deps.sleep ? { sleep: deps.sleep } : {}) },
       approval.action === 'delete-pod'
         ? { ...(written.object ? { pod: written.object } : {}), at: now }
         : undefined,
     );
     return result?.text;
   } catch (error) {
-    return `Could not watch the rollout: ${redactText(String(error instanceof Error ? error.message : error)).slice(0, 300)}`;
+    return t(approval.locale ?? 'en', 'chat.watchFailed', {
+      error: redactText(String(error instanceof Error ? error.message : error)).slice(0, 300),
+    });
   }
 }
 

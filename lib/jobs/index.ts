@@ -11,6 +11,7 @@ export * from './health-report.ts';
 export * from './incident-update.ts';
 export * from './kind.ts';
 export * from './once.ts';
+export * from './profile-language.ts';
 export * from './refused-job.ts';
 export * from './registry.ts';
 export * from './schema.ts';

@@ -15,6 +15,7 @@ import type {
   ReportStore,
 } from '../store/index.ts';
 import type { AiFollowupJob } from './ai-followup.ts';
+import type { ProfileLanguage } from './profile-language.ts';
 import type { ReplyTarget } from './schema.ts';
 
 /** The report with its AI part when the model answered; `retryAfterMs` when it could not now but may later. */
@@ -48,6 +49,8 @@ export interface JobDeps {
   chatMemoryTtlSeconds?: number;
   /** The model free chat text goes to (with the enricher's call budget); without it the commands engine answers. */
   chatLlm?: ChatModel;
+  /** A person's chat profile language (LINE `language`, Slack `locale`), cached; never throws. */
+  profileLanguage?: ProfileLanguage;
   /** LOCALE: the language of a chat that says nothing of its own (see lib/locale's `answerLocale`). */
   locale?: Locale;
   /** The token budget of a conversation's history (CHAT_MEMORY_TOKENS; older turns fold into a summary). */

@@ -111,6 +111,8 @@ export const Proposal = z.object({
   target: ObjectRef,
   ...proposalArgs,
   reason: z.string(),
+  /** `reason` language-neutral, when a sentence of ours says it (the card renders it in the asker's language). */
+  reasonText: Text.optional(),
 });
 export type Proposal = z.infer<typeof Proposal>;
 

@@ -1,6 +1,7 @@
 // Pending approvals: an action the bot proposed, waiting for a person to press Approve. Each expires, and each
 // is taken once: of two presses (or two deliveries of one press) only one gets it.
 import { z } from 'zod';
+import { Text } from '../i18n/index.ts';
 import { ReplyTarget } from '../jobs/schema.ts';
 import { locales } from '../locale/index.ts';
 import { ObjectRef } from '../report/index.ts';
@@ -21,6 +22,8 @@ export const PendingApproval = z.object({
   description: z.string().default(''),
   /** Why it was proposed (a finding, or the words that asked). */
   reason: z.string().default(''),
+  /** `reason` language-neutral, when the proposal had it: the card says it in `locale`. */
+  reasonText: Text.optional(),
   /** Who asked: `line:U…`, `slack:U…`, `api:<session>`. */
   requestedBy: z.string().default(''),
   /** The conversation it was asked in, whose memory learns the outcome. */

@@ -50,7 +50,7 @@ const transcript: string[] = [];
 /** The Approve postback of the newest approval card LINE was asked to show (what the person's tap sends). */
 async function newestApprove(): Promise<string> {
   const datas = (await recorded(stack.info.line))
-    .filter((r) => statusOf(r) === 200)
+    .filter((r) => statusOf(r) === 200 && r.path.startsWith('/v2/bot/message/'))
     .flatMap((r) => (r.body.messages as { template?: { actions?: { data?: string }[] } }[] | undefined) ?? [])
     .flatMap((m) => m.template?.actions ?? [])
     .map((action) => action.data ?? '')

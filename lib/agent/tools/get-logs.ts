@@ -6,6 +6,38 @@ import { capText } from '../render.ts';
 import { defineTool, optionalText, requiredText } from './tool.ts';
 
 const DEFAULT_TAIL = 80;
+const EMPTY_NOTE = ' (current log empty; showing previous instance)';
+
+/** What the head line says, for the chat, which says it again in the reader's language. */
+export interface LogHead {
+  namespace: string;
+  pod: string;
+  container?: string;
+  previous: boolean;
+  grep?: string;
+  /** The current log was empty, so the previous instance's is shown. */
+  emptyNote: boolean;
+  lines: number;
+}
+
+/** The tool's head line (`log of shop/payment-1 (previous): 4 lines`) back into its parts; undefined for any other line. */
+export function parseLogHead(line: string): LogHead | undefined {
+  const match =
+    /^log of ([^/\s]+)\/(\S+?)(?: container (\S+))?( \(previous\))?(?: grep "(.*)")?( \(current log empty; showing previous instance\))?: (\d+) lines$/.exec(
+      line,
+    );
+  if (!match) return undefined;
+  const [, namespace = '', pod = '', container, previous, grep, empty, count = '0'] = match;
+  return {
+    namespace,
+    pod,
+    ...(container ? { container } : {}),
+    previous: Boolean(previous),
+    ...(grep !== undefined ? { grep } : {}),
+    emptyNote: Boolean(empty),
+    lines: Number(count),
+  };
+}
 const MAX_TAIL = 500;
 
 export const getLogs = defineTool({
@@ -42,7 +74,7 @@ export const getLogs = defineTool({
       // A crash-looping container's useful log is usually the previous instance's.
       log = await read(true);
       previous = true;
-      note = ' (current log empty; showing previous instance)';
+      note = EMPTY_NOTE;
     }
     let lines = log.split('\n').filter((line) => line.trim());
     if (grep) lines = lines.filter((line) => line.toLowerCase().includes(grep));
@@ -55,6 +87,14 @@ export const getLogs = defineTool({
     );
   },
 });
+
+const REPEATED = /^ {2}\(previous line repeated (\d+) more times\)$/;
+
+/** How many more times the line above repeated, when `line` is the tool's note saying so. */
+export const repeatsOf = (line: string): number | undefined => {
+  const count = REPEATED.exec(line)?.[1];
+  return count === undefined ? undefined : Number(count);
+};
 
 /** Repeated identical lines (timestamps aside) become one line with a count. */
 function collapseRepeats(lines: string[]): string[] {

@@ -3,4 +3,5 @@
 export * from './loading.ts';
 export * from './payload.ts';
 export * from './postback.ts';
+export * from './profile.ts';
 export * from './turn.ts';

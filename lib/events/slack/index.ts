@@ -2,5 +2,6 @@
 // messages and button presses become.
 export * from './payload.ts';
 export * from './press.ts';
+export * from './profile.ts';
 export * from './request.ts';
 export * from './turn.ts';

@@ -71,6 +71,7 @@ export const podView: KindView = {
       ...items.filter((item) => !podUnhealthy(item)),
     ],
     summary: (items: K8sObject[]) => `; ${items.filter(podUnhealthy).length} not running/ready or restarting`,
+    needingALook: (items: K8sObject[]) => items.filter(podUnhealthy).length,
   },
   describe(object) {
     const spec = object.spec ?? {};

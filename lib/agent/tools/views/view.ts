@@ -11,8 +11,10 @@ export interface ListView {
   columns: ListColumn[];
   /** Most telling rows first, so a cut keeps what matters. */
   order?(items: K8sObject[]): K8sObject[];
-  /** Added to the headline (e.g. how many pods need a look). */
+  /** Added to the headline (e.g. how many pods need a look), for the model. */
   summary?(items: K8sObject[]): string;
+  /** How many rows need a look, for a headline said in the reader's language (the chat's /pods). */
+  needingALook?(items: K8sObject[]): number;
 }
 
 export interface KindView {
