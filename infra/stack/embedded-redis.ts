@@ -42,6 +42,7 @@ const ARITY: Record<string, number> = {
   PING: 1,
   ECHO: 2,
   GET: 2,
+  MGET: 2,
   SET: 3,
   GETDEL: 2,
   DEL: 2,
@@ -68,6 +69,7 @@ const ARITY: Record<string, number> = {
   LTRIM: 4,
   HSET: 4,
   HDEL: 3,
+  HLEN: 2,
   HGETALL: 2,
   EVAL: 3,
   EVALSHA: 3,
@@ -271,6 +273,9 @@ export class EmbeddedRedis {
         return bulk(args[0]);
       case 'GET':
         return bulk(this.#string(args[0]!));
+      // Redis answers nil for a key that is absent or not a string.
+      case 'MGET':
+        return args.map((key) => bulk(this.#live(key)?.type === 'string' ? this.#string(key) : null));
       case 'SET':
         return this.#set(args);
       case 'GETDEL': {
@@ -394,6 +399,8 @@ export class EmbeddedRedis {
         if (hash.size === 0) this.#entries.delete(key);
         return removed;
       }
+      case 'HLEN':
+        return this.#hash(args[0]!).size;
       case 'HGETALL':
         return [...this.#hash(args[0]!)].flatMap(([field, value]) => [bulk(field), bulk(value)]);
       case 'EVAL':

@@ -262,7 +262,21 @@ async function catchUp(job: DiagnoseAlertJob, thread: IncidentThread, deps: JobD
   const fresh = firing.filter(
     (a, i) => !thread.names.includes(a.name) && firing.findIndex((f) => f.name === a.name) === i,
   );
-  if (fresh.length === 0 || !deps.say) return;
+  // Ingest decides what is new from the thread alone, so it records every name and the highest severity that fired
+  // while the message was made, even one not worth a line (a known name at a higher severity).
+  const severity = [thread.severity, ...firing.map((a) => a.severity)].reduce((a, b) =>
+    severityRank(b) > severityRank(a) ? b : a,
+  );
+  const told = {
+    ...thread,
+    names: [...thread.names, ...fresh.map((a) => a.name)],
+    ...(severity ? { severity } : {}),
+  };
+  if (fresh.length === 0 || !deps.say) {
+    if (fresh.length > 0 || severity !== thread.severity)
+      await deps.incidents?.saveThread(job.incidentKey, told, INCIDENT_THREAD_TTL_SECONDS);
+    return;
+  }
   const escalated = fresh.filter((a) => severityRank(a.severity) > severityRank(thread.severity));
   const update: IncidentUpdateJob = {
     ...incidentUpdateBase(job),
@@ -274,14 +288,7 @@ async function catchUp(job: DiagnoseAlertJob, thread: IncidentThread, deps: JobD
       target,
       textMessage(`${job.id}-joined`, changeLine(update, firing.length, thread, lineLocale(target, deps))),
     );
-  const severity = [thread.severity, ...fresh.map((a) => a.severity)].reduce((a, b) =>
-    severityRank(b) > severityRank(a) ? b : a,
-  );
-  await deps.incidents?.saveThread(
-    job.incidentKey,
-    { ...thread, names: [...thread.names, ...fresh.map((a) => a.name)], ...(severity ? { severity } : {}) },
-    INCIDENT_THREAD_TTL_SECONDS,
-  );
+  await deps.incidents?.saveThread(job.incidentKey, told, INCIDENT_THREAD_TTL_SECONDS);
 }
 
 const incidentUpdateBase = (job: DiagnoseAlertJob) => ({

@@ -84,6 +84,26 @@ export interface IncidentSeen {
 
 export type IncidentClaim = { claimed: true } | { claimed: false; jobId: string };
 
+/** What the webhook's first round trip read of an incident: the job holding it (its claim) and its thread. */
+export interface IncidentLook {
+  holder: string | null;
+  thread?: IncidentThread;
+}
+
+/** One incident's writes of a webhook: its alerts, and a claim only when the look found no holder. */
+export interface IncidentRecord extends IncidentSighting {
+  claim: boolean;
+}
+
+/** What the writes answered: the claim asked for, and whether the last firing alert resolved. */
+export interface IncidentRecorded {
+  claim?: IncidentClaim;
+  /** With a claim: the incident had firing alerts before this webhook (an open incident whose window lapsed). */
+  hadFiring?: boolean;
+  /** A resolved alert was removed and nothing fires any more: the incident resolved with this webhook. */
+  emptied: boolean;
+}
+
 /** Joined alerts kept per incident: enough to show a storm's extent, bounded however long it lasts. */
 export const MAX_JOINED_ALERTS = 100;
 
@@ -103,6 +123,17 @@ export interface IncidentStore {
    * firing alert; the firing set (kept `threadSeconds`) gains the firing fingerprints and loses the resolved ones.
    */
   sight(sightings: IncidentSighting[], windowSeconds: number, threadSeconds: number): Promise<IncidentSeen[]>;
+  /** The holder and thread of every incident, in one command (`MGET`). */
+  look(keys: string[]): Promise<IncidentLook[]>;
+  /**
+   * A webhook's writes, in one round trip: the firing set (kept `threadSeconds`) gains the firing fingerprints
+   * (`HSET` + `EXPIRE`) and loses the resolved ones (`HDEL` + `HLEN`); `SET NX` + `GET` claim where asked.
+   */
+  record(
+    records: IncidentRecord[],
+    windowSeconds: number,
+    threadSeconds: number,
+  ): Promise<IncidentRecorded[]>;
   /** The incident's firing alerts by fingerprint. */
   firing(key: string): Promise<Record<string, FiringAlert>>;
   thread(key: string): Promise<IncidentThread | undefined>;
@@ -202,6 +233,67 @@ export function incidentStore(kv: Kv, prefix = 'kr'): IncidentStore {
           ...(offset ? { claim } : {}),
           before: firingMap(replyOf[offset] as Record<string, string>),
           ...(thread ? { thread } : {}),
+        };
+      });
+    },
+    async look(keys) {
+      if (keys.length === 0) return [];
+      const values = await kvRun(kv, ['mget', ...keys.flatMap((key) => [holderKey(key), threadKey(key)])]);
+      return keys.map((_, i): IncidentLook => {
+        const thread = parseThread(values[2 * i + 1] ?? null);
+        return { holder: values[2 * i] ?? null, ...(thread ? { thread } : {}) };
+      });
+    },
+    async record(records, windowSeconds, threadSeconds) {
+      const plans = records.map(({ key, jobId, claim, firing, resolved }): KvCommand[] => [
+        // Before the firing set changes: whether a claimed incident was already firing.
+        ...(claim ? ([['hlen', firingKey(key)]] as KvCommand[]) : []),
+        ...(firing.length > 0
+          ? ([
+              [
+                'hset',
+                firingKey(key),
+                Object.fromEntries(firing.map((a) => [a.fingerprint, firingValue(a)])),
+              ],
+              ['expire', firingKey(key), ttl(threadSeconds)],
+            ] as KvCommand[])
+          : []),
+        ...(resolved.length > 0
+          ? ([
+              ['hdel', firingKey(key), ...resolved],
+              ['hlen', firingKey(key)],
+            ] as KvCommand[])
+          : []),
+        // SET NX then GET: the GET answers the holder when the SET lost a race.
+        ...(claim
+          ? ([
+              ['set', holderKey(key), jobId, { nx: true, ex: ttl(windowSeconds) }],
+              ['get', holderKey(key)],
+            ] as KvCommand[])
+          : []),
+      ]);
+      if (plans.every((plan) => plan.length === 0)) return records.map(() => ({ emptied: false }));
+      const replies = (await kv.batch(plans.flat())) as unknown[];
+      let at = 0;
+      return records.map(({ jobId, claim, firing, resolved }, i): IncidentRecorded => {
+        const reply = replies.slice(at, at + (plans[i] as KvCommand[]).length);
+        at += (plans[i] as KvCommand[]).length;
+        const afterWrites = (claim ? 1 : 0) + (firing.length > 0 ? 2 : 0);
+        const emptied =
+          resolved.length > 0 && (reply[afterWrites] as number) > 0 && reply[afterWrites + 1] === 0;
+        if (!claim) return { emptied };
+        const [hadFiring, written, holder] = [reply[0], reply.at(-2), reply.at(-1)] as [
+          number,
+          boolean,
+          string | null,
+        ];
+        return {
+          claim:
+            written === true || holder === null || holder === jobId
+              ? { claimed: true }
+              : { claimed: false, jobId: holder },
+          hadFiring: hadFiring > 0,
+          emptied,
         };
       });
     },

@@ -3,6 +3,8 @@
 /** The commands the stores need, as tuples in Redis's own argument order. */
 export type KvCommand =
   | readonly ['get', key: string]
+  /** Several strings in one command (null where absent). */
+  | readonly ['mget', ...keys: string[]]
   /** `ex` in seconds; with `nx` only when the key is absent. Answers whether it was written. */
   | readonly ['set', key: string, value: string, options: { ex: number; nx?: boolean }]
   | readonly ['del', key: string]
@@ -17,21 +19,25 @@ export type KvCommand =
   | readonly ['hset', key: string, fields: Readonly<Record<string, string>>]
   /** Deletes fields of a hash (the key goes with its last field); answers how many there were. */
   | readonly ['hdel', key: string, ...fields: string[]]
+  /** How many fields a hash has (0 when there is none). */
+  | readonly ['hlen', key: string]
   /** Every field of a hash (`{}` when there is none). */
   | readonly ['hgetall', key: string];
 
 /** What each command answers (for a union of commands, any of their replies). */
 export type KvReply<C extends KvCommand> = C extends readonly ['get' | 'getdel', ...unknown[]]
   ? string | null
-  : C extends readonly ['set' | 'expire', ...unknown[]]
-    ? boolean
-    : C extends readonly ['lrange', ...unknown[]]
-      ? string[]
-      : C extends readonly ['hgetall', ...unknown[]]
-        ? Record<string, string>
-        : C extends readonly ['ltrim', ...unknown[]]
-          ? undefined
-          : number;
+  : C extends readonly ['mget', ...unknown[]]
+    ? (string | null)[]
+    : C extends readonly ['set' | 'expire', ...unknown[]]
+      ? boolean
+      : C extends readonly ['lrange', ...unknown[]]
+        ? string[]
+        : C extends readonly ['hgetall', ...unknown[]]
+          ? Record<string, string>
+          : C extends readonly ['ltrim', ...unknown[]]
+            ? undefined
+            : number;
 
 export type KvReplies<C extends readonly KvCommand[]> = { -readonly [K in keyof C]: KvReply<C[K]> };
 

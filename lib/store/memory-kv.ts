@@ -47,6 +47,14 @@ export class MemoryKv implements Kv {
     switch (command[0]) {
       case 'get':
         return this.#string(command[1]);
+      case 'mget': {
+        const [, ...keys] = command;
+        // Redis answers nil for a key that is absent or not a string.
+        return keys.map((key) => {
+          const value = this.#live(key)?.value;
+          return typeof value === 'string' ? value : null;
+        });
+      }
       case 'set': {
         const [, key, value, { ex, nx }] = command;
         if (nx && this.#live(key)) return false;
@@ -105,6 +113,8 @@ export class MemoryKv implements Kv {
         if (hash.size === 0) this.#entries.delete(key);
         return removed;
       }
+      case 'hlen':
+        return this.#hash(command[1]).size;
       case 'hgetall':
         return Object.fromEntries(this.#hash(command[1]));
     }

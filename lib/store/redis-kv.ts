@@ -17,6 +17,11 @@ export class RedisKv implements Kv {
         case 'get':
           pipeline.get(command[1]);
           break;
+        case 'mget': {
+          const [, ...keys] = command;
+          pipeline.mget(...keys);
+          break;
+        }
         case 'set': {
           const [, key, value, { ex, nx }] = command;
           if (nx) pipeline.set(key, value, { ex, nx: true });
@@ -54,6 +59,9 @@ export class RedisKv implements Kv {
           pipeline.hdel(key, ...fields);
           break;
         }
+        case 'hlen':
+          pipeline.hlen(command[1]);
+          break;
         case 'hgetall':
           pipeline.hgetall(command[1]);
           break;
@@ -66,6 +74,8 @@ export class RedisKv implements Kv {
         case 'get':
         case 'getdel':
           return asText(reply);
+        case 'mget':
+          return ((reply ?? []) as unknown[]).map(asText);
         case 'set':
           return reply === 'OK';
         case 'expire':

@@ -73,9 +73,10 @@ describe('one workload, one incident', () => {
     expect(results[1]?.grouped).toEqual([
       { index: 1, incident: 'prod/shop/Workload/checkout', jobId: queue.published[0]?.id },
     ]);
-    expect(await incidents.joined('prod/shop/Workload/orders-db')).toEqual([
-      `KubePodNotReady ${shapes[3]?.fingerprint}`,
-    ]);
+    // Both shapes are the incident's firing alerts, the joined one beside the one that opened it.
+    const firing = await incidents.firing('prod/shop/Workload/orders-db');
+    expect(Object.keys(firing)).toEqual([shapes[2]?.fingerprint, shapes[3]?.fingerprint]);
+    expect(firing[shapes[3]?.fingerprint ?? '']?.name).toBe('KubePodNotReady');
   });
 });
 

@@ -1,7 +1,7 @@
-// What a webhook changes in an open incident, decided from what Redis held before it: a new alert name, a severity
-// up, or its last firing alert resolved. Repeats of alerts already firing change nothing, so nothing is posted.
+// What a webhook changes in an open incident, decided from its thread (what it has told) and the firing set's
+// replies: a new alert name, a severity up, or its last firing alert resolved. Repeats change nothing.
 import type { IncidentChange } from '../../jobs/index.ts';
-import { type IncidentSeen, severityRank } from '../../store/index.ts';
+import { type IncidentThread, severityRank } from '../../store/index.ts';
 import type { AlertmanagerAlert } from './payload.ts';
 
 /** One incident's alerts of the webhook (see ingest.ts). */
@@ -19,37 +19,35 @@ export interface MaterialChange {
   indexes: number[];
 }
 
-const topRank = (severities: (string | undefined)[]) => Math.max(-1, ...severities.map(severityRank));
+/** What ingest knows of an open incident: the thread as the webhook read it, and whether this webhook emptied it. */
+export interface IncidentState {
+  thread?: IncidentThread;
+  /** A resolved alert of this webhook was removed from the firing set, and nothing fires any more. */
+  emptied: boolean;
+}
 
-export function materialChange(seen: IncidentSeen, batch: IncidentBatch): MaterialChange | undefined {
-  const before = seen.before;
-  // Nothing is known of the incident (it was never opened here): its first firing alert opens it elsewhere.
-  if (Object.keys(before).length === 0) return undefined;
-  const resolved = new Set(batch.resolved.map(({ alert }) => alert.fingerprint));
-  const firing = new Set(batch.firing.map(({ alert }) => alert.fingerprint));
-  const after = new Set(
-    [...Object.keys(before), ...firing].filter((fp) => !resolved.has(fp) || firing.has(fp)),
-  );
+export function materialChange(state: IncidentState, batch: IncidentBatch): MaterialChange | undefined {
   const last = batch.resolved.at(-1);
-  if (after.size === 0 && last && batch.resolved.some(({ alert }) => alert.fingerprint in before))
+  if (state.emptied && last)
     return {
       change: 'resolved',
       alerts: [{ name: last.alert.labels.alertname ?? 'unknown' }],
       cause: last.alert,
       indexes: batch.resolved.map(({ index }) => index),
     };
-  const told = seen.thread?.status === 'firing' ? seen.thread : undefined;
+  const told = state.thread?.status === 'firing' ? state.thread : undefined;
   // No message yet: the diagnose job in flight tells of what fired meanwhile when it posts (see diagnose-alert).
   if (!told) return undefined;
-  const known = new Set([...Object.values(before).map((a) => a.name), ...told.names]);
-  const fresh = batch.firing.filter(({ alert }) => !(alert.fingerprint in before));
-  const rank = topRank([...Object.values(before).map((a) => a.severity), told.severity]);
-  const escalating = fresh
+  // What the thread has told (its names and severity, the diagnose job's catch-up included) is the baseline, so
+  // repeats of alerts already told change nothing, however often Alertmanager re-sends them.
+  const known = new Set(told.names);
+  const rank = severityRank(told.severity);
+  const escalating = batch.firing
     .filter(({ job }) => severityRank(job.alert.severity) > rank)
     .sort((a, b) => severityRank(b.job.alert.severity) - severityRank(a.job.alert.severity));
-  const named = fresh.filter(
+  const named = batch.firing.filter(
     ({ job }, i) =>
-      !known.has(job.alert.name) && fresh.findIndex((f) => f.job.alert.name === job.alert.name) === i,
+      !known.has(job.alert.name) && batch.firing.findIndex((f) => f.job.alert.name === job.alert.name) === i,
   );
   const behind = escalating.length > 0 ? escalating : named;
   const first = behind[0];

@@ -1,11 +1,17 @@
 // Alerts in, jobs out: one diagnose job per incident (workload), not per alert, enqueued exactly once; later
 // alerts of an open incident become an incident-update job only when they change something material. However
-// many alerts a webhook carries, the incidents cost two round trips to Redis: one to claim and record, one to join.
+// many alerts a webhook carries, the incidents cost two round trips to Redis: one to read, one to claim and record.
 
 import type { DiagnoseAlertJob, IncidentUpdateJob, ReplyTarget } from '../../jobs/index.ts';
 import type { Queue } from '../../queue/index.ts';
-import { INCIDENT_THREAD_TTL_SECONDS, type IncidentSeen, type IncidentStore } from '../../store/index.ts';
-import { materialChange } from './change.ts';
+import {
+  INCIDENT_THREAD_TTL_SECONDS,
+  type IncidentClaim,
+  type IncidentLook,
+  type IncidentRecorded,
+  type IncidentStore,
+} from '../../store/index.ts';
+import { type IncidentState, materialChange } from './change.ts';
 import { diagnoseAlertJob, incidentRecheckJob, incidentUpdateJob } from './job.ts';
 import type { AlertmanagerAlert } from './payload.ts';
 
@@ -43,13 +49,12 @@ export interface IngestResult {
   errors: string[];
 }
 
-/** An incident of this webhook: the job of its first firing alert, and every alert's index and own summary. */
+/** An incident of this webhook: the job of its first firing alert, and every alert's index. */
 type Opened = {
   key: string;
   cluster: string;
   job?: DiagnoseAlertJob;
   indexes: number[];
-  summaries: string[];
   firing: { index: number; job: DiagnoseAlertJob; alert: AlertmanagerAlert }[];
   resolved: { index: number; alert: AlertmanagerAlert }[];
 };
@@ -82,7 +87,6 @@ function byIncident(alerts: { index: number; alert: AlertmanagerAlert }[], optio
       key: unrouted.incidentKey,
       cluster: unrouted.cluster,
       indexes: [],
-      summaries: [],
       firing: [],
       resolved: [],
     };
@@ -96,18 +100,60 @@ function byIncident(alerts: { index: number; alert: AlertmanagerAlert }[], optio
       incident.job ?? (Array.isArray(replyTo) ? unrouted : { ...unrouted, replyTo: replyTo(unrouted) });
     incident.job ??= job;
     incident.indexes.push(index);
-    incident.summaries.push(joinedAlert(unrouted.alert));
     incident.firing.push({ index, job: unrouted, alert });
   }
   return [...incidents.values()];
 }
 
-/** The incident is open with a message out: a new claim (its window lapsed) diagnoses nothing new. */
-const openWithThread = (seen: IncidentSeen) =>
-  seen.thread?.status === 'firing' && Object.keys(seen.before).length > 0;
+/** What the webhook's two round trips learnt of an incident. */
+type Known = IncidentState & { claim?: IncidentClaim; hadFiring: boolean };
 
-/** Its thread's last diagnosis is older than the recheck interval (what the sighting read: no Redis command more). */
-const recheckDue = (seen: IncidentSeen, options: IngestOptions) => {
+/**
+ * Two round trips, whatever the webhook holds: one `MGET` of every incident's holder and thread; then per incident
+ * the firing set's writes, and a claim only where no job held it (a lost race answers the holder).
+ */
+async function look(store: IncidentStore, opened: Opened[], options: IngestOptions): Promise<Known[]> {
+  const looks = await store.look(opened.map(({ key }) => key));
+  const recorded = await store.record(
+    opened.map((incident, i) => ({
+      key: incident.key,
+      jobId: incident.job?.id ?? '',
+      claim: incident.job !== undefined && looks[i]?.holder === null,
+      firing: incident.firing.map(({ job }) => ({
+        fingerprint: job.alert.fingerprint,
+        name: job.alert.name,
+        ...(job.alert.severity ? { severity: job.alert.severity } : {}),
+      })),
+      resolved: incident.resolved.map(({ alert }) => alert.fingerprint),
+    })),
+    options.incidentWindowSeconds,
+    INCIDENT_THREAD_TTL_SECONDS,
+  );
+  return opened.map((incident, i): Known => {
+    const { holder, thread } = looks[i] as IncidentLook;
+    const { claim, hadFiring, emptied } = recorded[i] as IncidentRecorded;
+    // A holder found: its job's own alerts were recorded when it claimed, so the incident was already firing.
+    const held: IncidentClaim | undefined =
+      holder === null || !incident.job
+        ? undefined
+        : holder === incident.job.id
+          ? { claimed: true }
+          : { claimed: false, jobId: holder };
+    const known = claim ?? held;
+    return {
+      ...(thread ? { thread } : {}),
+      emptied,
+      hadFiring: hadFiring ?? true,
+      ...(known ? { claim: known } : {}),
+    };
+  });
+}
+
+/** The incident is open with a message out: a new claim (its window lapsed) diagnoses nothing new. */
+const openWithThread = (seen: Known) => seen.thread?.status === 'firing' && seen.hadFiring;
+
+/** Its thread's last diagnosis is older than the recheck interval (what the look read: no Redis command more). */
+const recheckDue = (seen: Known, options: IngestOptions) => {
   const thread = seen.thread;
   if (!options.recheckSeconds || thread?.status !== 'firing') return false;
   const at = Date.parse(thread.diagnosedAt ?? thread.openedAt);
@@ -137,23 +183,9 @@ export async function ingestAlerts(
   const updates: { job: IncidentUpdateJob; indexes: number[] }[] = [];
   if (options.incidents && opened.length > 0) {
     const store = options.incidents;
-    const window = options.incidentWindowSeconds;
-    let sightings: IncidentSeen[];
+    let known: Known[];
     try {
-      sightings = await store.sight(
-        opened.map((incident) => ({
-          key: incident.key,
-          jobId: incident.job?.id ?? '',
-          firing: incident.firing.map(({ job }) => ({
-            fingerprint: job.alert.fingerprint,
-            name: job.alert.name,
-            ...(job.alert.severity ? { severity: job.alert.severity } : {}),
-          })),
-          resolved: incident.resolved.map(({ alert }) => alert.fingerprint),
-        })),
-        window,
-        INCIDENT_THREAD_TTL_SECONDS,
-      );
+      known = await look(store, opened, options);
     } catch (error) {
       fail(
         opened.flatMap(({ indexes, resolved }) => [...indexes, ...resolved.map((r) => r.index)]),
@@ -162,23 +194,25 @@ export async function ingestAlerts(
       );
       return result;
     }
-    const seenOf = (incident: Opened) => sightings[opened.indexOf(incident)] as IncidentSeen;
+    const knownOf = (incident: Opened) => known[opened.indexOf(incident)] as Known;
     toPublish = opened.filter((incident) => {
-      const seen = seenOf(incident);
+      const seen = knownOf(incident);
       return incident.job && seen.claim?.claimed && !openWithThread(seen);
     });
-    const joining = opened.flatMap((incident) => {
-      const seen = seenOf(incident);
-      if (!incident.job || toPublish.includes(incident)) return [];
-      return [
-        { ...incident, holder: seen.claim && !seen.claim.claimed ? seen.claim.jobId : incident.job.id },
-      ];
-    });
+    for (const incident of opened) {
+      const seen = knownOf(incident);
+      if (!incident.job || toPublish.includes(incident)) continue;
+      // Joined an incident already being diagnosed: its alerts are in the firing set, nothing more to write.
+      const holder = seen.claim && !seen.claim.claimed ? seen.claim.jobId : incident.job.id;
+      for (const index of incident.indexes)
+        result.grouped.push({ index, incident: incident.key, jobId: holder });
+    }
     for (const incident of opened) {
       if (toPublish.includes(incident)) continue;
-      const change = materialChange(seenOf(incident), incident);
+      const seen = knownOf(incident);
+      const change = materialChange(seen, incident);
       // Nothing new was said, but the diagnosis is old: diagnose again, told only if the root cause moved.
-      if (!change && incident.job && options.recheckSeconds && recheckDue(seenOf(incident), options)) {
+      if (!change && incident.job && options.recheckSeconds && recheckDue(seen, options)) {
         updates.push({
           job: incidentRecheckJob(incident.job, options.recheckSeconds, options.now),
           indexes: incident.indexes,
@@ -199,22 +233,6 @@ export async function ingestAlerts(
         ),
         indexes: change.indexes,
       });
-    }
-    if (joining.length > 0) {
-      try {
-        await store.join(
-          joining.flatMap(({ key, summaries }) => summaries.map((alert) => ({ key, alert }))),
-          window,
-        );
-        for (const { key, indexes, holder } of joining)
-          for (const index of indexes) result.grouped.push({ index, incident: key, jobId: holder });
-      } catch (error) {
-        fail(
-          joining.flatMap(({ indexes }) => indexes),
-          error,
-          INCIDENT_STORE_UNAVAILABLE,
-        );
-      }
     }
   }
 
