@@ -11,9 +11,24 @@ export const catalogs: Record<Locale, Catalog> = { en, 'zh-TW': zhTW, 'zh-CN': z
 
 export const messageKeys = Object.keys(en) as MessageKey[];
 
-/** A parameter is cluster or product text (never translated) or a number (formatted and pluralised by Intl). */
-export const TextParams = z.record(z.string(), z.union([z.string(), z.number()]));
-export type TextParams = z.infer<typeof TextParams>;
+/**
+ * A parameter is cluster or product text (never translated), a number (formatted and pluralised by Intl), or a
+ * sentence of its own kept language-neutral (`{ key, params }`: a summary that ends with its root cause's detail).
+ */
+export type TextParams = { [name: string]: string | number | { key: MessageKey; params?: TextParams } };
+export const TextParams: z.ZodType<TextParams> = z.lazy(() =>
+  z.record(
+    z.string(),
+    z.union([
+      z.string(),
+      z.number(),
+      z.object({
+        key: z.custom<MessageKey>((key) => typeof key === 'string' && key in en),
+        params: TextParams.optional(),
+      }),
+    ]),
+  ),
+);
 
 const formats = new Map<string, IntlMessageFormat>();
 
@@ -30,7 +45,14 @@ function format(locale: Locale, key: MessageKey): IntlMessageFormat {
 
 /** The message `key` in `locale`, its parameters filled in. */
 export function t(locale: Locale, key: MessageKey, params: TextParams = {}): string {
-  return String(format(locale, key).format(params));
+  // A nested sentence is said in the same language before it fills its place.
+  const filled = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === 'object' ? t(locale, value.key, value.params) : value,
+    ]),
+  );
+  return String(format(locale, key).format(filled));
 }
 
 /** A `t` bound to one reader's language, for a renderer that says many things to the same person. */
