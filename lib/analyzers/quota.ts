@@ -1,8 +1,8 @@
 // QuotaExceeded: a controller cannot create pods because a ResourceQuota is used up (FailedCreate events).
 import { type ClusterEvent, describeRef, refOf } from '../evidence/index.ts';
-import { render, type Text, verbatim } from '../i18n/index.ts';
+import { listText, render, type Text, verbatim } from '../i18n/index.ts';
 import type { Finding } from '../report/index.ts';
-import { listText, said, sentences } from './texts.ts';
+import { said, sentences } from './texts.ts';
 import type { Analyzer } from './types.ts';
 
 const BINARY = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50 } as const;

@@ -8,10 +8,10 @@ import {
   podGroupFinding,
   refOf,
 } from '../evidence/index.ts';
-import { render, type Text, verbatim } from '../i18n/index.ts';
+import { listText, render, type Text, verbatim } from '../i18n/index.ts';
 import type { RootCause } from '../report/index.ts';
 import { pvcCause } from './pvc.ts';
-import { listText, said } from './texts.ts';
+import { said } from './texts.ts';
 import type { Analyzer } from './types.ts';
 
 function unschedulable(pod: K8sObject): string | undefined {

@@ -39,6 +39,65 @@ export const en = {
   'cluster.quotaUse': '{resource} used {used} of {hard}, one pod requests {ask}',
   'cluster.usedUp': 'used up',
   'cluster.raiseQuota': 'raise the quota or lower the requests',
+  // Recent changes: what a rollout changed in the pod template.
+  'cluster.comma': '{first}, {second}',
+  'cluster.commaAnd': '{first}, and {second}',
+  'cluster.andMore': '{list} and {count} more',
+  'cluster.inContainer': '{container}: {change}',
+  'cluster.containerAdded': 'container {name} added',
+  'cluster.containerRemoved': 'container {name} removed',
+  'cluster.imageChanged': 'image {before} → {after}',
+  'cluster.commandChanged': 'command changed',
+  'cluster.envChanged': 'env {name} changed',
+  'cluster.envAdded': 'env {name} added',
+  'cluster.envRemoved': 'env {name} removed',
+  'cluster.fieldChanged': '{field} changed',
+  'cluster.resourceChanged':
+    '{resource} {bound, select, limit {limit} other {request}} {before, select, none {none} other {{before}}} → {after, select, none {none} other {{after}}}',
+  'cluster.resourcesChanged': 'resources changed',
+  'cluster.probeChanged': '{probe} probe changed',
+  'cluster.mountsChanged': 'volume mounts changed',
+  'cluster.volumesChanged': 'volumes changed',
+  'cluster.restarted': 'restarted ({command})',
+  'cluster.envWas': '{name} was {value}',
+  'cluster.fromConfigMap': 'from ConfigMap {name} key {key}',
+  'cluster.fromField': 'from a field',
+  'cluster.before': 'Before: {values}',
+  // Recent changes: each change, its way back, and the verdict on it.
+  'cluster.rolledOut': '{workload} rolled out revision {revision}{diffs, select, none {} other {: {diffs}}}',
+  'cluster.rollBackTo': 'Roll back to revision {revision}: {command}',
+  'cluster.configEdited':
+    '{object} was edited{writer, select, none {} other { (by {writer})}}, used by {workload}',
+  'cluster.restoreSecret':
+    'Restore Secret {name} from where you keep it ({product} never reads Secret values)',
+  'cluster.restoreConfigMap':
+    'Restore ConfigMap {name} from your source (the cluster keeps no earlier copy), then {command}',
+  'cluster.argoSynced':
+    'Argo CD synced {app} to revision {revision}{from, select, none {} other { (from {from})}}',
+  'cluster.argoRollback':
+    'Roll back the sync: {command} (turn off auto-sync first, or revert the commit in Git)',
+  'cluster.helmUpgraded': 'Helm upgraded release {release} to version {version} ({status})',
+  'cluster.helmRollback': 'Roll back the release: {command}',
+  'cluster.span':
+    '{unit, select, min {{n} min} hour {{n, plural, one {# hour} other {# hours}}} other {{n, plural, one {# day} other {# days}}}}',
+  'cluster.blame':
+    '{within, select, yes {started within a minute of} other {started {minutes} min after}} {changes}',
+  'cluster.blameLead':
+    '{within, select, yes {Started within a minute of} other {Started {minutes} min after}} {changes}',
+  'cluster.notBlamedUnreached':
+    '{change} {span} before it started, but pods it did not reach fail too: not blamed',
+  'cluster.notBlamedOutside':
+    '{change} {span} before it started: outside the {window} min window, not blamed',
+  'cluster.noChangeSince': 'No change in the last {span} before it started; the last: {change}',
+  'cluster.noChangeRecorded': 'No change recorded for {workload}',
+  'cluster.loneRevision':
+    'Revision {revision} of {workload} rolled out {span} before it started; no earlier revision is kept to compare',
+  'cluster.noChangeRunning':
+    'No change in the last {span} before it started: revision {revision} has run since',
+  'cluster.cameAfter': '{change} came {span} after it started: not the cause',
+  'cluster.summaryWithChange': '{summary} It {line}.',
+  'cluster.summaryArrived': '{summary} It arrived with a change: it {line}.',
+  'cluster.arrivedWith': 'Arrived with a change: {line}',
 } as const satisfies Record<string, string>;
 
 export const zhTW: AreaCatalog<typeof en> = {
@@ -75,6 +134,55 @@ export const zhTW: AreaCatalog<typeof en> = {
   'cluster.quotaUse': '{resource} 已用 {used}／上限 {hard}，每個 Pod 請求 {ask}',
   'cluster.usedUp': '已用完',
   'cluster.raiseQuota': '調高配額，或調低資源請求',
+  'cluster.comma': '{first}、{second}',
+  'cluster.commaAnd': '{first}，以及 {second}',
+  'cluster.andMore': '{list}，另有 {count} 項',
+  'cluster.inContainer': '{container}：{change}',
+  'cluster.containerAdded': '新增容器 {name}',
+  'cluster.containerRemoved': '移除容器 {name}',
+  'cluster.imageChanged': '映像檔 {before} → {after}',
+  'cluster.commandChanged': '啟動命令已變更',
+  'cluster.envChanged': '環境變數 {name} 已變更',
+  'cluster.envAdded': '新增環境變數 {name}',
+  'cluster.envRemoved': '移除環境變數 {name}',
+  'cluster.fieldChanged': '{field} 已變更',
+  'cluster.resourceChanged':
+    '{resource} {bound, select, limit {上限} other {請求}} {before, select, none {未設定} other {{before}}} → {after, select, none {未設定} other {{after}}}',
+  'cluster.resourcesChanged': '資源設定已變更',
+  'cluster.probeChanged': '{probe} 探針已變更',
+  'cluster.mountsChanged': '磁碟區掛載已變更',
+  'cluster.volumesChanged': '磁碟區已變更',
+  'cluster.restarted': '已重啟（{command}）',
+  'cluster.envWas': '{name} 原本是 {value}',
+  'cluster.fromConfigMap': '來自 ConfigMap {name} 的鍵 {key}',
+  'cluster.fromField': '來自欄位',
+  'cluster.before': '變更前：{values}',
+  'cluster.rolledOut': '{workload} 發布了第 {revision} 版{diffs, select, none {} other {：{diffs}}}',
+  'cluster.rollBackTo': '回滾到第 {revision} 版：{command}',
+  'cluster.configEdited':
+    '{workload} 使用的 {object} 被修改了{writer, select, none {} other {（由 {writer} 修改）}}',
+  'cluster.restoreSecret': '從你保存的地方還原 Secret {name}（{product} 從不讀取 Secret 的值）',
+  'cluster.restoreConfigMap': '從你的來源還原 ConfigMap {name}（叢集沒有保留先前的版本），再執行 {command}',
+  'cluster.argoSynced':
+    'Argo CD 將 {app} 同步到版本 {revision}{from, select, none {} other {（原為 {from}）}}',
+  'cluster.argoRollback': '回滾這次同步：{command}（先關閉自動同步，或在 Git 還原該提交）',
+  'cluster.helmUpgraded': 'Helm 將 {release} 升級到第 {version} 版（{status}）',
+  'cluster.helmRollback': '回滾這次升級：{command}',
+  'cluster.span': '{unit, select, min {{n} 分鐘} hour {{n} 小時} other {{n} 天}}',
+  'cluster.blame':
+    '{within, select, yes {在{changes}後一分鐘內開始} other {在{changes}後 {minutes} 分鐘開始}}',
+  'cluster.blameLead':
+    '{within, select, yes {在{changes}後一分鐘內開始出問題} other {在{changes}後 {minutes} 分鐘開始出問題}}',
+  'cluster.notBlamedUnreached': '{change}，在問題開始前 {span}；但它沒有更新到的 Pod 也失敗了：不是原因',
+  'cluster.notBlamedOutside': '{change}，在問題開始前 {span}：超出 {window} 分鐘的時間範圍，不是原因',
+  'cluster.noChangeSince': '問題開始前 {span}內沒有變更；最近一次：{change}',
+  'cluster.noChangeRecorded': '沒有 {workload} 的變更紀錄',
+  'cluster.loneRevision': '{workload} 的第 {revision} 版在問題開始前 {span}發布；沒有保留更早的版本可以比較',
+  'cluster.noChangeRunning': '問題開始前 {span}內沒有變更：一直在執行第 {revision} 版',
+  'cluster.cameAfter': '{change}，在問題開始後 {span}才發生：不是原因',
+  'cluster.summaryWithChange': '{summary}問題{line}。',
+  'cluster.summaryArrived': '{summary}這是隨變更而來的：問題{line}。',
+  'cluster.arrivedWith': '隨變更而來：問題{line}',
 };
 
 export const zhCN: AreaCatalog<typeof en> = {
@@ -111,4 +219,53 @@ export const zhCN: AreaCatalog<typeof en> = {
   'cluster.quotaUse': '{resource} 已用 {used}/上限 {hard}，每个 Pod 请求 {ask}',
   'cluster.usedUp': '已用完',
   'cluster.raiseQuota': '提高配额，或降低资源请求',
+  'cluster.comma': '{first}、{second}',
+  'cluster.commaAnd': '{first}，以及 {second}',
+  'cluster.andMore': '{list}，另有 {count} 项',
+  'cluster.inContainer': '{container}：{change}',
+  'cluster.containerAdded': '新增容器 {name}',
+  'cluster.containerRemoved': '移除容器 {name}',
+  'cluster.imageChanged': '镜像 {before} → {after}',
+  'cluster.commandChanged': '启动命令已变更',
+  'cluster.envChanged': '环境变量 {name} 已变更',
+  'cluster.envAdded': '新增环境变量 {name}',
+  'cluster.envRemoved': '移除环境变量 {name}',
+  'cluster.fieldChanged': '{field} 已变更',
+  'cluster.resourceChanged':
+    '{resource} {bound, select, limit {上限} other {请求}} {before, select, none {未设置} other {{before}}} → {after, select, none {未设置} other {{after}}}',
+  'cluster.resourcesChanged': '资源配置已变更',
+  'cluster.probeChanged': '{probe} 探针已变更',
+  'cluster.mountsChanged': '卷挂载已变更',
+  'cluster.volumesChanged': '卷已变更',
+  'cluster.restarted': '已重启（{command}）',
+  'cluster.envWas': '{name} 原来是 {value}',
+  'cluster.fromConfigMap': '来自 ConfigMap {name} 的键 {key}',
+  'cluster.fromField': '来自字段',
+  'cluster.before': '变更前：{values}',
+  'cluster.rolledOut': '{workload} 发布了第 {revision} 版{diffs, select, none {} other {：{diffs}}}',
+  'cluster.rollBackTo': '回滚到第 {revision} 版：{command}',
+  'cluster.configEdited':
+    '{workload} 使用的 {object} 被修改了{writer, select, none {} other {（由 {writer} 修改）}}',
+  'cluster.restoreSecret': '从你保存的地方恢复 Secret {name}（{product} 从不读取 Secret 的值）',
+  'cluster.restoreConfigMap': '从你的源头恢复 ConfigMap {name}（集群没有保留之前的版本），然后执行 {command}',
+  'cluster.argoSynced':
+    'Argo CD 将 {app} 同步到版本 {revision}{from, select, none {} other {（之前是 {from}）}}',
+  'cluster.argoRollback': '回滚这次同步：{command}（先关闭自动同步，或在 Git 中回退该提交）',
+  'cluster.helmUpgraded': 'Helm 将 {release} 升级到第 {version} 版（{status}）',
+  'cluster.helmRollback': '回滚这次升级：{command}',
+  'cluster.span': '{unit, select, min {{n} 分钟} hour {{n} 小时} other {{n} 天}}',
+  'cluster.blame':
+    '{within, select, yes {在{changes}后一分钟内开始} other {在{changes}后 {minutes} 分钟开始}}',
+  'cluster.blameLead':
+    '{within, select, yes {在{changes}后一分钟内开始出问题} other {在{changes}后 {minutes} 分钟开始出问题}}',
+  'cluster.notBlamedUnreached': '{change}，在问题开始前 {span}；但它没有更新到的 Pod 也失败了：不是原因',
+  'cluster.notBlamedOutside': '{change}，在问题开始前 {span}：超出 {window} 分钟的时间范围，不是原因',
+  'cluster.noChangeSince': '问题开始前 {span}内没有变更；最近一次：{change}',
+  'cluster.noChangeRecorded': '没有 {workload} 的变更记录',
+  'cluster.loneRevision': '{workload} 的第 {revision} 版在问题开始前 {span}发布；没有保留更早的版本可以比较',
+  'cluster.noChangeRunning': '问题开始前 {span}内没有变更：一直在运行第 {revision} 版',
+  'cluster.cameAfter': '{change}，在问题开始后 {span}才发生：不是原因',
+  'cluster.summaryWithChange': '{summary}问题{line}。',
+  'cluster.summaryArrived': '{summary}这是随变更而来的：问题{line}。',
+  'cluster.arrivedWith': '随变更而来：问题{line}',
 };
