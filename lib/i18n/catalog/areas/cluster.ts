@@ -98,6 +98,64 @@ export const en = {
   'cluster.summaryWithChange': '{summary} It {line}.',
   'cluster.summaryArrived': '{summary} It arrived with a change: it {line}.',
   'cluster.arrivedWith': 'Arrived with a change: {line}',
+  // Argo CD: what a sync failure's texts show, and the one thing to change.
+  'cluster.argoResource': '{kind, select, none {a resource} other {{kind} {name}}}',
+  'cluster.argoInvalid': '{resource}: {field}: {what}{value, select, none {} other {: {value}}}',
+  'cluster.argoUnknownField': 'unknown field',
+  'cluster.argoRequired': 'Required value',
+  'cluster.argoExpected': 'expected {expected}, got {got}',
+  'cluster.argoImmutable': 'field is immutable',
+  'cluster.argoStatefulSetOnly': 'only {fields} may change on a StatefulSet',
+  'cluster.argoRemoveField':
+    "remove {field} or correct its name (a typo, or a field this cluster's API version does not have)",
+  'cluster.argoRemoveFieldShort': 'remove {field} or correct its name',
+  'cluster.argoWriteAs':
+    'write {field} as {type, select, string {a quoted string} number {a plain number (no quotes)} other {a plain {type} (no quotes)}}',
+  'cluster.argoSetField': 'set {field} in the manifest',
+  'cluster.argoCorrect': 'correct {field}{reason, select, none {} other { ({reason})}}',
+  'cluster.argoNoNamespace':
+    '{resource, select, none {} other {{resource}: }}namespace {name} does not exist',
+  'cluster.argoAddCreateNs':
+    "add {option} to the Application's {field} (it creates the destination namespace {name})",
+  'cluster.argoCreateNsFailed':
+    '{option} is set but did not create {name}: check that Argo CD may create namespaces on this cluster',
+  'cluster.argoCreateNsInRepo':
+    'create namespace {name} in the repo ({option} creates only the destination namespace{destination, select, none {} other { {destination}}})',
+  'cluster.argoNsUnmanaged': '{kind} {resource}: namespace {name} is not managed by Argo CD on this cluster',
+  'cluster.argoAddManagedNs':
+    "add {name} to the cluster's namespaces list in Argo CD (the cluster secret), or deploy {kind} {resource} to a managed namespace; {option} does not help",
+  'cluster.argoWebhookDenied': '{resource}: admission webhook {name} denied the request: {said}',
+  'cluster.argoWebhookFailed': '{resource}: admission webhook {name} could not be called: {said}',
+  'cluster.argoSatisfyPolicy':
+    'change the manifest to satisfy the policy of {name}, or ask its owners for an exception',
+  'cluster.argoWebhookUp':
+    "bring the webhook's backend up{service, select, none {} other { (Service {service})}}, then sync again",
+  'cluster.argoRevertImmutable':
+    'revert {field} in the repo, or recreate {resource}: the sync option {option} (or deleting it and syncing) replaces it; nothing was done',
+  'cluster.argoWhere':
+    '{repo, select, none {the repo} other {{repo}}}{path, select, none {} other { path {path}}}{chart, select, none {} other { chart {chart}}}{revision, select, none {} other { at {revision}}}',
+  'cluster.argoCannotRender': 'Application {app} could not render {where}: {said}',
+  'cluster.argoCheckPath':
+    'check that {path, select, none {the path} other {path {path}}} exists in {repo, select, none {the repo} other {{repo}}} at {revision}',
+  'cluster.argoCheckProject':
+    'check AppProject {project}: its {repos}, {destinations} and resource whitelists',
+  'cluster.argoCheckRevision':
+    'check that {field} {revision, select, none {} other {{revision} }}is a branch, tag or commit of {repo, select, none {the repo} other {{repo}}}',
+  'cluster.argoCheckCredentials':
+    'check the repository credentials Argo CD has for {repo, select, none {the repo} other {{repo}}}',
+  'cluster.argoRenderLocally': 'render {where} locally ({commands}) and fix the error it shows',
+  'cluster.argoHookFailed': '{hook} hook {kind} {name} failed{message, select, none {} other {: {message}}}',
+  'cluster.argoFixHook': "fix what the hook {kind} {name} runs (its pod's log says why), then sync again",
+  'cluster.argoResourceHealth': '{kind} {name} is {status}{message, select, none {} other {: {message}}}',
+  'cluster.argoDrifted': '{count, plural, one {# resource} other {# resources}} drifted from git: {list}',
+  'cluster.argoSyncStatus':
+    'sync status is {status}{status, select, Unknown {: Argo CD could not compare the app with git} other {}}',
+  'cluster.argoDiff': '{command}, then sync or revert the change made outside git',
+  // Argo CD: the Application's finding and what the cluster adds to it.
+  'cluster.argoSummary':
+    'Argo CD Application {app} {state, select, failed {failed to sync{revision, select, none {} other { revision {revision}}}} degraded {is {health} after sync{revision, select, none {} other { of revision {revision}}}} other {is {sync}}}{said, select, none {} other {: {said}}}{because, select, none {} other { — {because}}}.{fix, select, none {} other { Fix: {fix}.}}',
+  'cluster.argoStatus': 'sync {sync} · health {health}{message, select, none {} other {: {message}}}',
+  'cluster.argoSubject': '{subject}: {detail}',
 } as const satisfies Record<string, string>;
 
 export const zhTW: AreaCatalog<typeof en> = {
@@ -183,6 +241,56 @@ export const zhTW: AreaCatalog<typeof en> = {
   'cluster.summaryWithChange': '{summary}問題{line}。',
   'cluster.summaryArrived': '{summary}這是隨變更而來的：問題{line}。',
   'cluster.arrivedWith': '隨變更而來：問題{line}',
+  'cluster.argoResource': '{kind, select, none {某個資源} other {{kind} {name}}}',
+  'cluster.argoInvalid': '{resource}：{field}：{what}{value, select, none {} other {：{value}}}',
+  'cluster.argoUnknownField': '未知的欄位',
+  'cluster.argoRequired': '缺少必填的值',
+  'cluster.argoExpected': '應為 {expected}，實際是 {got}',
+  'cluster.argoImmutable': '欄位不可變更',
+  'cluster.argoStatefulSetOnly': 'StatefulSet 只能變更 {fields}',
+  'cluster.argoRemoveField': '移除 {field} 或修正它的名稱（可能是拼錯，或這個叢集的 API 版本沒有這個欄位）',
+  'cluster.argoRemoveFieldShort': '移除 {field} 或修正它的名稱',
+  'cluster.argoWriteAs':
+    '把 {field} 寫成{type, select, string {加引號的字串} number {不加引號的數字} other {不加引號的 {type}}}',
+  'cluster.argoSetField': '在資源清單中設定 {field}',
+  'cluster.argoCorrect': '修正 {field}{reason, select, none {} other {（{reason}）}}',
+  'cluster.argoNoNamespace': '{resource, select, none {} other {{resource}：}}命名空間 {name} 不存在',
+  'cluster.argoAddCreateNs': '在 Application 的 {field} 加上 {option}（會建立目的地命名空間 {name}）',
+  'cluster.argoCreateNsFailed':
+    '已設定 {option}，卻沒有建立 {name}：請確認 Argo CD 有權限在這個叢集建立命名空間',
+  'cluster.argoCreateNsInRepo':
+    '在儲存庫中建立命名空間 {name}（{option} 只會建立目的地命名空間{destination, select, none {} other { {destination}}}）',
+  'cluster.argoNsUnmanaged': '{kind} {resource}：命名空間 {name} 在這個叢集上不受 Argo CD 管理',
+  'cluster.argoAddManagedNs':
+    '把 {name} 加到 Argo CD 裡這個叢集的命名空間清單（叢集的 Secret），或把 {kind} {resource} 部署到受管理的命名空間；{option} 沒有幫助',
+  'cluster.argoWebhookDenied': '{resource}：准入 webhook {name} 拒絕了請求：{said}',
+  'cluster.argoWebhookFailed': '{resource}：無法呼叫准入 webhook {name}：{said}',
+  'cluster.argoSatisfyPolicy': '修改資源清單以符合 {name} 的規則，或請它的負責人開例外',
+  'cluster.argoWebhookUp':
+    '先讓 webhook 的後端恢復運作{service, select, none {} other {（Service {service}）}}，再重新同步',
+  'cluster.argoRevertImmutable':
+    '在儲存庫中還原 {field}，或重建 {resource}：同步選項 {option}（或刪除後再同步）會取代它；目前什麼都沒做',
+  'cluster.argoWhere':
+    '{repo, select, none {儲存庫} other {{repo}}}{path, select, none {} other { 的路徑 {path}}}{chart, select, none {} other { 的 Chart {chart}}}{revision, select, none {} other {（{revision}）}}',
+  'cluster.argoCannotRender': 'Application {app} 無法產生 {where} 的資源清單：{said}',
+  'cluster.argoCheckPath':
+    '確認{path, select, none {路徑} other {路徑 {path}}}存在於 {repo, select, none {儲存庫} other {{repo}}} 的 {revision}',
+  'cluster.argoCheckProject': '檢查 AppProject {project}：它的 {repos}、{destinations} 與資源白名單',
+  'cluster.argoCheckRevision':
+    '確認 {field} {revision, select, none {} other {{revision} }}是 {repo, select, none {儲存庫} other {{repo}}} 的分支、標籤或提交',
+  'cluster.argoCheckCredentials': '檢查 Argo CD 存放的 {repo, select, none {儲存庫} other {{repo}}} 憑證',
+  'cluster.argoRenderLocally': '在本機產生 {where} 的資源清單（{commands}），並修正它顯示的錯誤',
+  'cluster.argoHookFailed': '{hook} 鉤子 {kind} {name} 失敗{message, select, none {} other {：{message}}}',
+  'cluster.argoFixHook': '修正鉤子 {kind} {name} 執行的內容（它的 Pod 日誌會說明原因），再重新同步',
+  'cluster.argoResourceHealth': '{kind} {name} 狀態為 {status}{message, select, none {} other {：{message}}}',
+  'cluster.argoDrifted': '有 {count} 個資源與 Git 不一致：{list}',
+  'cluster.argoSyncStatus':
+    '同步狀態為 {status}{status, select, Unknown {：Argo CD 無法比對這個應用程式與 Git} other {}}',
+  'cluster.argoDiff': '{command}，然後同步，或還原在 Git 之外做的變更',
+  'cluster.argoSummary':
+    'Argo CD Application {app} {state, select, failed {同步失敗{revision, select, none {} other {（版本 {revision}）}}} degraded {在同步{revision, select, none {} other {版本 {revision} }}後狀態為 {health}} other {狀態為 {sync}}}{said, select, none {} other {：{said}}}{because, select, none {} other {，{because}}}。{fix, select, none {} other {修正方式：{fix}。}}',
+  'cluster.argoStatus': '同步 {sync} · 健康 {health}{message, select, none {} other {：{message}}}',
+  'cluster.argoSubject': '{subject}：{detail}',
 };
 
 export const zhCN: AreaCatalog<typeof en> = {
@@ -268,4 +376,55 @@ export const zhCN: AreaCatalog<typeof en> = {
   'cluster.summaryWithChange': '{summary}问题{line}。',
   'cluster.summaryArrived': '{summary}这是随变更而来的：问题{line}。',
   'cluster.arrivedWith': '随变更而来：问题{line}',
+  'cluster.argoResource': '{kind, select, none {某个资源} other {{kind} {name}}}',
+  'cluster.argoInvalid': '{resource}：{field}：{what}{value, select, none {} other {：{value}}}',
+  'cluster.argoUnknownField': '未知字段',
+  'cluster.argoRequired': '缺少必填的值',
+  'cluster.argoExpected': '应为 {expected}，实际是 {got}',
+  'cluster.argoImmutable': '字段不可变更',
+  'cluster.argoStatefulSetOnly': 'StatefulSet 只能变更 {fields}',
+  'cluster.argoRemoveField':
+    '删除 {field} 或修正它的名称（可能是拼写错误，或这个集群的 API 版本没有这个字段）',
+  'cluster.argoRemoveFieldShort': '删除 {field} 或修正它的名称',
+  'cluster.argoWriteAs':
+    '把 {field} 写成{type, select, string {带引号的字符串} number {不带引号的数字} other {不带引号的 {type}}}',
+  'cluster.argoSetField': '在清单中设置 {field}',
+  'cluster.argoCorrect': '修正 {field}{reason, select, none {} other {（{reason}）}}',
+  'cluster.argoNoNamespace': '{resource, select, none {} other {{resource}：}}命名空间 {name} 不存在',
+  'cluster.argoAddCreateNs': '在 Application 的 {field} 中添加 {option}（会创建目标命名空间 {name}）',
+  'cluster.argoCreateNsFailed':
+    '已设置 {option}，却没有创建 {name}：请确认 Argo CD 有权限在这个集群创建命名空间',
+  'cluster.argoCreateNsInRepo':
+    '在代码仓库中创建命名空间 {name}（{option} 只会创建目标命名空间{destination, select, none {} other { {destination}}}）',
+  'cluster.argoNsUnmanaged': '{kind} {resource}：命名空间 {name} 在这个集群上不受 Argo CD 管理',
+  'cluster.argoAddManagedNs':
+    '把 {name} 加到 Argo CD 中这个集群的命名空间列表（集群的 Secret），或把 {kind} {resource} 部署到受管理的命名空间；{option} 没有帮助',
+  'cluster.argoWebhookDenied': '{resource}：准入 webhook {name} 拒绝了请求：{said}',
+  'cluster.argoWebhookFailed': '{resource}：无法调用准入 webhook {name}：{said}',
+  'cluster.argoSatisfyPolicy': '修改清单以符合 {name} 的策略，或请它的负责人开例外',
+  'cluster.argoWebhookUp':
+    '先让 webhook 的后端恢复运行{service, select, none {} other {（Service {service}）}}，再重新同步',
+  'cluster.argoRevertImmutable':
+    '在代码仓库中回退 {field}，或重建 {resource}：同步选项 {option}（或删除后再同步）会替换它；目前什么都没做',
+  'cluster.argoWhere':
+    '{repo, select, none {代码仓库} other {{repo}}}{path, select, none {} other { 的路径 {path}}}{chart, select, none {} other { 的 Chart {chart}}}{revision, select, none {} other {（{revision}）}}',
+  'cluster.argoCannotRender': 'Application {app} 无法生成 {where} 的清单：{said}',
+  'cluster.argoCheckPath':
+    '确认{path, select, none {路径} other {路径 {path}}}存在于 {repo, select, none {代码仓库} other {{repo}}} 的 {revision}',
+  'cluster.argoCheckProject': '检查 AppProject {project}：它的 {repos}、{destinations} 和资源白名单',
+  'cluster.argoCheckRevision':
+    '确认 {field} {revision, select, none {} other {{revision} }}是 {repo, select, none {代码仓库} other {{repo}}} 的分支、标签或提交',
+  'cluster.argoCheckCredentials': '检查 Argo CD 保存的 {repo, select, none {代码仓库} other {{repo}}} 凭据',
+  'cluster.argoRenderLocally': '在本地生成 {where} 的清单（{commands}），并修正它显示的错误',
+  'cluster.argoHookFailed': '{hook} 钩子 {kind} {name} 失败{message, select, none {} other {：{message}}}',
+  'cluster.argoFixHook': '修正钩子 {kind} {name} 运行的内容（它的 Pod 日志会说明原因），再重新同步',
+  'cluster.argoResourceHealth': '{kind} {name} 状态为 {status}{message, select, none {} other {：{message}}}',
+  'cluster.argoDrifted': '有 {count} 个资源与 Git 不一致：{list}',
+  'cluster.argoSyncStatus':
+    '同步状态为 {status}{status, select, Unknown {：Argo CD 无法比对这个应用与 Git} other {}}',
+  'cluster.argoDiff': '{command}，然后同步，或回退在 Git 之外做的变更',
+  'cluster.argoSummary':
+    'Argo CD Application {app} {state, select, failed {同步失败{revision, select, none {} other {（版本 {revision}）}}} degraded {在同步{revision, select, none {} other {版本 {revision} }}后状态为 {health}} other {状态为 {sync}}}{said, select, none {} other {：{said}}}{because, select, none {} other {，{because}}}。{fix, select, none {} other {修复方法：{fix}。}}',
+  'cluster.argoStatus': '同步 {sync} · 健康 {health}{message, select, none {} other {：{message}}}',
+  'cluster.argoSubject': '{subject}：{detail}',
 };
