@@ -156,6 +156,18 @@ export const en = {
     'Argo CD Application {app} {state, select, failed {failed to sync{revision, select, none {} other { revision {revision}}}} degraded {is {health} after sync{revision, select, none {} other { of revision {revision}}}} other {is {sync}}}{said, select, none {} other {: {said}}}{because, select, none {} other { — {because}}}.{fix, select, none {} other { Fix: {fix}.}}',
   'cluster.argoStatus': 'sync {sync} · health {health}{message, select, none {} other {: {message}}}',
   'cluster.argoSubject': '{subject}: {detail}',
+  // Argo CD: the report when the Application cannot be read, or shows nothing to fix.
+  'cluster.argoNotFound': 'Application {app} was not found on cluster {cluster}',
+  'cluster.argoUnreadable': 'Application {app} could not be read on cluster {cluster} ({reason})',
+  'cluster.argoFromNotification': '{why}: explained from the notification alone',
+  'cluster.argoReportSummary':
+    '{summary}{why, select, none {} other { ({why}; this is from the notification alone.)}}',
+  'cluster.argoTrigger':
+    '{trigger, select, failed {sync failed} unhealthy {app {health}} outOfSync {app out of sync} unknown {app sync status unknown} other {notification}}',
+  'cluster.argoNoDiagnosis':
+    'No diagnosis: {why}. Argo CD reported {trigger} for Application {app}.{said, select, none {} other { Argo CD says: {said}}}',
+  'cluster.argoNothingToFix':
+    'Argo CD Application {app} shows nothing to fix now: sync {sync}, health {health}{phase, select, none {} other {, last operation {phase}}}.{said, select, none {} other { Argo CD says: {said}}}',
 } as const satisfies Record<string, string>;
 
 export const zhTW: AreaCatalog<typeof en> = {
@@ -291,6 +303,16 @@ export const zhTW: AreaCatalog<typeof en> = {
     'Argo CD Application {app} {state, select, failed {同步失敗{revision, select, none {} other {（版本 {revision}）}}} degraded {在同步{revision, select, none {} other {版本 {revision} }}後狀態為 {health}} other {狀態為 {sync}}}{said, select, none {} other {：{said}}}{because, select, none {} other {，{because}}}。{fix, select, none {} other {修正方式：{fix}。}}',
   'cluster.argoStatus': '同步 {sync} · 健康 {health}{message, select, none {} other {：{message}}}',
   'cluster.argoSubject': '{subject}：{detail}',
+  'cluster.argoNotFound': '在叢集 {cluster} 上找不到 Application {app}',
+  'cluster.argoUnreadable': '無法讀取叢集 {cluster} 上的 Application {app}（{reason}）',
+  'cluster.argoFromNotification': '{why}：僅根據通知說明',
+  'cluster.argoReportSummary': '{summary}{why, select, none {} other {（{why}；以上僅根據通知。）}}',
+  'cluster.argoTrigger':
+    '{trigger, select, failed {同步失敗} unhealthy {應用程式 {health}} outOfSync {應用程式未同步} unknown {應用程式同步狀態不明} other {通知}}',
+  'cluster.argoNoDiagnosis':
+    '無法診斷：{why}。Argo CD 回報 Application {app} {trigger}。{said, select, none {} other {Argo CD 的訊息：{said}}}',
+  'cluster.argoNothingToFix':
+    'Argo CD Application {app} 目前沒有需要修正的地方：同步 {sync}，健康 {health}{phase, select, none {} other {，上次操作 {phase}}}。{said, select, none {} other {Argo CD 的訊息：{said}}}',
 };
 
 export const zhCN: AreaCatalog<typeof en> = {
@@ -427,4 +449,14 @@ export const zhCN: AreaCatalog<typeof en> = {
     'Argo CD Application {app} {state, select, failed {同步失败{revision, select, none {} other {（版本 {revision}）}}} degraded {在同步{revision, select, none {} other {版本 {revision} }}后状态为 {health}} other {状态为 {sync}}}{said, select, none {} other {：{said}}}{because, select, none {} other {，{because}}}。{fix, select, none {} other {修复方法：{fix}。}}',
   'cluster.argoStatus': '同步 {sync} · 健康 {health}{message, select, none {} other {：{message}}}',
   'cluster.argoSubject': '{subject}：{detail}',
+  'cluster.argoNotFound': '在集群 {cluster} 上找不到 Application {app}',
+  'cluster.argoUnreadable': '无法读取集群 {cluster} 上的 Application {app}（{reason}）',
+  'cluster.argoFromNotification': '{why}：仅根据通知说明',
+  'cluster.argoReportSummary': '{summary}{why, select, none {} other {（{why}；以上仅根据通知。）}}',
+  'cluster.argoTrigger':
+    '{trigger, select, failed {同步失败} unhealthy {应用 {health}} outOfSync {应用未同步} unknown {应用同步状态未知} other {通知}}',
+  'cluster.argoNoDiagnosis':
+    '无法诊断：{why}。Argo CD 报告 Application {app} {trigger}。{said, select, none {} other {Argo CD 的消息：{said}}}',
+  'cluster.argoNothingToFix':
+    'Argo CD Application {app} 目前没有需要修复的地方：同步 {sync}，健康 {health}{phase, select, none {} other {，上次操作 {phase}}}。{said, select, none {} other {Argo CD 的消息：{said}}}',
 };
