@@ -240,9 +240,9 @@ export const zhTW: AreaCatalog<typeof en> = {
   'cluster.helmRollback': '回滾這次升級：{command}',
   'cluster.span': '{unit, select, min {{n} 分鐘} hour {{n} 小時} other {{n} 天}}',
   'cluster.blame':
-    '{within, select, yes {在{changes}後一分鐘內開始} other {在{changes}後 {minutes} 分鐘開始}}',
+    '{within, select, yes {在 {changes}後一分鐘內開始} other {在 {changes}後 {minutes} 分鐘開始}}',
   'cluster.blameLead':
-    '{within, select, yes {在{changes}後一分鐘內開始出問題} other {在{changes}後 {minutes} 分鐘開始出問題}}',
+    '{within, select, yes {在 {changes}後一分鐘內開始出問題} other {在 {changes}後 {minutes} 分鐘開始出問題}}',
   'cluster.notBlamedUnreached': '{change}，在問題開始前 {span}；但它沒有更新到的 Pod 也失敗了：不是原因',
   'cluster.notBlamedOutside': '{change}，在問題開始前 {span}：超出 {window} 分鐘的時間範圍，不是原因',
   'cluster.noChangeSince': '問題開始前 {span}內沒有變更；最近一次：{change}',
@@ -385,9 +385,9 @@ export const zhCN: AreaCatalog<typeof en> = {
   'cluster.helmRollback': '回滚这次升级：{command}',
   'cluster.span': '{unit, select, min {{n} 分钟} hour {{n} 小时} other {{n} 天}}',
   'cluster.blame':
-    '{within, select, yes {在{changes}后一分钟内开始} other {在{changes}后 {minutes} 分钟开始}}',
+    '{within, select, yes {在 {changes}后一分钟内开始} other {在 {changes}后 {minutes} 分钟开始}}',
   'cluster.blameLead':
-    '{within, select, yes {在{changes}后一分钟内开始出问题} other {在{changes}后 {minutes} 分钟开始出问题}}',
+    '{within, select, yes {在 {changes}后一分钟内开始出问题} other {在 {changes}后 {minutes} 分钟开始出问题}}',
   'cluster.notBlamedUnreached': '{change}，在问题开始前 {span}；但它没有更新到的 Pod 也失败了：不是原因',
   'cluster.notBlamedOutside': '{change}，在问题开始前 {span}：超出 {window} 分钟的时间范围，不是原因',
   'cluster.noChangeSince': '问题开始前 {span}内没有变更；最近一次：{change}',
