@@ -168,6 +168,20 @@ export const en = {
     'No diagnosis: {why}. Argo CD reported {trigger} for Application {app}.{said, select, none {} other { Argo CD says: {said}}}',
   'cluster.argoNothingToFix':
     'Argo CD Application {app} shows nothing to fix now: sync {sync}, health {health}{phase, select, none {} other {, last operation {phase}}}.{said, select, none {} other { Argo CD says: {said}}}',
+  // Nodes.
+  'cluster.nodeNotReady':
+    'Node {node} is not ready (Ready={status}{reason, select, none {} other {, {reason}}}){cordoned, select, yes { and is cordoned} other {}}{pods, plural, =0 {} one {; # pod of {workloads, plural, one {# workload} other {# workloads}} runs there} other {; # pods of {workloads, plural, one {# workload} other {# workloads}} run there}}.',
+  'cluster.conditionSince': '{condition}={status} since {since}: {message}',
+  'cluster.podsOnNode': '{pods, plural, one {# pod} other {# pods}} on it, of {workloads}',
+  'cluster.checkKubelet': 'check the {kubelet} and container runtime on the node',
+  'cluster.nodePressure': 'Node {node} reports {conditions}; the {kubelet} evicts pods until it recovers.',
+  // Rollouts.
+  'cluster.newReplicaSet': 'new ReplicaSet {rs}: {detail}',
+  'cluster.newReplicaSetCannotCreate': 'new ReplicaSet {rs} cannot create pods: {message}',
+  'cluster.rolloutStuck':
+    'The rollout of {deployment} is stuck{rs, select, none {} other { on ReplicaSet {rs}{image, select, none {} other { ({image})}}}}{cause, select, none {} other {: {cause}}}.',
+  'cluster.replicaCounts': 'replicas {replicas}, updated {updated}, available {available}',
+  'cluster.rollbackCommand': '{command} (back to the last good ReplicaSet)',
 } as const satisfies Record<string, string>;
 
 export const zhTW: AreaCatalog<typeof en> = {
@@ -313,6 +327,18 @@ export const zhTW: AreaCatalog<typeof en> = {
     '無法診斷：{why}。Argo CD 回報 Application {app} {trigger}。{said, select, none {} other {Argo CD 的訊息：{said}}}',
   'cluster.argoNothingToFix':
     'Argo CD Application {app} 目前沒有需要修正的地方：同步 {sync}，健康 {health}{phase, select, none {} other {，上次操作 {phase}}}。{said, select, none {} other {Argo CD 的訊息：{said}}}',
+  'cluster.nodeNotReady':
+    'Node {node} 未就緒（Ready={status}{reason, select, none {} other {，{reason}}}）{cordoned, select, yes {，且已停止排程} other {}}{pods, plural, =0 {} other {；上面有 {workloads} 個工作負載的 {pods} 個 Pod}}。',
+  'cluster.conditionSince': '{condition}={status}，自 {since} 起：{message}',
+  'cluster.podsOnNode': '上面有 {pods} 個 Pod，屬於 {workloads}',
+  'cluster.checkKubelet': '檢查節點上的 {kubelet} 與容器執行環境',
+  'cluster.nodePressure': 'Node {node} 回報 {conditions}；{kubelet} 會持續驅逐 Pod，直到節點恢復。',
+  'cluster.newReplicaSet': '新的 ReplicaSet {rs}：{detail}',
+  'cluster.newReplicaSetCannotCreate': '新的 ReplicaSet {rs} 無法建立 Pod：{message}',
+  'cluster.rolloutStuck':
+    '{deployment} 的滾動更新卡住了{rs, select, none {} other {，停在 ReplicaSet {rs}{image, select, none {} other {（{image}）}}}}{cause, select, none {} other {：{cause}}}。',
+  'cluster.replicaCounts': '副本 {replicas}，已更新 {updated}，可用 {available}',
+  'cluster.rollbackCommand': '{command}（退回上一個正常的 ReplicaSet）',
 };
 
 export const zhCN: AreaCatalog<typeof en> = {
@@ -459,4 +485,16 @@ export const zhCN: AreaCatalog<typeof en> = {
     '无法诊断：{why}。Argo CD 报告 Application {app} {trigger}。{said, select, none {} other {Argo CD 的消息：{said}}}',
   'cluster.argoNothingToFix':
     'Argo CD Application {app} 目前没有需要修复的地方：同步 {sync}，健康 {health}{phase, select, none {} other {，上次操作 {phase}}}。{said, select, none {} other {Argo CD 的消息：{said}}}',
+  'cluster.nodeNotReady':
+    'Node {node} 未就绪（Ready={status}{reason, select, none {} other {，{reason}}}）{cordoned, select, yes {，且已禁止调度} other {}}{pods, plural, =0 {} other {；上面运行着 {workloads} 个工作负载的 {pods} 个 Pod}}。',
+  'cluster.conditionSince': '{condition}={status}，自 {since} 起：{message}',
+  'cluster.podsOnNode': '上面有 {pods} 个 Pod，属于 {workloads}',
+  'cluster.checkKubelet': '检查节点上的 {kubelet} 和容器运行时',
+  'cluster.nodePressure': 'Node {node} 报告 {conditions}；{kubelet} 会持续驱逐 Pod，直到节点恢复。',
+  'cluster.newReplicaSet': '新的 ReplicaSet {rs}：{detail}',
+  'cluster.newReplicaSetCannotCreate': '新的 ReplicaSet {rs} 无法创建 Pod：{message}',
+  'cluster.rolloutStuck':
+    '{deployment} 的滚动更新卡住了{rs, select, none {} other {，停在 ReplicaSet {rs}{image, select, none {} other {（{image}）}}}}{cause, select, none {} other {：{cause}}}。',
+  'cluster.replicaCounts': '副本 {replicas}，已更新 {updated}，可用 {available}',
+  'cluster.rollbackCommand': '{command}（回退到上一个正常的 ReplicaSet）',
 };
