@@ -182,6 +182,12 @@ export const en = {
     'The rollout of {deployment} is stuck{rs, select, none {} other { on ReplicaSet {rs}{image, select, none {} other { ({image})}}}}{cause, select, none {} other {: {cause}}}.',
   'cluster.replicaCounts': 'replicas {replicas}, updated {updated}, available {available}',
   'cluster.rollbackCommand': '{command} (back to the last good ReplicaSet)',
+  // Workloads short of ready replicas.
+  'cluster.workloadReady':
+    '{workload} has {ready}/{desired} ready replicas{stuck, select, none {} other {: {stuck}}}.',
+  'cluster.desiredReady': '{kind} {name}: desired {desired}, ready {ready}',
+  'cluster.replicaHeld':
+    '{pod} {held, select, none {not ready} other {{held}}}{since, select, none {} other { for {since}}}',
 } as const satisfies Record<string, string>;
 
 export const zhTW: AreaCatalog<typeof en> = {
@@ -339,6 +345,11 @@ export const zhTW: AreaCatalog<typeof en> = {
     '{deployment} 的滾動更新卡住了{rs, select, none {} other {，停在 ReplicaSet {rs}{image, select, none {} other {（{image}）}}}}{cause, select, none {} other {：{cause}}}。',
   'cluster.replicaCounts': '副本 {replicas}，已更新 {updated}，可用 {available}',
   'cluster.rollbackCommand': '{command}（退回上一個正常的 ReplicaSet）',
+  'cluster.workloadReady':
+    '{workload} 只有 {ready}/{desired} 個副本就緒{stuck, select, none {} other {：{stuck}}}。',
+  'cluster.desiredReady': '{kind} {name}：期望 {desired}，就緒 {ready}',
+  'cluster.replicaHeld':
+    '{pod} {held, select, none {未就緒} other {{held}}}{since, select, none {} other {（已持續 {since}）}}',
 };
 
 export const zhCN: AreaCatalog<typeof en> = {
@@ -497,4 +508,9 @@ export const zhCN: AreaCatalog<typeof en> = {
     '{deployment} 的滚动更新卡住了{rs, select, none {} other {，停在 ReplicaSet {rs}{image, select, none {} other {（{image}）}}}}{cause, select, none {} other {：{cause}}}。',
   'cluster.replicaCounts': '副本 {replicas}，已更新 {updated}，可用 {available}',
   'cluster.rollbackCommand': '{command}（回退到上一个正常的 ReplicaSet）',
+  'cluster.workloadReady':
+    '{workload} 只有 {ready}/{desired} 个副本就绪{stuck, select, none {} other {：{stuck}}}。',
+  'cluster.desiredReady': '{kind} {name}：期望 {desired}，就绪 {ready}',
+  'cluster.replicaHeld':
+    '{pod} {held, select, none {未就绪} other {{held}}}{since, select, none {} other {（已持续 {since}）}}',
 };
