@@ -188,6 +188,16 @@ export const en = {
   'cluster.desiredReady': '{kind} {name}: desired {desired}, ready {ready}',
   'cluster.replicaHeld':
     '{pod} {held, select, none {not ready} other {{held}}}{since, select, none {} other { for {since}}}',
+  // Services and Ingresses.
+  'cluster.serviceNoEndpoints': '{service} has no ready endpoints: {cause}.',
+  'cluster.fixSelector': 'fix the Service selector or the pod template labels so they agree',
+  'cluster.scaleIfRunning': '{command} (if it should be running)',
+  'cluster.serviceMissing': 'Service {service} does not exist',
+  'cluster.serviceNoPort':
+    'Service {service} has no port {port} (it has {ports, select, none {none} other {{ports}}})',
+  'cluster.backendNoEndpoints': 'Service {service} has no ready endpoints: {cause}',
+  'cluster.ingress503': '{ingress} cannot serve {route} (503): {cause}.',
+  'cluster.ingressRule': 'rule {route} → service {service}:{port}',
 } as const satisfies Record<string, string>;
 
 export const zhTW: AreaCatalog<typeof en> = {
@@ -350,6 +360,15 @@ export const zhTW: AreaCatalog<typeof en> = {
   'cluster.desiredReady': '{kind} {name}：期望 {desired}，就緒 {ready}',
   'cluster.replicaHeld':
     '{pod} {held, select, none {未就緒} other {{held}}}{since, select, none {} other {（已持續 {since}）}}',
+  'cluster.serviceNoEndpoints': '{service} 沒有就緒的端點：{cause}。',
+  'cluster.fixSelector': '修正 Service 的選擇器或 Pod 範本的標籤，讓兩者一致',
+  'cluster.scaleIfRunning': '{command}（如果它應該要在執行）',
+  'cluster.serviceMissing': 'Service {service} 不存在',
+  'cluster.serviceNoPort':
+    'Service {service} 沒有連接埠 {port}{ports, select, none {（它沒有任何連接埠）} other {（它有 {ports}）}}',
+  'cluster.backendNoEndpoints': 'Service {service} 沒有就緒的端點：{cause}',
+  'cluster.ingress503': '{ingress} 無法提供 {route}（503）：{cause}。',
+  'cluster.ingressRule': '規則 {route} → Service {service}:{port}',
 };
 
 export const zhCN: AreaCatalog<typeof en> = {
@@ -513,4 +532,13 @@ export const zhCN: AreaCatalog<typeof en> = {
   'cluster.desiredReady': '{kind} {name}：期望 {desired}，就绪 {ready}',
   'cluster.replicaHeld':
     '{pod} {held, select, none {未就绪} other {{held}}}{since, select, none {} other {（已持续 {since}）}}',
+  'cluster.serviceNoEndpoints': '{service} 没有就绪的端点：{cause}。',
+  'cluster.fixSelector': '修正 Service 的选择器或 Pod 模板的标签，使两者一致',
+  'cluster.scaleIfRunning': '{command}（如果它应该在运行）',
+  'cluster.serviceMissing': 'Service {service} 不存在',
+  'cluster.serviceNoPort':
+    'Service {service} 没有端口 {port}{ports, select, none {（它没有任何端口）} other {（它有 {ports}）}}',
+  'cluster.backendNoEndpoints': 'Service {service} 没有就绪的端点：{cause}',
+  'cluster.ingress503': '{ingress} 无法提供 {route}（503）：{cause}。',
+  'cluster.ingressRule': '规则 {route} → Service {service}:{port}',
 };
