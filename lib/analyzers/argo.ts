@@ -4,6 +4,7 @@ import { argoFinding, classify, stateOfApplication } from '../argocd/index.ts';
 import type { K8sObject } from '../cluster/index.ts';
 import type { AnalysisContext } from '../evidence/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
+import { said } from './texts.ts';
 import type { Analyzer } from './types.ts';
 
 /** The first unhealthy resource the Application lists, as a root-cause pointer (absent: config to add). */
@@ -16,7 +17,15 @@ function unhealthyResource(context: AnalysisContext, app: K8sObject): RootCause 
   return {
     code: bad.health?.status === 'Missing' || !exists ? 'MissingConfig' : 'WorkloadUnavailable',
     object: { kind: bad.kind, ...(namespace ? { namespace } : {}), name: bad.name },
-    detail: `${bad.kind} ${bad.name} is ${bad.health?.status}${bad.health?.message ? `: ${bad.health.message.slice(0, 120)}` : ''}`,
+    ...said({
+      key: 'cluster.argoResourceHealth',
+      params: {
+        kind: bad.kind,
+        name: bad.name,
+        status: String(bad.health?.status),
+        message: bad.health?.message ? bad.health.message.slice(0, 120) : 'none',
+      },
+    }),
   };
 }
 

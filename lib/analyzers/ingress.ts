@@ -1,6 +1,8 @@
 // IngressBackendMissing: an Ingress routes to a Service or port that does not exist, or to one with no endpoints.
 import { describeRef, explainNoEndpoints, refOf } from '../evidence/index.ts';
+import { verbatim } from '../i18n/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
+import { kept, said, sentences } from './texts.ts';
 import type { Analyzer } from './types.ts';
 
 interface Backend {
@@ -39,7 +41,10 @@ export const ingressBackendMissing: Analyzer = {
         const route = `${backend.host ?? '*'}${backend.path ?? ''}`;
         let rootCause: RootCause | undefined;
         if (!service) {
-          rootCause = { code: 'IngressBackendMissing', detail: `Service ${backend.service} does not exist` };
+          rootCause = {
+            code: 'IngressBackendMissing',
+            ...said({ key: 'cluster.serviceMissing', params: { service: backend.service } }),
+          };
         } else if (
           backend.port !== undefined &&
           !(service.spec?.ports ?? []).some(
@@ -50,7 +55,10 @@ export const ingressBackendMissing: Analyzer = {
           rootCause = {
             code: 'IngressBackendMissing',
             object: refOf(service),
-            detail: `Service ${backend.service} has no port ${backend.port} (it has ${ports || 'none'})`,
+            ...said({
+              key: 'cluster.serviceNoPort',
+              params: { service: backend.service, port: String(backend.port), ports: ports || 'none' },
+            }),
           };
         } else {
           const why = explainNoEndpoints(context, service);
@@ -58,7 +66,13 @@ export const ingressBackendMissing: Analyzer = {
             rootCause = {
               code: 'ServiceNoEndpoints',
               object: refOf(service),
-              detail: `Service ${backend.service} has no ready endpoints: ${why.rootCause.detail}`,
+              ...said({
+                key: 'cluster.backendNoEndpoints',
+                params: {
+                  service: backend.service,
+                  cause: kept(why.rootCause.detailText, String(why.rootCause.detail)),
+                },
+              }),
             };
         }
         if (!rootCause) continue;
@@ -70,12 +84,26 @@ export const ingressBackendMissing: Analyzer = {
           ...(rootCause.code === 'IngressBackendMissing'
             ? { rootCause: { ...rootCause, code: 'MissingConfig' } }
             : { rootCause }),
-          summary: `${describeRef(ref)} cannot serve ${route} (503): ${rootCause.detail}.`,
-          evidence: [`rule ${route} → service ${backend.service}:${backend.port ?? '?'}`],
-          suggestions: [
-            `kubectl -n ${ns} get service ${backend.service}`,
-            `kubectl -n ${ns} get endpoints ${backend.service}`,
-          ],
+          ...sentences(
+            {
+              key: 'cluster.ingress503',
+              params: {
+                ingress: describeRef(ref),
+                route,
+                cause: rootCause.detailText ?? String(rootCause.detail),
+              },
+            },
+            [
+              {
+                key: 'cluster.ingressRule',
+                params: { route, service: backend.service, port: String(backend.port ?? '?') },
+              },
+            ],
+            [
+              verbatim(`kubectl -n ${ns} get service ${backend.service}`),
+              verbatim(`kubectl -n ${ns} get endpoints ${backend.service}`),
+            ],
+          ),
         });
         break; // one finding per Ingress: the first broken route
       }

@@ -1,6 +1,8 @@
 // NodeNotReady: a node's Ready condition is False or Unknown (kubelet down, network, runtime).
-import { count, describeRef, refOf } from '../evidence/index.ts';
+import { describeRef, refOf } from '../evidence/index.ts';
+import { listText, type Text, verbatim } from '../i18n/index.ts';
 import type { Finding } from '../report/index.ts';
+import { sentences } from './texts.ts';
 import type { Analyzer } from './types.ts';
 
 export const nodeNotReady: Analyzer = {
@@ -29,23 +31,55 @@ export const nodeNotReady: Analyzer = {
       const onNode = context.list('pods').filter((pod) => pod.spec?.nodeName === ref.name);
       const pods = onNode.length;
       const workloads = [...new Set(onNode.map((pod) => describeRef(context.ownerOf(pod) ?? refOf(pod))))];
+      const summary: Text = {
+        key: 'cluster.nodeNotReady',
+        params: {
+          node: ref.name,
+          status: String(ready.status),
+          reason: ready.reason || 'none',
+          cordoned: node.spec?.unschedulable ? 'yes' : 'no',
+          pods,
+          workloads: workloads.length,
+        },
+      };
+      const shown = listText('cluster.comma', workloads.slice(0, 4));
+      const evidence: Text[] = [
+        {
+          key: 'cluster.conditionSince',
+          params: {
+            condition: 'Ready',
+            status: String(ready.status),
+            since: ready.lastTransitionTime ?? '?',
+            message: String(ready.message ?? '').slice(0, 160),
+          },
+        },
+        ...(pods
+          ? [
+              {
+                key: 'cluster.podsOnNode' as const,
+                params: {
+                  pods,
+                  workloads:
+                    workloads.length > 4
+                      ? {
+                          key: 'cluster.andMore' as const,
+                          params: { list: shown, count: workloads.length - 4 },
+                        }
+                      : shown,
+                },
+              },
+            ]
+          : []),
+      ];
+      const suggestions: Text[] = [
+        verbatim(`kubectl describe node ${ref.name}`),
+        { key: 'cluster.checkKubelet', params: { kubelet: 'kubelet' } },
+      ];
       findings.push({
         code: 'NodeNotReady',
         severity: 'critical',
         object: ref,
-        summary: `Node ${ref.name} is not ready (Ready=${ready.status}${ready.reason ? `, ${ready.reason}` : ''})${node.spec?.unschedulable ? ' and is cordoned' : ''}${pods ? `; ${pods} pod${pods === 1 ? '' : 's'} of ${workloads.length} workload${workloads.length === 1 ? '' : 's'} ${pods === 1 ? 'runs' : 'run'} there` : ''}.`,
-        evidence: [
-          `Ready=${ready.status} since ${ready.lastTransitionTime ?? '?'}: ${String(ready.message ?? '').slice(0, 160)}`,
-          ...(pods
-            ? [
-                `${count(pods, 'pod')} on it, of ${workloads.slice(0, 4).join(', ')}${workloads.length > 4 ? ` and ${workloads.length - 4} more` : ''}`,
-              ]
-            : []),
-        ],
-        suggestions: [
-          `kubectl describe node ${ref.name}`,
-          'check the kubelet and container runtime on the node',
-        ],
+        ...sentences(summary, evidence, suggestions),
       });
     }
     return findings;

@@ -1,6 +1,8 @@
 // NodePressure: a node reports memory, disk or PID pressure (and will evict pods).
 import { refOf } from '../evidence/index.ts';
+import { listText, type Text, verbatim } from '../i18n/index.ts';
 import type { Finding } from '../report/index.ts';
+import { sentences } from './texts.ts';
 import type { Analyzer } from './types.ts';
 
 const PRESSURES = ['MemoryPressure', 'DiskPressure', 'PIDPressure'];
@@ -19,17 +21,37 @@ export const nodePressure: Analyzer = {
       );
       if (active.length === 0) continue;
       const ref = refOf(node);
-      const names = active.map((c: { type: string }) => c.type).join(', ');
+      const summary: Text = {
+        key: 'cluster.nodePressure',
+        params: {
+          node: ref.name,
+          conditions: listText(
+            'cluster.comma',
+            active.map((c: { type: string }) => c.type),
+          ),
+          kubelet: 'kubelet',
+        },
+      };
+      const evidence = active.map(
+        (c: { type: string; message?: string; lastTransitionTime?: string }): Text => ({
+          key: 'cluster.conditionSince',
+          params: {
+            condition: c.type,
+            status: 'True',
+            since: c.lastTransitionTime ?? '?',
+            message: String(c.message ?? '').slice(0, 120),
+          },
+        }),
+      );
+      const suggestions = [
+        verbatim(`kubectl describe node ${ref.name}`),
+        verbatim('kubectl top pods -A --sort-by=memory | head'),
+      ];
       findings.push({
         code: 'NodePressure',
         severity: 'warning',
         object: ref,
-        summary: `Node ${ref.name} reports ${names}; the kubelet evicts pods until it recovers.`,
-        evidence: active.map(
-          (c: { type: string; message?: string; lastTransitionTime?: string }) =>
-            `${c.type}=True since ${c.lastTransitionTime ?? '?'}: ${String(c.message ?? '').slice(0, 120)}`,
-        ),
-        suggestions: [`kubectl describe node ${ref.name}`, `kubectl top pods -A --sort-by=memory | head`],
+        ...sentences(summary, evidence, suggestions),
       });
     }
     return findings;

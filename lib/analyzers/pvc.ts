@@ -1,7 +1,9 @@
 // PVCPending: a claim is not bound, and why (missing StorageClass, provisioning failure).
 import type { K8sObject } from '../cluster/index.ts';
 import { type AnalysisContext, refOf } from '../evidence/index.ts';
+import { type Text, verbatim } from '../i18n/index.ts';
 import type { Finding, RootCause } from '../report/index.ts';
+import { said, sentences } from './texts.ts';
 import type { Analyzer } from './types.ts';
 
 // What CSI provisioners answer when the backend has no room: gRPC ResourceExhausted, or the words themselves.
@@ -22,7 +24,7 @@ export function pvcCause(context: AnalysisContext, pvc: K8sObject): RootCause | 
       return {
         code: 'MissingConfig',
         object: { kind: 'StorageClass', name: className },
-        detail: `StorageClass ${className} does not exist`,
+        ...said({ key: 'cluster.storageClassMissing', params: { storageClass: className } }),
       };
     if (
       className === undefined &&
@@ -33,7 +35,7 @@ export function pvcCause(context: AnalysisContext, pvc: K8sObject): RootCause | 
     )
       return {
         code: 'MissingConfig',
-        detail: 'no storageClassName and the cluster has no default StorageClass',
+        ...said({ key: 'cluster.noDefaultClass', params: { field: 'storageClassName' } }),
       };
   }
   const failed = context.eventsFor(refOf(pvc), false).find((e) => e.reason === 'ProvisioningFailed');
@@ -41,10 +43,16 @@ export function pvcCause(context: AnalysisContext, pvc: K8sObject): RootCause | 
     return {
       code: 'StorageExhausted',
       ...(className ? { object: { kind: 'StorageClass', name: className } } : {}),
-      detail: `the provisioner${className ? ` of StorageClass ${className}` : ''} is out of capacity: ${exhaustedPart(failed.message)}`,
+      ...said({
+        key: 'cluster.outOfCapacity',
+        params: { storageClass: className ?? 'none', said: exhaustedPart(failed.message) },
+      }),
     };
   if (failed)
-    return { code: 'MissingConfig', detail: `provisioning failed: ${failed.message.slice(0, 160)}` };
+    return {
+      code: 'MissingConfig',
+      ...said({ key: 'cluster.provisioningFailed', params: { said: failed.message.slice(0, 160) } }),
+    };
   return undefined;
 }
 
@@ -68,17 +76,35 @@ export const pvcPending: Analyzer = {
       const age = context.age(pvc.metadata.creationTimestamp);
       if (!rootCause && age < 5 * 60 * 1000) continue; // still provisioning
       const ref = refOf(pvc);
+      const pvcName = `${ref.namespace}/${ref.name}`;
+      const summary: Text = rootCause?.detailText
+        ? { key: 'cluster.pvcNotBoundBecause', params: { pvc: pvcName, why: rootCause.detailText } }
+        : { key: 'cluster.pvcNotBound', params: { pvc: pvcName } };
+      const evidence: Text[] = [
+        {
+          key: 'cluster.pvcState',
+          params: {
+            storageClass: pvc.spec?.storageClassName ?? 'none',
+            storage: pvc.spec?.resources?.requests?.storage ?? '?',
+          },
+        },
+        ...events.slice(0, 2).map(
+          (e): Text => ({
+            key: 'cluster.event',
+            params: { reason: e.reason, count: String(e.count), message: e.message.slice(0, 160) },
+          }),
+        ),
+      ];
+      const suggestions = [
+        verbatim('kubectl get storageclass'),
+        verbatim(`kubectl -n ${ref.namespace} describe pvc ${ref.name}`),
+      ];
       findings.push({
         code: 'PVCPending',
         severity: 'critical',
         object: ref,
         ...(rootCause ? { rootCause } : {}),
-        summary: `PersistentVolumeClaim ${ref.namespace}/${ref.name} is not bound${rootCause ? `: ${rootCause.detail}` : ''}.`,
-        evidence: [
-          `phase Pending, storageClassName ${pvc.spec?.storageClassName ?? '(default)'}, requests ${pvc.spec?.resources?.requests?.storage ?? '?'}`,
-          ...events.slice(0, 2).map((e) => `event ${e.reason} ×${e.count}: ${e.message.slice(0, 160)}`),
-        ],
-        suggestions: ['kubectl get storageclass', `kubectl -n ${ref.namespace} describe pvc ${ref.name}`],
+        ...sentences(summary, evidence, suggestions),
       });
     }
     return findings;

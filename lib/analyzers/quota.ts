@@ -1,6 +1,8 @@
 // QuotaExceeded: a controller cannot create pods because a ResourceQuota is used up (FailedCreate events).
 import { type ClusterEvent, describeRef, refOf } from '../evidence/index.ts';
+import { listText, render, type Text, verbatim } from '../i18n/index.ts';
 import type { Finding } from '../report/index.ts';
+import { said, sentences } from './texts.ts';
 import type { Analyzer } from './types.ts';
 
 const BINARY = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50 } as const;
@@ -31,7 +33,9 @@ function amounts(text: string): Map<string, string> {
  * The resources a new pod would push over the quota, with used/hard for each, from the admission message
  * "exceeded quota: q, requested: cpu=2, used: cpu=9, limited: cpu=10".
  */
-export function quotaUse(message: string): { over: string[]; detail: string } | undefined {
+export function quotaUse(
+  message: string,
+): { over: string[]; detail: string; detailText: string | Text } | undefined {
   const parts = /requested: (.+?), used: (.+?), limited: (.+?)(?:$|\s)/i.exec(message);
   if (!parts) return undefined;
   const [requested, used, limited] = [amounts(parts[1]!), amounts(parts[2]!), amounts(parts[3]!)];
@@ -40,13 +44,25 @@ export function quotaUse(message: string): { over: string[]; detail: string } | 
     return ask === undefined || have === undefined || hard === undefined || have + ask > hard;
   });
   const over = exceeded.length ? exceeded : [...limited.keys()];
-  const detail = over
-    .map(
-      (resource) =>
-        `${resource} used ${used.get(resource) ?? '0'} of ${limited.get(resource)}, one pod requests ${requested.get(resource) ?? '0'}`,
-    )
-    .join('; ');
-  return { over, detail };
+  const detailText = listText(
+    'cluster.then',
+    over.map(
+      (resource): Text => ({
+        key: 'cluster.quotaUse',
+        params: {
+          resource,
+          used: used.get(resource) ?? '0',
+          hard: limited.get(resource) ?? '',
+          ask: requested.get(resource) ?? '0',
+        },
+      }),
+    ),
+  );
+  return {
+    over,
+    detail: typeof detailText === 'string' ? detailText : render(detailText, 'en'),
+    detailText,
+  };
 }
 
 export const quotaExceeded: Analyzer = {
@@ -83,6 +99,29 @@ export const quotaExceeded: Analyzer = {
       seen.add(key);
       const quota = /exceeded quota: ([\w.-]+)/i.exec(event.message)?.[1];
       const use = quotaUse(event.message);
+      const summary: Text = {
+        key: 'cluster.quotaCannotCreate',
+        params: {
+          who: describeRef(owner),
+          quota: quota ?? 'none',
+          over: use ? listText('cluster.and', use.over) : 'none',
+        },
+      };
+      const evidence: Text[] = [
+        {
+          key: 'cluster.eventOn',
+          params: {
+            reason: 'FailedCreate',
+            count: String(event.count),
+            object: describeRef(refOf(controller)),
+            message: event.message.slice(0, 200),
+          },
+        },
+      ];
+      const suggestions: Text[] = [
+        verbatim(`kubectl -n ${owner.namespace} describe resourcequota${quota ? ` ${quota}` : ''}`),
+        { key: 'cluster.raiseQuota' },
+      ];
       findings.push({
         code: 'QuotaExceeded',
         severity: 'critical',
@@ -97,18 +136,14 @@ export const quotaExceeded: Analyzer = {
                   ...(owner.namespace ? { namespace: owner.namespace } : {}),
                   name: quota,
                 },
-                detail: `ResourceQuota ${quota} is full: ${use?.detail ?? 'used up'}`,
+                ...said({
+                  key: 'cluster.quotaFull',
+                  params: { quota, use: use?.detailText ?? { key: 'cluster.usedUp' } },
+                }),
               },
             }
           : {}),
-        summary: `${describeRef(owner)} cannot create pods: ResourceQuota${quota ? ` ${quota}` : ''} is exceeded${use ? ` on ${use.over.join(' and ')}` : ''}.`,
-        evidence: [
-          `event FailedCreate ×${event.count} on ${describeRef(refOf(controller))}: ${event.message.slice(0, 200)}`,
-        ],
-        suggestions: [
-          `kubectl -n ${owner.namespace} describe resourcequota${quota ? ` ${quota}` : ''}`,
-          'raise the quota or lower the requests',
-        ],
+        ...sentences(summary, evidence, suggestions),
       });
     }
     return findings;

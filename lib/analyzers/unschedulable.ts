@@ -4,13 +4,14 @@ import {
   type AnalysisContext,
   groupByOwner,
   groupName,
-  morePods,
   ownerReads,
   podGroupFinding,
   refOf,
 } from '../evidence/index.ts';
+import { listText, render, type Text, verbatim } from '../i18n/index.ts';
 import type { RootCause } from '../report/index.ts';
 import { pvcCause } from './pvc.ts';
+import { said } from './texts.ts';
 import type { Analyzer } from './types.ts';
 
 function unschedulable(pod: K8sObject): string | undefined {
@@ -35,16 +36,19 @@ function cause(context: AnalysisContext, pod: K8sObject, message: string): RootC
       const pvc = context.find('PersistentVolumeClaim', ns, name);
       if (pvc && pvc.status?.phase === 'Bound') continue;
       const why = pvc ? pvcCause(context, pvc) : undefined;
+      const detail: Text = !pvc
+        ? { key: 'cluster.claimMissing', params: { claim: name } }
+        : why?.detailText
+          ? { key: 'cluster.claimUnboundBecause', params: { claim: name, why: why.detailText } }
+          : { key: 'cluster.claimUnbound', params: { claim: name } };
       return {
         code: 'PVCPending',
         object: { kind: 'PersistentVolumeClaim', ...(ns ? { namespace: ns } : {}), name },
-        detail: pvc
-          ? `claim ${name} is not bound${why ? `: ${why.detail}` : ''}`
-          : `claim ${name} does not exist`,
+        ...said(detail),
       };
     }
   }
-  const insufficient = [...message.matchAll(/Insufficient ([\w./-]*\w)/g)].map((m) => m[1]);
+  const insufficient = [...message.matchAll(/Insufficient ([\w./-]*\w)/g)].map((m) => m[1]!);
   if (insufficient.length) {
     const requests = (pod.spec?.containers ?? [])
       .map((c: K8sObject['spec']) =>
@@ -56,7 +60,13 @@ function cause(context: AnalysisContext, pod: K8sObject, message: string): RootC
       .join('; ');
     return {
       code: 'InsufficientResources',
-      detail: `no node has enough ${[...new Set(insufficient)].join(' and ')} for the pod's requests${requests ? ` (${requests})` : ''}`,
+      ...said({
+        key: 'cluster.insufficient',
+        params: {
+          resources: listText('cluster.and', [...new Set(insufficient)]),
+          requests: requests || 'none',
+        },
+      }),
     };
   }
   if (/didn't match (Pod's )?node (selector|affinity)/i.test(message)) {
@@ -65,7 +75,7 @@ function cause(context: AnalysisContext, pod: K8sObject, message: string): RootC
       .join(',');
     return {
       code: 'SelectorMismatch',
-      detail: `no node matches the pod's node selector/affinity${selector ? ` ${selector}` : ''}`,
+      ...said({ key: 'cluster.selectorMismatch', params: { selector: selector || 'none' } }),
     };
   }
   const taint = untoleratedTaint(context, message);
@@ -99,13 +109,19 @@ function untoleratedTaint(context: AnalysisContext, message: string): RootCause 
   const effect = nodes[0]?.spec?.taints?.find((t: { key: string }) => t.key === key)?.effect;
   const shown = `${key}${value ? `=${value}` : ''}${effect ? `:${effect}` : ''}`;
   const names = nodes.map((node) => node.metadata.name);
-  const where = names.length
-    ? `${names.length === 1 ? 'node' : 'nodes'} ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`
-    : `${count} ${count === 1 ? 'node' : 'nodes'}`;
   return {
     code: 'UntoleratedTaint',
     ...(names.length === 1 ? { object: { kind: 'Node', name: names[0]! } } : {}),
-    detail: `the pod does not tolerate taint ${shown}, which ${where} ${names.length === 1 || (!names.length && count === 1) ? 'carries' : 'carry'}`,
+    ...said({
+      key: 'cluster.untoleratedTaint',
+      params: {
+        taint: shown,
+        nodes: names.length,
+        names: names.slice(0, 3).join(', '),
+        more: Math.max(0, names.length - 3),
+        count,
+      },
+    }),
   };
 }
 
@@ -137,33 +153,44 @@ export const unschedulablePods: Analyzer = {
       const message = event?.message || unschedulable(pod) || '';
       const rootCause = cause(context, pod, message);
       const who = groupName(group.owner, pod);
-      return podGroupFinding(group, pod, {
-        code: 'Unschedulable',
-        severity: 'critical',
-        rootCause,
-        summary: `${who} cannot be scheduled: ${rootCause?.detail ?? message.slice(0, 160)}.`,
-        evidence: [
-          `pod ${pod.metadata.name}: Pending, PodScheduled=False (Unschedulable)`,
-          ...(message
-            ? [`FailedScheduling${event ? ` ×${event.count}` : ''}: ${message.slice(0, 200)}`]
-            : []),
-          ...morePods(group, `pending`),
-        ],
-        suggestions:
-          rootCause?.code === 'InsufficientResources'
+      const summary: Text = {
+        key: 'cluster.unschedulable',
+        params: { who, cause: rootCause?.detailText ?? message.slice(0, 160) },
+      };
+      const evidence: Text[] = [
+        { key: 'cluster.podPending', params: { pod: pod.metadata.name } },
+        // The scheduler's own words, quoted: nothing in them is ours to translate.
+        ...(message
+          ? [verbatim(`FailedScheduling${event ? ` ×${event.count}` : ''}: ${message.slice(0, 200)}`)]
+          : []),
+        ...(group.pods.length > 1
+          ? [{ key: 'cluster.morePending' as const, params: { count: group.pods.length } }]
+          : []),
+      ];
+      const suggestions: Text[] =
+        rootCause?.code === 'InsufficientResources'
+          ? [{ key: 'cluster.lowerRequests' }, verbatim('kubectl describe nodes | grep -A5 Allocated')]
+          : rootCause?.code === 'UntoleratedTaint'
             ? [
-                'lower the requests, add nodes, or let the cluster autoscaler scale up',
-                'kubectl describe nodes | grep -A5 Allocated',
+                { key: 'cluster.addToleration' },
+                verbatim('kubectl get nodes -o custom-columns=NAME:.metadata.name,TAINTS:.spec.taints'),
               ]
-            : rootCause?.code === 'UntoleratedTaint'
-              ? [
-                  'add a toleration for that taint to the pod template, or add nodes without it',
-                  'kubectl get nodes -o custom-columns=NAME:.metadata.name,TAINTS:.spec.taints',
-                ]
-              : rootCause?.code === 'PVCPending'
-                ? [`kubectl -n ${pod.metadata.namespace} describe pvc ${rootCause.object?.name}`]
-                : [`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`],
-      });
+            : rootCause?.code === 'PVCPending'
+              ? [verbatim(`kubectl -n ${pod.metadata.namespace} describe pvc ${rootCause.object?.name}`)]
+              : [verbatim(`kubectl -n ${pod.metadata.namespace} describe pod ${pod.metadata.name}`)];
+      return {
+        ...podGroupFinding(group, pod, {
+          code: 'Unschedulable',
+          severity: 'critical',
+          rootCause,
+          summary: render(summary, 'en'),
+          evidence: evidence.map((text) => render(text, 'en')),
+          suggestions: suggestions.map((text) => render(text, 'en')),
+        }),
+        summaryText: summary,
+        evidenceTexts: evidence,
+        suggestionTexts: suggestions,
+      };
     });
   },
 };

@@ -10,7 +10,9 @@ import {
   ownerReads,
   refOf,
 } from '../evidence/index.ts';
+import { listText, type Text, verbatim } from '../i18n/index.ts';
 import type { Finding } from '../report/index.ts';
+import { sentences } from './texts.ts';
 import type { Analyzer } from './types.ts';
 
 function counts(workload: K8sObject): { desired: number; ready: number } {
@@ -21,7 +23,7 @@ function counts(workload: K8sObject): { desired: number; ready: number } {
 }
 
 /** The replicas that are not ready, each with what holds it and for how long: `kafka-2 ContainerCreating for 30 min`. */
-function stuckReplicas(context: AnalysisContext, workload: K8sObject): string[] {
+function stuckReplicas(context: AnalysisContext, workload: K8sObject): Text[] {
   return context
     .podsOf(refOf(workload))
     .filter((pod) => !isReady(pod))
@@ -30,10 +32,17 @@ function stuckReplicas(context: AnalysisContext, workload: K8sObject): string[] 
       const ready = (pod.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready');
       // Since it last became not ready, else since it was created.
       const since = ready?.lastTransitionTime ?? pod.metadata.creationTimestamp;
-      const held = waiting ?? pod.status?.phase ?? 'not ready';
-      return `${pod.metadata.name} ${held}${since ? ` for ${duration(context.age(since))}` : ''}`;
+      const held = waiting ?? pod.status?.phase ?? 'none';
+      return {
+        key: 'cluster.replicaHeld' as const,
+        params: {
+          pod: pod.metadata.name,
+          held,
+          since: since ? duration(context.age(since)) : 'none',
+        },
+      };
     })
-    .sort();
+    .sort((a, b) => (String(a.params.pod) < String(b.params.pod) ? -1 : 1));
 }
 
 function condition(workload: K8sObject, type: string) {
@@ -64,19 +73,32 @@ export const workloadUnavailable: Analyzer = {
       const ref = refOf(workload);
       const stuck = stuckReplicas(context, workload);
       // A partly available workload names the replicas that are not (a whole outage names none: all of them are).
-      const named = ready > 0 && stuck.length > 0 ? `: ${stuck.slice(0, 3).join(', ')}` : '';
+      const named = ready > 0 && stuck.length > 0;
+      const summary: Text = {
+        key: 'cluster.workloadReady',
+        params: {
+          workload: describeRef(ref),
+          ready: String(ready),
+          desired: String(desired),
+          stuck: named ? listText('cluster.comma', stuck.slice(0, 3)) : 'none',
+        },
+      };
+      // The replicas go in the evidence only when the sentence does not already name them.
+      const evidence: Text[] = [
+        {
+          key: 'cluster.desiredReady',
+          params: { kind: ref.kind, name: ref.name, desired: String(desired), ready: String(ready) },
+        },
+        ...(named ? [] : stuck.slice(0, 3)),
+      ];
       findings.push({
         code: 'WorkloadUnavailable',
         severity: ready === 0 ? 'critical' : 'warning',
         object: ref,
         owner: ref,
-        summary: `${describeRef(ref)} has ${ready}/${desired} ready replicas${named}.`,
-        // The replicas go in the evidence only when the sentence does not already name them.
-        evidence: [
-          `${ref.kind} ${ref.name}: desired ${desired}, ready ${ready}`,
-          ...(named ? [] : stuck.slice(0, 3)),
-        ],
-        suggestions: [`kubectl -n ${ref.namespace} describe ${ref.kind.toLowerCase()} ${ref.name}`],
+        ...sentences(summary, evidence, [
+          verbatim(`kubectl -n ${ref.namespace} describe ${ref.kind.toLowerCase()} ${ref.name}`),
+        ]),
       });
     }
     return findings;

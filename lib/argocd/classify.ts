@@ -1,5 +1,6 @@
 // From a sync failure's texts (operationState.message, each syncResult resource's message, the conditions) to what
 // went wrong: the class, the resource, the field path, the offending value and the one thing to change.
+import { render, type Text, verbatim } from '../i18n/index.ts';
 import type { ObjectRef } from '../report/index.ts';
 import { type ApplicationState, type ArgoSyncedResource, failedPhase, unhealthy } from './state.ts';
 
@@ -28,6 +29,10 @@ export interface ArgoCause {
   detail: string;
   /** The one thing to change, as advice (nothing here is ever done by itself). */
   fix: string;
+  /** `detail` kept language-neutral. */
+  detailText?: Text;
+  /** `fix` kept language-neutral. */
+  fixText?: Text;
   /** An admission webhook: its name and the Service it is served by, when the message names it. */
   webhook?: { name: string; unreachable: boolean; service?: { namespace?: string; name: string } };
   /** A missing or unmanaged namespace, and whether `CreateNamespace=true` would create it. */
@@ -44,8 +49,18 @@ function namedResource(text: string): { kind: string; name: string } | undefined
   return match ? { kind: match[1]!, name: match[2]! } : undefined;
 }
 
-const describe = (resource: ObjectRef | undefined) =>
-  resource ? `${resource.kind} ${resource.name}` : 'a resource';
+const describe = (resource: ObjectRef | undefined): Text => ({
+  key: 'cluster.argoResource',
+  params: resource ? { kind: resource.kind, name: resource.name } : { kind: 'none' },
+});
+
+/** A cause's detail and fix in both forms: the English as before and their Texts. */
+const words = (detail: Text, fix: Text) => ({
+  detail: render(detail, 'en'),
+  fix: render(fix, 'en'),
+  detailText: detail,
+  fixText: fix,
+});
 
 interface Context {
   state: ApplicationState;
@@ -68,34 +83,41 @@ function resourceOf(context: Context, text: string, kind?: string): ObjectRef | 
 
 function invalidManifest(text: string, context: Context): ArgoCause | undefined {
   const secret = (resource?: ObjectRef) => resource?.kind === 'Secret';
-  const cause = (
-    resource: ObjectRef | undefined,
-    field: string,
-    what: string,
-    fix: string,
-    value?: string,
-  ) => {
+  const cause = (resource: ObjectRef | undefined, field: string, what: Text, fix: Text, value?: string) => {
     const shown = value !== undefined && !secret(resource) ? clip(value, MAX_VALUE) : undefined;
     return {
       class: 'invalid-manifest' as const,
       ...(resource ? { resource } : {}),
       field,
       ...(shown !== undefined ? { value: shown } : {}),
-      detail: `${describe(resource)}: ${field}: ${what}${shown !== undefined ? `: ${shown}` : ''}`,
-      fix,
+      ...words(
+        {
+          key: 'cluster.argoInvalid',
+          params: { resource: describe(resource), field, what, value: shown ?? 'none' },
+        },
+        fix,
+      ),
     };
   };
+  const unknownField: Text = { key: 'cluster.argoUnknownField' };
+  const expected = (type: string, got: string): Text => ({
+    key: 'cluster.argoExpected',
+    params: { expected: type, got },
+  });
+  const writeAs = (field: string, type: string): Text => ({
+    key: 'cluster.argoWriteAs',
+    params: { field, type },
+  });
+  const setField = (field: string): Text => ({ key: 'cluster.argoSetField', params: { field } });
   // kubectl's client-side validation: `error validating data: ValidationError(Deployment.spec…): unknown field "x" in …`.
   let match = /ValidationError\(([^)]+)\): unknown field "([^"]+)"/.exec(text);
   if (match) {
     const { kind, field } = splitValidationPath(match[1]!);
     const path = `${field ? `${field}.` : ''}${match[2]}`;
-    return cause(
-      resourceOf(context, text, kind),
-      path,
-      'unknown field',
-      `remove ${match[2]} or correct its name (a typo, or a field this cluster's API version does not have)`,
-    );
+    return cause(resourceOf(context, text, kind), path, unknownField, {
+      key: 'cluster.argoRemoveField',
+      params: { field: match[2]! },
+    });
   }
   match = /ValidationError\(([^)]+)\): invalid type for [\w.]+: got "(\w+)", expected "(\w+)"/.exec(text);
   if (match) {
@@ -103,33 +125,31 @@ function invalidManifest(text: string, context: Context): ArgoCause | undefined 
     return cause(
       resourceOf(context, text, kind),
       field,
-      `expected ${match[3]}, got ${match[2]}`,
-      `write ${field} as ${match[3] === 'string' ? 'a quoted string' : `a plain ${match[3]} (no quotes)`}`,
+      expected(match[3]!, match[2]!),
+      writeAs(field, match[3]!),
     );
   }
   match = /ValidationError\(([^)]+)\): missing required field "([^"]+)"/.exec(text);
   if (match) {
     const { kind, field } = splitValidationPath(match[1]!);
     const path = `${field ? `${field}.` : ''}${match[2]}`;
-    return cause(resourceOf(context, text, kind), path, 'Required value', `set ${path} in the manifest`);
+    return cause(resourceOf(context, text, kind), path, { key: 'cluster.argoRequired' }, setField(path));
   }
   // Server-side field validation (kubectl ≥ 1.25): `strict decoding error: unknown field "spec.x"`.
   match = /strict decoding error: unknown field "([^"]+)"/.exec(text);
   if (match)
-    return cause(
-      resourceOf(context, text),
-      match[1]!,
-      'unknown field',
-      `remove ${match[1]} or correct its name`,
-    );
+    return cause(resourceOf(context, text), match[1]!, unknownField, {
+      key: 'cluster.argoRemoveFieldShort',
+      params: { field: match[1]! },
+    });
   // The API server decoding JSON: `json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32`.
   match = /cannot unmarshal (\w+) into Go struct field \w+\.([\w.[\]]+) of type (\w+)/.exec(text);
   if (match)
     return cause(
       resourceOf(context, text),
       match[2]!,
-      `expected ${match[3]}, got ${match[1]}`,
-      `write ${match[2]} as a plain ${match[3]} (no quotes)`,
+      expected(match[3]!, match[1]!),
+      writeAs(match[2]!, match[3]!),
     );
   // The API server's JSON decoder on a quoted number: `v1.Deployment.Spec: v1.DeploymentSpec.Replicas: readUint32:
   // unexpected character` (or `ReadNumber: expected numeric`); the chain of Go fields is the field path.
@@ -141,12 +161,7 @@ function invalidManifest(text: string, context: Context): ArgoCause | undefined 
     const field = [...match[1]!.matchAll(/v1\.\w+\.(\w+):/g)]
       .map(([, name]) => name!.charAt(0).toLowerCase() + name!.slice(1))
       .join('.');
-    return cause(
-      resourceOf(context, text),
-      field,
-      'expected numeric, got string',
-      `write ${field} as a plain number (no quotes)`,
-    );
+    return cause(resourceOf(context, text), field, expected('numeric', 'string'), writeAs(field, 'number'));
   }
   // The API server's own validation: `Deployment.apps "x" is invalid: spec.…image: Required value` (first of a list).
   match =
@@ -155,14 +170,21 @@ function invalidManifest(text: string, context: Context): ArgoCause | undefined 
     );
   if (match) {
     const [, field, what, value, reason] = match;
-    const fix =
+    const fix: Text =
       what === 'Required value'
-        ? `set ${field} in the manifest`
-        : `correct ${field}${reason ? ` (${clip(oneLine(reason), 120)})` : ''}`;
-    return cause(resourceOf(context, text), field!, what!, fix, value?.trim());
+        ? setField(field!)
+        : {
+            key: 'cluster.argoCorrect',
+            params: { field: field!, reason: reason ? clip(oneLine(reason), 120) : 'none' },
+          };
+    // Kubernetes' own words, except the one we say too.
+    const said: Text = what === 'Required value' ? { key: 'cluster.argoRequired' } : verbatim(what!);
+    return cause(resourceOf(context, text), field!, said, fix, value?.trim());
   }
   return undefined;
 }
+
+const CREATE_NAMESPACE = 'CreateNamespace=true';
 
 function missingNamespace(text: string, context: Context): ArgoCause | undefined {
   const { state } = context;
@@ -177,12 +199,23 @@ function missingNamespace(text: string, context: Context): ArgoCause | undefined
       resource: { kind: 'Namespace', name },
       ...(context.resource ? {} : {}),
       missingNamespace: { name, createNamespaceHelps: helps },
-      detail: `${context.resource ? `${describe(context.resource)}: ` : ''}namespace ${name} does not exist`,
-      fix: helps
-        ? `add CreateNamespace=true to the Application's syncOptions (it creates the destination namespace ${name})`
-        : destination
-          ? `CreateNamespace=true is set but did not create ${name}: check that Argo CD may create namespaces on this cluster`
-          : `create namespace ${name} in the repo (CreateNamespace=true creates only the destination namespace${state.destinationNamespace ? ` ${state.destinationNamespace}` : ''})`,
+      ...words(
+        {
+          key: 'cluster.argoNoNamespace',
+          params: { resource: context.resource ? describe(context.resource) : 'none', name },
+        },
+        helps
+          ? {
+              key: 'cluster.argoAddCreateNs',
+              params: { option: CREATE_NAMESPACE, field: 'syncOptions', name },
+            }
+          : destination
+            ? { key: 'cluster.argoCreateNsFailed', params: { option: CREATE_NAMESPACE, name } }
+            : {
+                key: 'cluster.argoCreateNsInRepo',
+                params: { option: CREATE_NAMESPACE, name, destination: state.destinationNamespace || 'none' },
+              },
+      ),
     };
   }
   // gitops-engine: `Namespace "test" for Service "archery" is not managed` (the cluster's `namespaces` list).
@@ -193,8 +226,13 @@ function missingNamespace(text: string, context: Context): ArgoCause | undefined
       class: 'namespace',
       resource: { kind: kind!, namespace: name!, name: resourceName! },
       missingNamespace: { name: name!, createNamespaceHelps: false },
-      detail: `${kind} ${resourceName}: namespace ${name} is not managed by Argo CD on this cluster`,
-      fix: `add ${name} to the cluster's namespaces list in Argo CD (the cluster secret), or deploy ${kind} ${resourceName} to a managed namespace; CreateNamespace=true does not help`,
+      ...words(
+        { key: 'cluster.argoNsUnmanaged', params: { kind: kind!, resource: resourceName!, name: name! } },
+        {
+          key: 'cluster.argoAddManagedNs',
+          params: { name: name!, kind: kind!, resource: resourceName!, option: CREATE_NAMESPACE },
+        },
+      ),
     };
   }
   return undefined;
@@ -228,12 +266,22 @@ function admissionWebhook(text: string, context: Context): ArgoCause | undefined
     class: 'admission-webhook',
     ...(resource ? { resource } : {}),
     webhook: { name, unreachable: !denied, ...(service ? { service } : {}) },
-    detail: denied
-      ? `${describe(resource)}: admission webhook ${name} denied the request: ${said}`
-      : `${describe(resource)}: admission webhook ${name} could not be called: ${said}`,
-    fix: denied
-      ? `change the manifest to satisfy the policy of ${name}, or ask its owners for an exception`
-      : `bring the webhook's backend up${service ? ` (Service ${service.namespace ? `${service.namespace}/` : ''}${service.name})` : ''}, then sync again`,
+    ...words(
+      {
+        key: denied ? 'cluster.argoWebhookDenied' : 'cluster.argoWebhookFailed',
+        params: { resource: describe(resource), name, said },
+      },
+      denied
+        ? { key: 'cluster.argoSatisfyPolicy', params: { name } }
+        : {
+            key: 'cluster.argoWebhookUp',
+            params: {
+              service: service
+                ? `${service.namespace ? `${service.namespace}/` : ''}${service.name}`
+                : 'none',
+            },
+          },
+    ),
   };
 }
 
@@ -243,15 +291,20 @@ function immutableField(text: string, context: Context): ArgoCause | undefined {
   if (!statefulSet && !immutable) return undefined;
   const resource = resourceOf(context, text);
   const field = immutable ? immutable[1]! : 'spec';
-  const what = statefulSet
-    ? `only ${clip(statefulSet[1]!, 160)} may change on a StatefulSet`
-    : 'field is immutable';
+  const what: Text = statefulSet
+    ? { key: 'cluster.argoStatefulSetOnly', params: { fields: clip(statefulSet[1]!, 160) } }
+    : { key: 'cluster.argoImmutable' };
   return {
     class: 'immutable-field',
     ...(resource ? { resource } : {}),
     field,
-    detail: `${describe(resource)}: ${field}: ${what}`,
-    fix: `revert ${field} in the repo, or recreate ${describe(resource)}: the sync option Replace=true (or deleting it and syncing) replaces it; nothing was done`,
+    ...words(
+      { key: 'cluster.argoInvalid', params: { resource: describe(resource), field, what, value: 'none' } },
+      {
+        key: 'cluster.argoRevertImmutable',
+        params: { field, resource: describe(resource), option: 'Replace=true' },
+      },
+    ),
   };
 }
 
@@ -263,31 +316,42 @@ function sourceFailure(text: string, context: Context): ArgoCause | undefined {
   )
     return undefined;
   const { source, app, namespace, project } = context.state;
-  const where = [
-    source.repoURL ?? 'the repo',
-    source.path ? `path ${source.path}` : source.chart ? `chart ${source.chart}` : undefined,
-    source.targetRevision ? `at ${source.targetRevision}` : undefined,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const repo = source.repoURL ?? 'none';
+  const where: Text = {
+    key: 'cluster.argoWhere',
+    params: {
+      repo,
+      path: source.path || 'none',
+      chart: !source.path && source.chart ? source.chart : 'none',
+      revision: source.targetRevision || 'none',
+    },
+  };
   const said = clip(oneLine(text.replace(/\s*\(retried \d+ times?\)\.?$/, '')), 240);
-  const check = /app path does not exist/.test(text)
-    ? `check that ${source.path ? `path ${source.path}` : 'the path'} exists in ${source.repoURL ?? 'the repo'} at ${source.targetRevision ?? 'HEAD'}`
+  const check: Text = /app path does not exist/.test(text)
+    ? {
+        key: 'cluster.argoCheckPath',
+        params: { path: source.path || 'none', repo, revision: source.targetRevision ?? 'HEAD' },
+      }
     : /not permitted in project|allowed destinations/.test(text)
-      ? `check AppProject ${project ?? 'default'}: its sourceRepos, destinations and resource whitelists`
+      ? {
+          key: 'cluster.argoCheckProject',
+          params: { project: project ?? 'default', repos: 'sourceRepos', destinations: 'destinations' },
+        }
       : /to a commit SHA/.test(text)
-        ? `check that targetRevision ${source.targetRevision ?? ''} is a branch, tag or commit of ${source.repoURL ?? 'the repo'}`.replace(
-            '  ',
-            ' ',
-          )
+        ? {
+            key: 'cluster.argoCheckRevision',
+            params: { field: 'targetRevision', revision: source.targetRevision || 'none', repo },
+          }
         : /authentication required|repository not found/i.test(text)
-          ? `check the repository credentials Argo CD has for ${source.repoURL ?? 'the repo'}`
-          : `render ${where} locally (helm template / kustomize build) and fix the error it shows`;
+          ? { key: 'cluster.argoCheckCredentials', params: { repo } }
+          : {
+              key: 'cluster.argoRenderLocally',
+              params: { where, commands: 'helm template / kustomize build' },
+            };
   return {
     class: 'source',
     resource: { kind: 'Application', namespace, name: app },
-    detail: `Application ${app} could not render ${where}: ${said}`,
-    fix: check,
+    ...words({ key: 'cluster.argoCannotRender', params: { app, where, said } }, check),
   };
 }
 
@@ -333,8 +397,18 @@ export function classify(state: ApplicationState): ArgoCause[] {
         add({
           class: 'hook-failed',
           resource,
-          detail: `${r.hookType} hook ${r.kind} ${r.name} failed${r.message ? `: ${clip(oneLine(r.message), 160)}` : ''}`,
-          fix: `fix what the hook ${r.kind} ${r.name} runs (its pod's log says why), then sync again`,
+          ...words(
+            {
+              key: 'cluster.argoHookFailed',
+              params: {
+                hook: String(r.hookType),
+                kind: r.kind,
+                name: r.name,
+                message: r.message ? clip(oneLine(r.message), 160) : 'none',
+              },
+            },
+            { key: 'cluster.argoFixHook', params: { kind: r.kind, name: r.name } },
+          ),
         });
       } else if (r.status === 'SyncFailed' && r.message) add(classifyText(r.message, state, resource));
     }
@@ -355,8 +429,18 @@ export function classify(state: ApplicationState): ArgoCause[] {
       add({
         class: 'degraded',
         resource: { kind: r.kind, ...(namespace ? { namespace } : {}), name: r.name },
-        detail: `${r.kind} ${r.name} is ${r.health?.status}${r.health?.message ? `: ${clip(oneLine(r.health.message), 160)}` : ''}`,
-        fix: `kubectl -n ${namespace ?? 'default'} describe ${r.kind.toLowerCase()} ${r.name}`,
+        ...words(
+          {
+            key: 'cluster.argoResourceHealth',
+            params: {
+              kind: r.kind,
+              name: r.name,
+              status: String(r.health?.status),
+              message: r.health?.message ? clip(oneLine(r.health.message), 160) : 'none',
+            },
+          },
+          verbatim(`kubectl -n ${namespace ?? 'default'} describe ${r.kind.toLowerCase()} ${r.name}`),
+        ),
       });
     }
     return causes;
@@ -366,14 +450,21 @@ export function classify(state: ApplicationState): ArgoCause[] {
     if (causes.length === 0)
       add({
         class: 'out-of-sync',
-        detail:
+        ...words(
           drifted.length > 0
-            ? `${drifted.length} resource${drifted.length === 1 ? '' : 's'} drifted from git: ${drifted
-                .slice(0, 5)
-                .map((r) => `${r.kind} ${r.name}`)
-                .join(', ')}${drifted.length > 5 ? ', …' : ''}`
-            : `sync status is ${state.syncStatus}${state.syncStatus === 'Unknown' ? ': Argo CD could not compare the app with git' : ''}`,
-        fix: `argocd app diff ${state.app}, then sync or revert the change made outside git`,
+            ? {
+                key: 'cluster.argoDrifted',
+                params: {
+                  count: drifted.length,
+                  list: `${drifted
+                    .slice(0, 5)
+                    .map((r) => `${r.kind} ${r.name}`)
+                    .join(', ')}${drifted.length > 5 ? ', …' : ''}`,
+                },
+              }
+            : { key: 'cluster.argoSyncStatus', params: { status: String(state.syncStatus) } },
+          { key: 'cluster.argoDiff', params: { command: `argocd app diff ${state.app}` } },
+        ),
       });
   }
   return causes;

@@ -1,7 +1,7 @@
 // What the cluster adds to a classified Argo CD failure: whether a webhook's Service has endpoints, why the hook
 // Job failed (its pod's log) and the root cause inside each unhealthy workload — each through the analyzers.
 import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
-import { translator } from '../i18n/index.ts';
+import { render, type Text, verbatim } from '../i18n/index.ts';
 import type { Locale } from '../locale/index.ts';
 import type { Finding, ObjectRef, ReportMeta, RootCause } from '../report/index.ts';
 import type { ArgoCause } from './classify.ts';
@@ -19,7 +19,12 @@ export interface Explanation {
   rootCause?: RootCause;
   /** The workload's own first next step, when the analyzers found its root cause. */
   fix?: string;
+  /** `fix` kept language-neutral. */
+  fixText?: Text;
+  /** In the language asked for (English by default). */
   notes: string[];
+  /** `notes` kept language-neutral, one for one. */
+  noteTexts: Text[];
   findings: Finding[];
   meta: ReportMeta;
 }
@@ -30,6 +35,10 @@ const addresses = (endpoints: K8sObject | undefined): number =>
     0,
   );
 
+/** A finding's sentence as its Text when that still says its English (else the English, quoted as it is). */
+const kept = (text: Text | undefined, english: string): Text =>
+  text && render(text, 'en') === english ? text : verbatim(english);
+
 /** Reads what each cause points at; a read that fails leaves that cause as classified (best effort, never fatal). */
 export async function explain(
   causes: ArgoCause[],
@@ -38,11 +47,15 @@ export async function explain(
   /** The language of the notes and the webhook's root cause (the workloads' own are the analyzers'); default en. */
   locale: Locale = 'en',
 ): Promise<Explanation> {
-  const t = translator(locale);
   const explanation: Explanation = {
     notes: [],
+    noteTexts: [],
     findings: [],
     meta: { apiRequests: 0, bytesRead: 0, durationMs: 0 },
+  };
+  const note = (text: Text) => {
+    explanation.notes.push(render(text, locale));
+    explanation.noteTexts.push(text);
   };
   const lead = causes[0];
   const service = lead?.webhook?.service;
@@ -54,17 +67,20 @@ export async function explain(
       const ready = addresses(endpoints);
       const ref = { kind: 'Service', namespace: service.namespace, name: service.name };
       const names = { webhook: lead.webhook.name, service: `${service.namespace}/${service.name}` };
-      explanation.notes.push(
+      note(
         endpoints === undefined
-          ? t('argocd.noEndpointsObject', names)
-          : t('argocd.endpoints', { ...names, ready }),
+          ? { key: 'argocd.noEndpointsObject', params: names }
+          : { key: 'argocd.endpoints', params: { ...names, ready } },
       );
-      if (!endpoints || ready === 0)
+      if (!endpoints || ready === 0) {
+        const detail: Text = { key: 'argocd.webhookDown', params: names };
         explanation.rootCause = {
           code: 'ServiceNoEndpoints',
           object: ref,
-          detail: t('argocd.webhookDown', names),
+          detail: render(detail, locale),
+          detailText: detail,
         };
+      }
     }
   }
   const workloads = causes
@@ -83,14 +99,35 @@ export async function explain(
     const found = diagnosed.findings.find((f) => f.rootCause) ?? diagnosed.findings[0];
     if (!found || explanation.rootCause) continue;
     const subject = `${cause.resource!.kind} ${cause.resource!.namespace}/${cause.resource!.name}`;
-    if (found.suggestions[0]) explanation.fix = found.suggestions[0];
+    // The analyzers' sentences as they kept them; a finding not yet converted is quoted in its English.
+    const summary = kept(found.summaryText, found.summary);
+    if (found.suggestions[0]) {
+      explanation.fix = found.suggestions[0];
+      explanation.fixText = kept(found.suggestionTexts?.[0], found.suggestions[0]);
+    }
+    const detail: Text = {
+      key: 'cluster.argoSubject',
+      params: {
+        subject,
+        detail: found.rootCause?.detail ? kept(found.rootCause.detailText, found.rootCause.detail) : summary,
+      },
+    };
     explanation.rootCause = found.rootCause
-      ? { ...found.rootCause, detail: `${subject}: ${found.rootCause.detail ?? found.summary}` }
-      : { code: found.code, object: found.owner ?? found.object, detail: `${subject}: ${found.summary}` };
-    explanation.notes.push(`${subject}: ${found.summary}`);
+      ? { ...found.rootCause, detail: render(detail, locale), detailText: detail }
+      : {
+          code: found.code,
+          object: found.owner ?? found.object,
+          detail: render(detail, locale),
+          detailText: detail,
+        };
+    note({ key: 'cluster.argoSubject', params: { subject, detail: summary } });
     // What changed, when a deeper cause keeps the root cause: the change it arrived with (lib/diagnosis/changes).
-    const arrived = found.evidence.find((line) => line.startsWith('Arrived with a change'));
-    if (arrived) explanation.notes.push(`${subject}: ${arrived}`);
+    const at = found.evidence.findIndex((line) => line.startsWith('Arrived with a change'));
+    if (at >= 0)
+      note({
+        key: 'cluster.argoSubject',
+        params: { subject, detail: kept(found.evidenceTexts?.[at], found.evidence[at]!) },
+      });
   }
   return explanation;
 }

@@ -1,5 +1,6 @@
 // The Application's own finding (ArgoSyncFailed / ArgoDegraded) from its state and the classified causes: the
 // summary names the resource, the field and the fix, the root cause points at the resource to change.
+import { render, type Text, verbatim } from '../i18n/index.ts';
 import type { Finding, FindingCode, RootCause } from '../report/index.ts';
 import type { ArgoCause, ArgoFailureClass } from './classify.ts';
 import { type ApplicationState, applicationRef, failedPhase, shortRevision, unhealthy } from './state.ts';
@@ -18,7 +19,12 @@ const rootCauseCode: Record<ArgoFailureClass, FindingCode> = {
 
 export function rootCauseOf(cause: ArgoCause): RootCause {
   const code = cause.webhook?.unreachable ? 'DependencyUnreachable' : rootCauseCode[cause.class];
-  return { code, ...(cause.resource ? { object: cause.resource } : {}), detail: cause.detail };
+  return {
+    code,
+    ...(cause.resource ? { object: cause.resource } : {}),
+    detail: cause.detail,
+    ...(cause.detailText ? { detailText: cause.detailText } : {}),
+  };
 }
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -28,8 +34,12 @@ export interface ArgoFindingOptions {
   rootCause?: RootCause;
   /** Lines that explain the lead cause further (the webhook's endpoints, the hook's log). */
   notes?: string[];
+  /** `notes` kept language-neutral, one for one. */
+  noteTexts?: Text[];
   /** A better fix than the class's (the workload's own next step). */
   fix?: string;
+  /** `fix` kept language-neutral. */
+  fixText?: Text;
 }
 
 /** The Application's finding, or none when the state shows nothing wrong. */
@@ -45,34 +55,71 @@ export function argoFinding(
   const lead = causes[0];
   const revision = shortRevision(state.revision);
   const rootCause = options.rootCause ?? (lead ? rootCauseOf(lead) : undefined);
-  const what = failed
-    ? `failed to sync${revision ? ` revision ${revision}` : ''}`
-    : degraded
-      ? `is ${state.healthStatus} after sync${revision ? ` of revision ${revision}` : ''}`
-      : `is ${state.syncStatus}`;
-  const said = lead?.detail ?? (state.message ? clip(state.message, 200) : state.healthMessage);
+  const said = lead
+    ? (lead.detailText ?? lead.detail)
+    : state.message
+      ? clip(state.message, 200)
+      : state.healthMessage;
   const because =
     options.rootCause?.detail && options.rootCause.detail !== lead?.detail
-      ? options.rootCause.detail
+      ? (options.rootCause.detailText ?? options.rootCause.detail)
       : undefined;
-  const summary = `Argo CD Application ${state.app} ${what}${said ? `: ${said}` : ''}${because ? ` — ${because}` : ''}.${lead ? ` Fix: ${options.fix ?? lead.fix}.` : ''}`;
+  const summary: Text = {
+    key: 'cluster.argoSummary',
+    params: {
+      app: state.app,
+      state: failed ? 'failed' : degraded ? 'degraded' : 'other',
+      revision: revision || 'none',
+      health: String(state.healthStatus),
+      sync: String(state.syncStatus),
+      said: said || 'none',
+      because: because ?? 'none',
+      fix: lead ? (options.fix ? (options.fixText ?? options.fix) : (lead.fixText ?? lead.fix)) : 'none',
+    },
+  };
+  // A line quoted from a cause is its Text when it fits, else the clipped English as it is.
+  const causeLine = (cause: ArgoCause): Text =>
+    cause.detailText && cause.detail.length <= 200 ? cause.detailText : verbatim(clip(cause.detail, 200));
+  const notes = options.notes ?? [];
+  const evidence: Text[] = [
+    ...(state.phase
+      ? [
+          verbatim(
+            `operationState.phase ${state.phase}${state.message ? `: ${clip(state.message, 160)}` : ''}`,
+          ),
+        ]
+      : []),
+    {
+      key: 'cluster.argoStatus',
+      params: {
+        sync: state.syncStatus ?? '?',
+        health: state.healthStatus ?? '?',
+        message: state.healthMessage ? clip(state.healthMessage, 120) : 'none',
+      },
+    },
+    ...causes.slice(0, 3).map(causeLine),
+    ...notes.map((note, index) =>
+      options.noteTexts?.length === notes.length ? options.noteTexts[index]! : verbatim(note),
+    ),
+  ];
+  const fixes = new Map<string, Text>();
+  if (options.fix) fixes.set(options.fix, options.fixText ?? verbatim(options.fix));
+  for (const cause of causes.slice(0, 2))
+    if (!fixes.has(cause.fix)) fixes.set(cause.fix, cause.fixText ?? verbatim(cause.fix));
+  const suggestions: Text[] = [
+    ...fixes.values(),
+    verbatim(`argocd app get ${state.namespace === 'argocd' ? '' : `${state.namespace}/`}${state.app}`),
+  ];
   return {
     code: failed || drift ? 'ArgoSyncFailed' : 'ArgoDegraded',
     severity: drift ? 'warning' : 'critical',
     object: applicationRef(state),
     ...(rootCause ? { rootCause } : {}),
-    summary,
-    evidence: [
-      ...(state.phase
-        ? [`operationState.phase ${state.phase}${state.message ? `: ${clip(state.message, 160)}` : ''}`]
-        : []),
-      `sync ${state.syncStatus ?? '?'} · health ${state.healthStatus ?? '?'}${state.healthMessage ? `: ${clip(state.healthMessage, 120)}` : ''}`,
-      ...causes.slice(0, 3).map((cause) => clip(cause.detail, 200)),
-      ...(options.notes ?? []),
-    ],
-    suggestions: [
-      ...new Set([...(options.fix ? [options.fix] : []), ...causes.slice(0, 2).map((cause) => cause.fix)]),
-      `argocd app get ${state.namespace === 'argocd' ? '' : `${state.namespace}/`}${state.app}`,
-    ],
+    summary: render(summary, 'en'),
+    evidence: evidence.map((text) => render(text, 'en')),
+    suggestions: suggestions.map((text) => render(text, 'en')),
+    summaryText: summary,
+    evidenceTexts: evidence,
+    suggestionTexts: suggestions,
   };
 }

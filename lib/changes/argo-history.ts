@@ -3,7 +3,7 @@
 import type { K8sObject } from '../cluster/index.ts';
 import type { AnalysisContext } from '../evidence/index.ts';
 import type { ObjectRef } from '../report/index.ts';
-import type { Change } from './change.ts';
+import { type Change, changeWords } from './change.ts';
 
 interface HistoryEntry {
   id?: number;
@@ -41,22 +41,33 @@ export function argoChanges(context: AnalysisContext, workload: ObjectRef): Chan
         ...(app.metadata.namespace ? { namespace: app.metadata.namespace } : {}),
         name: app.metadata.name,
       };
-      const from = previous?.revision ? ` (from ${shortRevision(previous.revision)})` : '';
+
       return [
         {
           source: 'argocd',
           at: latest.deployedAt,
           object: ref,
-          text: `Argo CD synced ${app.metadata.name} to revision ${shortRevision(latest.revision)}${from}`,
           ...(latest.id !== undefined ? { revision: latest.id } : {}),
           ...(previous?.id !== undefined ? { previousRevision: previous.id } : {}),
           pods: context.podsOf(workload).map((pod) => pod.metadata.name),
-          wayBack:
+          ...changeWords(
+            {
+              key: 'cluster.argoSynced',
+              params: {
+                app: app.metadata.name,
+                revision: shortRevision(latest.revision),
+                from: previous?.revision ? shortRevision(previous.revision) : 'none',
+              },
+            },
             previous?.id !== undefined
               ? [
-                  `Roll back the sync: argocd app rollback ${app.metadata.name} ${previous.id} (turn off auto-sync first, or revert the commit in Git)`,
+                  {
+                    key: 'cluster.argoRollback',
+                    params: { command: `argocd app rollback ${app.metadata.name} ${previous.id}` },
+                  },
                 ]
               : [],
+          ),
         } satisfies Change,
       ];
     });

@@ -1,5 +1,6 @@
 // What one change is: when it landed, on which object, what it changed, and the way back.
 import { z } from 'zod';
+import { render, Text } from '../i18n/index.ts';
 import { ObjectRef } from '../report/index.ts';
 
 /** One list of change sources; the evidence readers and the wording derive from it. */
@@ -21,5 +22,17 @@ export const Change = z.object({
   pods: z.array(z.string()),
   /** How to undo it: exact commands for a person to run, and earlier values the cluster still holds. */
   wayBack: z.array(z.string()),
+  /** `text` kept language-neutral. */
+  textText: Text.optional(),
+  /** `wayBack` kept language-neutral, one for one. */
+  wayBackTexts: z.array(Text).optional(),
 });
 export type Change = z.infer<typeof Change>;
+
+/** A change's words in both forms: the English `text` and `wayBack`, and their Texts. */
+export const changeWords = (text: Text, wayBack: Text[]) => ({
+  text: render(text, 'en'),
+  textText: text,
+  wayBack: wayBack.map((line) => render(line, 'en')),
+  wayBackTexts: wayBack,
+});

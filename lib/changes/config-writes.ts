@@ -3,7 +3,7 @@
 import type { K8sObject } from '../cluster/index.ts';
 import type { AnalysisContext } from '../evidence/index.ts';
 import type { ObjectRef } from '../report/index.ts';
-import type { Change } from './change.ts';
+import { type Change, changeWords } from './change.ts';
 import { describeWorkload } from './revisions.ts';
 
 type ConfigKind = 'ConfigMap' | 'Secret';
@@ -78,13 +78,28 @@ export function configChanges(context: AnalysisContext, workload: ObjectRef): Ch
       source: 'config',
       at,
       object: ref,
-      text: `${describeWorkload(ref)} was edited${writer ? ` (by ${writer})` : ''}, used by ${describeWorkload(workload)}`,
       pods: podNames,
-      wayBack: [
-        kind === 'Secret'
-          ? `Restore Secret ${name} from where you keep it (kube-responder never reads Secret values)`
-          : `Restore ConfigMap ${name} from your source (the cluster keeps no earlier copy), then kubectl -n ${workload.namespace} rollout restart ${workload.kind.toLowerCase()}/${workload.name}`,
-      ],
+      ...changeWords(
+        {
+          key: 'cluster.configEdited',
+          params: {
+            object: describeWorkload(ref),
+            writer: writer ?? 'none',
+            workload: describeWorkload(workload),
+          },
+        },
+        [
+          kind === 'Secret'
+            ? { key: 'cluster.restoreSecret', params: { name, product: 'kube-responder' } }
+            : {
+                key: 'cluster.restoreConfigMap',
+                params: {
+                  name,
+                  command: `kubectl -n ${workload.namespace} rollout restart ${workload.kind.toLowerCase()}/${workload.name}`,
+                },
+              },
+        ],
+      ),
     });
   }
   return changes.sort((a, b) => b.at.localeCompare(a.at));

@@ -2,7 +2,7 @@
 // `version`, `status`, `modifiedAt`): the release payload is never read.
 import type { AnalysisContext } from '../evidence/index.ts';
 import type { ObjectRef } from '../report/index.ts';
-import type { Change } from './change.ts';
+import { type Change, changeWords } from './change.ts';
 
 const RELEASE_TYPE = 'helm.sh/release.v1';
 
@@ -45,13 +45,23 @@ export function helmChanges(context: AnalysisContext, workload: ObjectRef): Chan
       source: 'helm',
       at: latest.at,
       object: ref,
-      text: `Helm upgraded release ${release} to version ${latest.version} (${latest.status})`,
       revision: latest.version,
       ...(previous ? { previousRevision: previous.version } : {}),
       pods: context.podsOf(workload).map((pod) => pod.metadata.name),
-      wayBack: previous
-        ? [`Roll back the release: helm -n ${namespace} rollback ${release} ${previous.version}`]
-        : [],
+      ...changeWords(
+        {
+          key: 'cluster.helmUpgraded',
+          params: { release, version: String(latest.version), status: latest.status },
+        },
+        previous
+          ? [
+              {
+                key: 'cluster.helmRollback',
+                params: { command: `helm -n ${namespace} rollback ${release} ${previous.version}` },
+              },
+            ]
+          : [],
+      ),
     },
   ];
 }

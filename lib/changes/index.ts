@@ -14,7 +14,18 @@ export { Change, ChangeSource, changeSources } from './change.ts';
 export { describeWorkload, revisionsOf } from './revisions.ts';
 export { templateDiff } from './template-diff.ts';
 export { inTrouble, troubleStart, type Verdict } from './timing.ts';
-export { afterLines, blameLine, noChangeLine, span, wayBack } from './words.ts';
+export {
+  afterLines,
+  afterTexts,
+  blameLine,
+  blameText,
+  noChangeLine,
+  noChangeText,
+  span,
+  spanText,
+  wayBack,
+  wayBackTexts,
+} from './words.ts';
 
 /** Kinds whose pod template has revisions. */
 export const CHANGING_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;

@@ -2,9 +2,10 @@
 // a StatefulSet's or DaemonSet's ControllerRevisions, each compared with the revision before it.
 import type { K8sObject } from '../cluster/index.ts';
 import type { AnalysisContext } from '../evidence/index.ts';
+import { listText, type Text } from '../i18n/index.ts';
 import type { ObjectRef } from '../report/index.ts';
-import type { Change } from './change.ts';
-import { previousEnvValues, templateDiff } from './template-diff.ts';
+import { type Change, changeWords } from './change.ts';
+import { previousEnvTexts, templateDiffTexts } from './template-diff.ts';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 /** Differences named in one line; the rest is counted. */
@@ -72,29 +73,48 @@ export function rolloutChanges(context: AnalysisContext, workload: ObjectRef): C
     .map((next, index): Change | undefined => {
       const previous = revisions[index];
       if (!previous || !next.at) return undefined;
-      const diffs = templateDiff(previous.template, next.template);
-      const shown = diffs.slice(0, MAX_DIFFS).join(', ');
-      const more = diffs.length > MAX_DIFFS ? ` and ${diffs.length - MAX_DIFFS} more` : '';
+      const diffs = templateDiffTexts(previous.template, next.template);
+      const shown = listText('cluster.comma', diffs.slice(0, MAX_DIFFS));
       const kind = workload.kind.toLowerCase();
       return {
         source: 'rollout',
         at: next.at,
         object: workload,
-        text: `${describeWorkload(workload)} rolled out revision ${next.number}${diffs.length ? `: ${shown}${more}` : ''}`,
         revision: next.number,
         previousRevision: previous.number,
         pods: pods.filter(next.owns).map((pod) => pod.metadata.name),
-        wayBack: [
-          `Roll back to revision ${previous.number}: kubectl -n ${workload.namespace} rollout undo ${kind}/${workload.name} --to-revision=${previous.number}`,
-          ...wasValues(previousEnvValues(previous.template, next.template)),
-        ],
+        ...changeWords(
+          {
+            key: 'cluster.rolledOut',
+            params: {
+              workload: describeWorkload(workload),
+              revision: String(next.number),
+              diffs: !diffs.length
+                ? 'none'
+                : diffs.length > MAX_DIFFS
+                  ? { key: 'cluster.andMore', params: { list: shown, count: diffs.length - MAX_DIFFS } }
+                  : shown,
+            },
+          },
+          [
+            {
+              key: 'cluster.rollBackTo',
+              params: {
+                revision: String(previous.number),
+                command: `kubectl -n ${workload.namespace} rollout undo ${kind}/${workload.name} --to-revision=${previous.number}`,
+              },
+            },
+            ...wasValues(previousEnvTexts(previous.template, next.template)),
+          ],
+        ),
       };
     })
     .filter((change): change is Change => !!change)
     .reverse();
 }
 
-const wasValues = (values: string[]) => (values.length ? [`Before: ${values.join(', ')}`] : []);
+const wasValues = (values: Text[]): Text[] =>
+  values.length ? [{ key: 'cluster.before', params: { values: listText('cluster.comma', values) } }] : [];
 
 /** Pods of the workload on revisions before `revision` (the ones that ran before the change). */
 export function podsBefore(context: AnalysisContext, workload: ObjectRef, revision: number): K8sObject[] {

@@ -2,18 +2,18 @@
 // becomes the root cause (or, beside a deeper cause, how that cause arrived), with the way back; else it says
 // that no change came, or that a later one is not the cause.
 import {
-  afterLines,
-  blameLine,
+  afterTexts,
+  blameText,
   CHANGING_KINDS,
   type ChangeOptions,
   changeVerdict,
-  noChangeLine,
+  noChangeText,
   revisionsOf,
   type Verdict,
-  wayBack,
+  wayBackTexts,
 } from '../changes/index.ts';
 import type { AnalysisContext } from '../evidence/index.ts';
-import { verbatim } from '../i18n/index.ts';
+import { render, type Text, verbatim } from '../i18n/index.ts';
 import type { Finding, ObjectRef } from '../report/index.ts';
 
 /** Codes that are about a workload's pods misbehaving, where a change is the usual story. */
@@ -43,50 +43,57 @@ export function attachChanges(
   });
 }
 
+/** A finding's lines as Texts, one for one: the ones its analyzer kept, else its English quoted as it is. */
+const textsOf = (lines: string[], texts: Text[] | undefined): Text[] =>
+  texts && texts.length === lines.length ? texts : lines.map((line) => verbatim(line));
+
 function withChange(finding: Finding, verdict: Verdict, context: AnalysisContext): Finding {
-  const later = afterLines(verdict);
-  const line = blameLine(verdict);
+  const later = afterTexts(verdict);
+  const line = blameText(verdict);
+  const evidence = textsOf(finding.evidence, finding.evidenceTexts);
   if (!line) {
     // The revision that ran when the trouble began dates "no change" when no earlier change is known.
     const running = revisionsOf(context, verdict.workload)
       .filter((revision) => revision.at && !(Date.parse(revision.at) > verdict.start))
       .at(-1);
-    const none = verdict.previous || running ? noChangeLine(verdict, running) : undefined;
+    const none = verdict.previous || running ? noChangeText(verdict, running) : undefined;
     // Second line, within what a message shows: "no recent change" is a finding too.
-    const [lead, ...rest] = finding.evidence;
-    const added = [...(none ? [none] : []), ...later];
-    return {
-      ...finding,
-      evidence: [...(lead ? [lead] : []), ...added, ...rest],
-      // The change lines are English (not yet in the catalogue): quoted, so the Texts stay one for one.
-      ...(finding.evidenceTexts && {
-        evidenceTexts: [
-          ...finding.evidenceTexts.slice(0, 1),
-          ...added.map(verbatim),
-          ...finding.evidenceTexts.slice(1),
-        ],
-      }),
-    };
+    const [lead, ...rest] = evidence;
+    const texts = [...(lead ? [lead] : []), ...(none ? [none] : []), ...later, ...rest];
+    return { ...finding, evidence: english(texts), evidenceTexts: texts };
   }
   const deeper = finding.rootCause && !SHALLOW.has(finding.rootCause.code) ? finding.rootCause : undefined;
   const change = verdict.blamed.at(-1)!;
-  const text = line.charAt(0).toUpperCase() + line.slice(1);
-  const first = deeper ? `Arrived with a change: ${line}` : text;
-  // The summary grows an English sentence: its Text would say less, so the English stands until it is catalogued.
-  const { summaryText: _untold, ...told } = finding;
+  const summary: Text = {
+    key: deeper ? 'cluster.summaryArrived' : 'cluster.summaryWithChange',
+    params: { summary: finding.summaryText ?? finding.summary, line },
+  };
+  const evidenceTexts: Text[] = [
+    deeper ? { key: 'cluster.arrivedWith', params: { line } } : blameText(verdict, true)!,
+    ...evidence,
+    ...later,
+  ];
+  const suggestions = textsOf(finding.suggestions, finding.suggestionTexts);
+  const back = wayBackTexts(verdict);
+  // The way back leads unless a deeper cause has its own fix (fix forward first, roll back next).
+  const suggestionTexts = deeper ? [...suggestions, ...back] : [...back, ...suggestions];
   return {
-    ...told,
+    ...finding,
     // A deeper cause stays the cause; the change is how it arrived, told first.
-    rootCause: deeper ?? { code: 'RecentChange', object: change.object, detail: line },
+    rootCause: deeper ?? {
+      code: 'RecentChange',
+      object: change.object,
+      detail: render(line, 'en'),
+      detailText: line,
+    },
     // The headline says it: "what changed?" is the first question anyone on call asks.
-    summary: `${finding.summary} ${deeper ? 'It arrived with a change: it ' : 'It '}${line}.`,
-    evidence: [first, ...finding.evidence, ...later],
-    ...(finding.evidenceTexts && {
-      evidenceTexts: [verbatim(first), ...finding.evidenceTexts, ...later.map(verbatim)],
-    }),
-    // The way back leads unless a deeper cause has its own fix (fix forward first, roll back next).
-    suggestions: deeper
-      ? [...finding.suggestions, ...wayBack(verdict)]
-      : [...wayBack(verdict), ...finding.suggestions],
+    summary: render(summary, 'en'),
+    summaryText: summary,
+    evidence: english(evidenceTexts),
+    evidenceTexts,
+    suggestions: english(suggestionTexts),
+    suggestionTexts,
   };
 }
+
+const english = (texts: Text[]): string[] => texts.map((text) => render(text, 'en'));

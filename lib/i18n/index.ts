@@ -8,6 +8,7 @@ import type { MessageKey } from './keys.ts';
 export { actionDescription, type DescribedAction } from './action.ts';
 export { catalogs, messageKeys, TextParams, type Translate, t, translator } from './format.ts';
 export type { Catalog, MessageKey } from './keys.ts';
+export { type ListItem, listText } from './list.ts';
 
 /** A sentence stored language-neutral: which message, with what. */
 export const Text = z.object({

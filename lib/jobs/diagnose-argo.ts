@@ -17,6 +17,7 @@ import { channelNames, textMessage } from '../chat/index.ts';
 import { type ClusterReader, type K8sObject, resources } from '../cluster/index.ts';
 import { diagnose } from '../diagnosis/index.ts';
 import { ArgoNotification } from '../events/argocd/payload.ts';
+import { render, type Text } from '../i18n/index.ts';
 import type { Finding, Report, ReportLink } from '../report/index.ts';
 import { redactDeep } from '../security/index.ts';
 import { DEDUP_UNAVAILABLE_NOTE } from './diagnose-alert.ts';
@@ -75,19 +76,16 @@ async function readApplication(
   job: DiagnoseArgoJob,
   reader: ClusterReader,
   attempt: AttemptInfo,
-): Promise<{ application?: K8sObject; unreadable?: string }> {
+): Promise<{ application?: K8sObject; unreadable?: Text }> {
   const { app, namespace } = job.notification;
+  const names = { app: `${namespace}/${app}`, cluster: job.cluster };
   try {
     const application = await reader.get(resources.applications, namespace, app);
-    return application
-      ? { application }
-      : { unreadable: `Application ${namespace}/${app} was not found on cluster ${job.cluster}` };
+    return application ? { application } : { unreadable: { key: 'cluster.argoNotFound', params: names } };
   } catch (error) {
     if (!attempt.finalAttempt && !isPermanent(error)) throw error;
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
-    return {
-      unreadable: `Application ${namespace}/${app} could not be read on cluster ${job.cluster} (${reason})`,
-    };
+    return { unreadable: { key: 'cluster.argoUnreadable', params: { ...names, reason } } };
   }
 }
 
@@ -109,10 +107,7 @@ async function handle(
   await deps.reports.save(report, deps.reportTtlSeconds ?? REPORT_TTL_SECONDS);
   // Whether the ledger answered is known only once it was asked, so the note is added per target.
   const sent = await deliverOnce(deps.ledger, job.id, job.replyTo, (target) =>
-    deps.deliver(
-      target,
-      dedup.unavailable ? { ...report, summary: `${report.summary} ${DEDUP_UNAVAILABLE_NOTE}` } : report,
-    ),
+    deps.deliver(target, dedup.unavailable ? withDedupNote(report) : report),
   );
   if (report.findings.length > 0 && sent.length > 0) await recordFailure(job, sent, deps, attempt);
   return {
@@ -126,6 +121,11 @@ async function handle(
   };
 }
 
+/** The report with the note that duplicates may follow (said in English: the note has no Text yet). */
+function withDedupNote({ summaryText: _, ...report }: Report): Report {
+  return { ...report, summary: `${report.summary} ${DEDUP_UNAVAILABLE_NOTE}` };
+}
+
 /** What Argo CD said happened, as a person names it (the report's title). */
 function triggerOf(state: ApplicationState): string {
   if (failedPhase(state)) return 'Argo CD sync failed';
@@ -133,6 +133,23 @@ function triggerOf(state: ApplicationState): string {
   if (state.syncStatus === 'OutOfSync' || state.syncStatus === 'Unknown')
     return `Argo CD app ${state.syncStatus === 'OutOfSync' ? 'out of sync' : 'sync status unknown'}`;
   return 'Argo CD notification';
+}
+
+/** `triggerOf` without its "Argo CD", in the reader's language. */
+function triggerText(state: ApplicationState): Text {
+  const trigger = failedPhase(state)
+    ? 'failed'
+    : unhealthy(state)
+      ? 'unhealthy'
+      : state.syncStatus === 'OutOfSync'
+        ? 'outOfSync'
+        : state.syncStatus === 'Unknown'
+          ? 'unknown'
+          : 'other';
+  return {
+    key: 'cluster.argoTrigger',
+    params: { trigger, health: String(state.healthStatus?.toLowerCase()) },
+  };
 }
 
 function linksOf(job: DiagnoseArgoJob): ReportLink[] {
@@ -158,7 +175,7 @@ async function buildReport(
   state: ApplicationState,
   reader: ClusterReader,
   reportId: string,
-  unreadable: string | undefined,
+  unreadable: Text | undefined,
   now: Date,
 ): Promise<Report> {
   const started = Date.now();
@@ -171,22 +188,45 @@ async function buildReport(
       scope: { kind: 'object', ...(object.namespace ? { namespace: object.namespace } : {}), object },
     }),
   );
-  const notes = unreadable
-    ? [...explanation.notes, `${unreadable}: explained from the notification alone`]
-    : explanation.notes;
+  // Stored in English with each sentence's Text beside it: every destination reads it in its own language.
+  const alone: Text | undefined = unreadable
+    ? { key: 'cluster.argoFromNotification', params: { why: unreadable } }
+    : undefined;
   const finding = argoFinding(state, causes, {
     ...(explanation.rootCause ? { rootCause: explanation.rootCause } : {}),
     ...(explanation.fix ? { fix: explanation.fix } : {}),
-    notes,
+    ...(explanation.fixText ? { fixText: explanation.fixText } : {}),
+    notes: [...explanation.notes, ...(alone ? [render(alone, 'en')] : [])],
+    noteTexts: [...explanation.noteTexts, ...(alone ? [alone] : [])],
   });
   const findings = uniqueFindings([...(finding ? [finding] : []), ...explanation.findings]);
   const links = linksOf(job);
-  const said = job.notification.message ? ` Argo CD says: ${job.notification.message.slice(0, 300)}` : '';
-  const summary = finding
-    ? `${finding.summary}${unreadable ? ` (${unreadable}; this is from the notification alone.)` : ''}`
+  const said = job.notification.message ? job.notification.message.slice(0, 300) : 'none';
+  const summary: Text = finding
+    ? {
+        key: 'cluster.argoReportSummary',
+        params: { summary: finding.summaryText ?? finding.summary, why: unreadable ?? 'none' },
+      }
     : unreadable
-      ? `No diagnosis: ${unreadable}. Argo CD reported ${triggerOf(state).replace(/^Argo CD /, '')} for Application ${state.namespace}/${state.app}.${said}`
-      : `Argo CD Application ${state.app} shows nothing to fix now: sync ${state.syncStatus ?? '?'}, health ${state.healthStatus ?? '?'}${state.phase ? `, last operation ${state.phase}` : ''}.${said}`;
+      ? {
+          key: 'cluster.argoNoDiagnosis',
+          params: {
+            why: unreadable,
+            trigger: triggerText(state),
+            app: `${state.namespace}/${state.app}`,
+            said,
+          },
+        }
+      : {
+          key: 'cluster.argoNothingToFix',
+          params: {
+            app: state.app,
+            sync: state.syncStatus ?? '?',
+            health: state.healthStatus ?? '?',
+            phase: state.phase ?? 'none',
+            said,
+          },
+        };
   return {
     id: reportId,
     source: 'argocd',
@@ -198,7 +238,8 @@ async function buildReport(
       labels: { app: state.app, ...(state.project ? { project: state.project } : {}) },
     },
     findings,
-    summary,
+    summary: render(summary, 'en'),
+    summaryText: summary,
     proposals: [],
     ...(links.length > 0 ? { links } : {}),
     meta: {
