@@ -443,6 +443,9 @@ export function reportMessage(report: Report, locale: Locale = 'en'): ReportMess
   return fitToPhone(fullReportMessage(report, locale));
 }
 
+/** An evidence line that quotes the app's own log (`log: …`): what ties a failing pod to the cause it names. */
+const isLogLine = (line: string) => line.startsWith('log: ');
+
 /** Each English line the findings store, with the `Text` it was made from (converted producers only). */
 function textsOf(findings: ReportFinding[], lines: 'evidence' | 'suggestions'): Map<string, Text> {
   const texts = new Map<string, Text>();
@@ -492,8 +495,14 @@ function fullReportMessage(report: Report, locale: Locale): ReportMessage {
   const between = (hops ?? []).slice(1, -1).map((link) => `${describeObject(link.object)} `);
   const evidence =
     deepest && deepest !== lead && lead
-      ? // The alert's own pod first (what the page was about), then what shows the deepest cause.
-        unique([...lead.evidence.slice(0, 1), ...deepest.evidence, ...lead.evidence.slice(1)]).filter(
+      ? // The alert's own pod first (what the page was about), then the log line that ties it to the cause, then
+        // what shows the deepest cause, then the rest.
+        unique([
+          ...lead.evidence.slice(0, 1),
+          ...lead.evidence.slice(1).filter(isLogLine),
+          ...deepest.evidence,
+          ...lead.evidence.slice(1).filter((line) => !isLogLine(line)),
+        ]).filter(
           (line) => !between.some((hop) => line.startsWith(hop)),
         )
       : (lead?.evidence ?? []);

@@ -12,6 +12,7 @@ import {
   keyLines,
   mentionsOom,
   missingSetting,
+  telling,
 } from './logs.ts';
 import { explainBlocked, explainDnsBlocked } from './network-policy.ts';
 import { explainUnknownHost, serviceName } from './unknown-host.ts';
@@ -231,7 +232,7 @@ export function causeFromLog(context: AnalysisContext, pod: K8sObject, text: str
   if (!text.trim()) return undefined;
   const namespace = pod.metadata.namespace;
   const failures = connectionFailures(text);
-  const failure = failures.at(-1);
+  const failure = telling(failures);
   if (failure) {
     const target = `${failure.host}${failure.port ? `:${failure.port}` : ''}`;
     const verb: Text = {

@@ -84,6 +84,8 @@ export interface ConnectionFailure {
   port?: number;
   kind: ConnectionKind;
   line: string;
+  /** The line names its target itself (`connect ECONNREFUSED 10.96.112.40:3306`), not borrowed from a neighbour. */
+  named: boolean;
 }
 
 /** The kind of connection error a line reports, if it reports one. */
@@ -112,7 +114,7 @@ export function connectionFailures(text: string): ConnectionFailure[] {
     // "lookup rabbitmq on …: no such host" names no port; "connecting to amqp://rabbitmq:5672" just before does.
     const port = target?.port ?? targets.find((t) => t?.host === target?.host && t?.port)?.port;
     if (target && port !== undefined) target.port = port;
-    if (target) failures.push({ ...target, kind, line });
+    if (target) failures.push({ ...target, kind, line, named: own !== undefined });
   });
   return failures;
 }
@@ -177,4 +179,15 @@ export function applicationError(text: string): string | undefined {
 
 export function mentionsOom(text: string): boolean {
   return /out of memory|outofmemoryerror|oomkilled|heap out of memory|cannot allocate memory/i.test(text);
+}
+
+/**
+ * The failure to show a person: the most recent one, told by the last line about the same host that names it
+ * itself (`Error: connect ECONNREFUSED 10.96.112.40:3306` says more than the stack's `code: 'ECONNREFUSED',`).
+ */
+export function telling(failures: ConnectionFailure[]): ConnectionFailure | undefined {
+  const last = failures.at(-1);
+  if (!last || last.named) return last;
+  const named = failures.filter((f) => f.named && f.host === last.host).at(-1);
+  return named ? { ...named, kind: last.kind } : last;
 }
