@@ -169,6 +169,21 @@ function isBase64(value: string): boolean {
 /**
  * Parses a fixture file. Every bad document is an error naming its index (0-based) and line; nothing is skipped.
  */
+/**
+ * Runs `step` on one object of the fixture; a field of the wrong shape deep inside it (a list where a mapping belongs,
+ * a string where a list belongs) becomes a FixtureError naming the document and the object, never a TypeError.
+ */
+function shaped(where: string, object: K8sObject, step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    if (error instanceof FixtureError || !(error instanceof TypeError)) throw error;
+    throw new FixtureError(
+      `${where}: ${object.kind} ${object.metadata.name}: a field has the wrong shape (${error.message})`,
+    );
+  }
+}
+
 export function loadFixture(yamlText: string): FixtureCluster {
   const documents = parseAllDocuments(yamlText);
   const parsed: Array<{ index: number; line: number; doc: Doc }> = [];
@@ -230,6 +245,12 @@ export function loadFixture(yamlText: string): FixtureCluster {
       throw new FixtureError(`${where}: ${kind} has no metadata.name`);
     if (metadata.namespace !== undefined && typeof metadata.namespace !== 'string')
       throw new FixtureError(`${where}: ${kind} ${metadata.name}: metadata.namespace must be a string`);
+    for (const field of ['ownerReferences', 'finalizers'] as const)
+      if (metadata[field] !== undefined && !Array.isArray(metadata[field]))
+        throw new FixtureError(`${where}: ${kind} ${metadata.name}: metadata.${field} must be a list`);
+    for (const field of ['labels', 'annotations'] as const)
+      if (metadata[field] !== undefined && !isRecord(metadata[field]))
+        throw new FixtureError(`${where}: ${kind} ${metadata.name}: metadata.${field} must be a mapping`);
     if (apiVersion === FIXTURE_API_VERSION && kind === 'PodLog') {
       podLogDocs.push({ index, line, doc });
       continue;
@@ -265,8 +286,10 @@ export function loadFixture(yamlText: string): FixtureCluster {
     if (metadata.resourceVersion !== undefined)
       cluster.observeResourceVersion(String(metadata.resourceVersion));
     metadata.creationTimestamp ??= loadTime;
-    if (kind.kind === 'Secret' && kind.group === '') normaliseSecret(object, where);
-    cluster.put(kind, object);
+    shaped(where, object, () => {
+      if (kind.kind === 'Secret' && kind.group === '') normaliseSecret(object, where);
+      cluster.put(kind, object);
+    });
   }
 
   for (const { object } of objects)
@@ -299,7 +322,8 @@ export function loadFixture(yamlText: string): FixtureCluster {
     namespace.metadata.labels['kubernetes.io/metadata.name'] ??= namespace.metadata.name;
   }
 
-  for (const { kind, object } of objects) linkReferences(cluster, kind, object);
+  for (const { index, line, kind, object } of objects)
+    shaped(`fixture document ${index} (line ${line})`, object, () => linkReferences(cluster, kind, object));
 
   const podKind = cluster.findKind('', 'v1', 'pods')!;
   for (const { index, line, doc } of podLogDocs) {
