@@ -443,6 +443,12 @@ export function reportMessage(report: Report, locale: Locale = 'en'): ReportMess
   return fitToPhone(fullReportMessage(report, locale));
 }
 
+/** Whether `summary` (English, as stored) already holds `line`, give or take its first letter's case and a full stop. */
+const saidIn = (summary: string, line: string) => {
+  const words = line.replace(/[.…]$/, '');
+  return words.length > 24 && summary.toLowerCase().includes(words.toLowerCase());
+};
+
 /** An evidence line that quotes the app's own log (`log: …`): what ties a failing pod to the cause it names. */
 const isLogLine = (line: string) => line.startsWith('log: ');
 
@@ -502,9 +508,7 @@ function fullReportMessage(report: Report, locale: Locale): ReportMessage {
           ...lead.evidence.slice(1).filter(isLogLine),
           ...deepest.evidence,
           ...lead.evidence.slice(1).filter((line) => !isLogLine(line)),
-        ]).filter(
-          (line) => !between.some((hop) => line.startsWith(hop)),
-        )
+        ]).filter((line) => !between.some((hop) => line.startsWith(hop)))
       : (lead?.evidence ?? []);
   const nextSteps =
     deepest && deepest !== lead && lead
@@ -540,6 +544,8 @@ function fullReportMessage(report: Report, locale: Locale): ReportMessage {
       ? { ai: { model: report.ai.model, text: report.ai.text } }
       : {}),
     evidence: evidence
+      // A line the summary already says word for word ("Started 4 min after … rolled out revision 14") is not said twice.
+      .filter((line) => !saidIn(report.summary, line))
       .slice(0, MAX_EVIDENCE_LINES)
       .map((line) => renderOr(evidenceTexts.get(line), line, locale)),
     nextSteps: nextSteps

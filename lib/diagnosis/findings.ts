@@ -227,7 +227,16 @@ export function summarize(
   }
   const target = scope.object;
   const aboutTarget = targets.some((ref) => sameRef(first.object, ref) || sameRef(first.owner, ref));
-  const chain = causeChain(first, { findings, aliases }).findings;
+  const walk = causeChain(first, { findings, aliases });
+  const chain = walk.findings;
+  // A finding on a hop of the chain (a Service folded into its workload) is told by the chain line, as the message
+  // leaves it out of "Also found": it is not one more finding either.
+  const onHop = (finding: Finding) =>
+    walk.links.some(
+      (link) =>
+        finding.code === link.code &&
+        (sameRef(finding.owner, link.object) || sameRef(finding.object, link.object)),
+    );
   const deepest = chain[chain.length - 1]!;
   // The deepest cause leads, unless the first finding's sentence already says it (then it is the better one).
   const saysIt =
@@ -240,7 +249,7 @@ export function summarize(
   const onOther = !!target && !aboutTarget && scope.kind === 'alert';
   if (target && onOther)
     summary = `No problem found on ${describeRef(target)} itself; in ${scope.namespace ? `namespace ${scope.namespace}` : 'the cluster'}: ${summary}`;
-  const rest = serious.filter((finding) => !chain.includes(finding)).length;
+  const rest = serious.filter((finding) => !chain.includes(finding) && !onHop(finding)).length;
   if (rest > 0) summary += ` ${count(rest, 'more finding')} below.`;
   const state = stateTextOf(first.code, first.summary).params!;
   const summaryText: Text = {

@@ -147,7 +147,8 @@ describe('toLine (report)', () => {
       report(
         [
           finding(1, {
-            evidence: Array.from({ length: 10 }, () => heavy('\udc00')),
+            // Not the summary's text: a line the summary already says is left out of the message.
+            evidence: Array.from({ length: 10 }, () => heavy('\udc03')),
             suggestions: Array.from({ length: 4 }, () => heavy('\udc00')),
             rootCause: { code: 'ApplicationError', detail: heavy('\udc02') },
           }),
