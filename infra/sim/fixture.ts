@@ -185,6 +185,17 @@ function shaped(where: string, object: K8sObject, step: () => void): void {
 }
 
 export function loadFixture(yamlText: string): FixtureCluster {
+  try {
+    return buildFixture(yamlText);
+  } catch (error) {
+    // A shape no check above names (a field deep in an object the fixture server reads): still the fixture's fault.
+    if (error instanceof TypeError)
+      throw new FixtureError(`the fixture has a field of the wrong shape (${error.message})`);
+    throw error;
+  }
+}
+
+function buildFixture(yamlText: string): FixtureCluster {
   const documents = parseAllDocuments(yamlText);
   const parsed: Array<{ index: number; line: number; doc: Doc }> = [];
   const docs = Array.isArray(documents) ? documents : [documents];
