@@ -219,7 +219,13 @@ function buildFixture(yamlText: string): FixtureCluster {
     if (document.errors.length > 0) {
       throw new FixtureError(`${where}: invalid YAML: ${document.errors[0]?.message.trimEnd()}`);
     }
-    const value: unknown = document.toJS();
+    let value: unknown;
+    try {
+      // An alias whose anchor is missing, or one that expands too far (a billion laughs), is bad YAML too.
+      value = document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      throw new FixtureError(`${where}: invalid YAML: ${error instanceof Error ? error.message : String(error)}`);
+    }
     if (value === null || value === undefined) return; // an empty document (e.g. a trailing `---`)
     if (!isRecord(value))
       throw new FixtureError(`${where}: expected a mapping (an object), got ${typeof value}`);

@@ -7,6 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { FixtureError, loadFixture } from '../../infra/sim/index.ts';
 import { broken, junk } from './bodies.ts';
+import './seed.ts';
 
 let demo: string;
 beforeAll(async () => {

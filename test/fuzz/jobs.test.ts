@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Job, jobKinds } from '../../lib/jobs/index.ts';
 import { broken, junk } from './bodies.ts';
 import { type Harness, startHarness } from './harness.ts';
+import './seed.ts';
 
 /** The job route's cap (functions/jobs/run.ts). */
 const MAX_JOB_BODY = 256 * 1024;

@@ -10,6 +10,7 @@ import { MAX_LINE_BODY } from '../../functions/events/line.ts';
 import { MAX_SLACK_BODY } from '../../functions/events/slack.ts';
 import { bodyOfSize, broken, junk } from './bodies.ts';
 import { type Harness, type Route, startHarness } from './harness.ts';
+import './seed.ts';
 
 let harness: Harness;
 beforeAll(async () => {
