@@ -411,7 +411,15 @@ export function fitToPhone(message: ReportMessage, words = PHONE_WORDS): ReportM
     fitted.evidence = clipped;
     return true;
   };
-  // Four lines of evidence always stay: the cause is shown, not only named.
+  // A back-off event restates a line that already says CrashLoopBackOff (the pod's state): the first to go of the four.
+  const restated = () => {
+    const states = fitted.evidence.some((line) => line.includes('CrashLoopBackOff'));
+    const index = fitted.evidence.findIndex((line) => /\bBackOff ×/.test(line));
+    if (!states || index < 0) return false;
+    fitted.evidence = fitted.evidence.filter((_, i) => i !== index);
+    return true;
+  };
+  // Four lines of evidence always stay (but a restated one): the cause is shown, not only named.
   const cuts = [
     cut('nextSteps', 3),
     cut('evidence', 4),
@@ -421,6 +429,7 @@ export function fitToPhone(message: ReportMessage, words = PHONE_WORDS): ReportM
     clip(16),
     cutOther(0),
     clip(12),
+    restated,
     clip(8),
   ];
   for (const step of cuts) while (messageWords(fitted) > words && step());
