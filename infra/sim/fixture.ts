@@ -224,7 +224,9 @@ function buildFixture(yamlText: string): FixtureCluster {
       // An alias whose anchor is missing, or one that expands too far (a billion laughs), is bad YAML too.
       value = document.toJS({ maxAliasCount: 100 });
     } catch (error) {
-      throw new FixtureError(`${where}: invalid YAML: ${error instanceof Error ? error.message : String(error)}`);
+      throw new FixtureError(
+        `${where}: invalid YAML: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (value === null || value === undefined) return; // an empty document (e.g. a trailing `---`)
     if (!isRecord(value))

@@ -3,13 +3,14 @@ import type { K8sObject } from '../cluster/index.ts';
 import {
   type AnalysisContext,
   describeRef,
+  inTwoForms,
   nextRun,
   ownerReads,
   parseCron,
   policyReads,
   refOf,
 } from '../evidence/index.ts';
-import { render, type Text, verbatim } from '../i18n/index.ts';
+import { type Text, verbatim } from '../i18n/index.ts';
 import type { Finding } from '../report/index.ts';
 import { EvidenceLines } from './history-text.ts';
 import {
@@ -152,12 +153,7 @@ export const cronJobFailing: Analyzer = {
         object: ref,
         owner: ref,
         ...(cause ? { rootCause: cause.rootCause } : {}),
-        summary: render(summary, 'en'),
-        summaryText: summary,
-        evidence: evidence.lines,
-        evidenceTexts: evidence.texts,
-        suggestions: suggestions.map((text) => render(text, 'en')),
-        suggestionTexts: suggestions,
+        ...inTwoForms({ summary, evidence: evidence.texts, suggestions }),
       };
     });
     for (const cronJob of context.list('cronJobs')) {
@@ -206,12 +202,7 @@ export const cronJobFailing: Analyzer = {
         severity: 'warning',
         object: ref,
         owner: ref,
-        summary: render(summary, 'en'),
-        summaryText: summary,
-        evidence: evidence.lines,
-        evidenceTexts: evidence.texts,
-        suggestions: suggestions.map((text) => render(text, 'en')),
-        suggestionTexts: suggestions,
+        ...inTwoForms({ summary, evidence: evidence.texts, suggestions }),
       });
     }
     return findings;

@@ -1,6 +1,6 @@
 // HPAAtLimit: an autoscaler is pinned at maxReplicas, or cannot read the metrics it scales on.
-import { describeRef, refOf } from '../evidence/index.ts';
-import { render, type Text, verbatim } from '../i18n/index.ts';
+import { describeRef, inTwoForms, refOf } from '../evidence/index.ts';
+import { type Text, verbatim } from '../i18n/index.ts';
 import type { Finding } from '../report/index.ts';
 import { EvidenceLines } from './history-text.ts';
 import type { Analyzer } from './types.ts';
@@ -61,12 +61,7 @@ export const hpaAtLimit: Analyzer = {
         severity: 'warning',
         object: ref,
         ...(owner ? { owner } : {}),
-        summary: render(summary, 'en'),
-        summaryText: summary,
-        evidence: evidence.lines,
-        evidenceTexts: evidence.texts,
-        suggestions: suggestions.map((text) => render(text, 'en')),
-        suggestionTexts: suggestions,
+        ...inTwoForms({ summary, evidence: evidence.texts, suggestions }),
       });
     }
     return findings;

@@ -8,6 +8,7 @@ import {
   causeFromLog,
   containerStatuses,
   describeRef,
+  inTwoForms,
   missingServiceAccount,
   ownerReads,
   policyReads,
@@ -219,12 +220,7 @@ export const jobFailed: Analyzer = {
         object: ref,
         owner: ref,
         ...(cause ? { rootCause: cause.rootCause } : {}),
-        summary: render(summary, 'en'),
-        summaryText: summary,
-        evidence: evidence.lines,
-        evidenceTexts: evidence.texts,
-        suggestions: suggestions.map((text) => render(text, 'en')),
-        suggestionTexts: suggestions,
+        ...inTwoForms({ summary, evidence: evidence.texts, suggestions }),
       };
     });
   },

@@ -4,11 +4,12 @@ import {
   type AnalysisContext,
   groupByOwner,
   groupName,
+  inTwoForms,
   ownerReads,
   podGroupFinding,
   refOf,
 } from '../evidence/index.ts';
-import { listText, render, type Text, verbatim } from '../i18n/index.ts';
+import { listText, type Text, verbatim } from '../i18n/index.ts';
 import type { RootCause } from '../report/index.ts';
 import { pvcCause } from './pvc.ts';
 import { said } from './texts.ts';
@@ -183,13 +184,8 @@ export const unschedulablePods: Analyzer = {
           code: 'Unschedulable',
           severity: 'critical',
           rootCause,
-          summary: render(summary, 'en'),
-          evidence: evidence.map((text) => render(text, 'en')),
-          suggestions: suggestions.map((text) => render(text, 'en')),
+          ...inTwoForms({ summary, evidence, suggestions }),
         }),
-        summaryText: summary,
-        evidenceTexts: evidence,
-        suggestionTexts: suggestions,
       };
     });
   },

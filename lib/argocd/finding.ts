@@ -1,6 +1,7 @@
 // The Application's own finding (ArgoSyncFailed / ArgoDegraded) from its state and the classified causes: the
 // summary names the resource, the field and the fix, the root cause points at the resource to change.
-import { render, type Text, verbatim } from '../i18n/index.ts';
+import { inTwoForms } from '../evidence/index.ts';
+import { type Text, verbatim } from '../i18n/index.ts';
 import type { Finding, FindingCode, RootCause } from '../report/index.ts';
 import type { ArgoCause, ArgoFailureClass } from './classify.ts';
 import { type ApplicationState, applicationRef, failedPhase, shortRevision, unhealthy } from './state.ts';
@@ -115,11 +116,6 @@ export function argoFinding(
     severity: drift ? 'warning' : 'critical',
     object: applicationRef(state),
     ...(rootCause ? { rootCause } : {}),
-    summary: render(summary, 'en'),
-    evidence: evidence.map((text) => render(text, 'en')),
-    suggestions: suggestions.map((text) => render(text, 'en')),
-    summaryText: summary,
-    evidenceTexts: evidence,
-    suggestionTexts: suggestions,
+    ...inTwoForms({ summary, evidence, suggestions }),
   };
 }

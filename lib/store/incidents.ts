@@ -66,22 +66,6 @@ export const IncidentThread = z.object({
 });
 export type IncidentThread = z.infer<typeof IncidentThread>;
 
-/** One incident's alerts of one webhook: those firing and the fingerprints that resolved. */
-export interface IncidentSighting {
-  key: string;
-  jobId: string;
-  firing: ({ fingerprint: string } & FiringAlert)[];
-  resolved: string[];
-}
-
-/** What a sighting found: the claim, the alerts firing before it, and the incident's thread if it has one. */
-export interface IncidentSeen {
-  /** Absent when nothing of the incident fired in this webhook (only resolves). */
-  claim?: IncidentClaim;
-  before: Record<string, FiringAlert>;
-  thread?: IncidentThread;
-}
-
 export type IncidentClaim = { claimed: true } | { claimed: false; jobId: string };
 
 /** What the webhook's first round trip read of an incident: the job holding it (its claim) and its thread. */
@@ -90,8 +74,13 @@ export interface IncidentLook {
   thread?: IncidentThread;
 }
 
-/** One incident's writes of a webhook: its alerts, and a claim only when the look found no holder. */
-export interface IncidentRecord extends IncidentSighting {
+/** One incident's writes of a webhook: its firing alerts, the fingerprints that resolved, and a claim only when the
+ * look found no holder. */
+export interface IncidentRecord {
+  key: string;
+  jobId: string;
+  firing: ({ fingerprint: string } & FiringAlert)[];
+  resolved: string[];
   claim: boolean;
 }
 
@@ -118,11 +107,6 @@ export interface IncidentStore {
   join(joins: { key: string; alert: string }[], windowSeconds: number): Promise<void>;
   /** The alerts that joined an incident, oldest first. */
   joined(key: string): Promise<string[]>;
-  /**
-   * Claims and records a webhook's alerts, per incident, in one round trip: a claim only for incidents with a
-   * firing alert; the firing set (kept `threadSeconds`) gains the firing fingerprints and loses the resolved ones.
-   */
-  sight(sightings: IncidentSighting[], windowSeconds: number, threadSeconds: number): Promise<IncidentSeen[]>;
   /** The holder and thread of every incident, in one command (`MGET`). */
   look(keys: string[]): Promise<IncidentLook[]>;
   /**
@@ -191,51 +175,6 @@ export function incidentStore(kv: Kv, prefix = 'kr'): IncidentStore {
       if (commands.length > 0) await kv.batch(commands);
     },
     joined: (key) => kvRun(kv, ['lrange', alertsKey(key), 0, -1]),
-    async sight(sightings, windowSeconds, threadSeconds) {
-      // Per incident: the claim (SET NX + GET), then what was firing and the thread, then the changes. Reads come
-      // before writes in the one batch, so `before` is the state this webhook found.
-      const plans = sightings.map(({ key, jobId, firing, resolved }) => {
-        const claim: KvCommand[] =
-          firing.length > 0
-            ? [
-                ['set', holderKey(key), jobId, { nx: true, ex: ttl(windowSeconds) }],
-                ['get', holderKey(key)],
-              ]
-            : [];
-        const writes: KvCommand[] = [
-          ...(firing.length > 0
-            ? ([
-                [
-                  'hset',
-                  firingKey(key),
-                  Object.fromEntries(firing.map((a) => [a.fingerprint, firingValue(a)])),
-                ],
-                ['expire', firingKey(key), ttl(threadSeconds)],
-              ] as KvCommand[])
-            : []),
-          ...(resolved.length > 0 ? ([['hdel', firingKey(key), ...resolved]] as KvCommand[]) : []),
-        ];
-        return [...claim, ['hgetall', firingKey(key)], ['get', threadKey(key)], ...writes] as KvCommand[];
-      });
-      const replies = (await kv.batch(plans.flat())) as unknown[];
-      let at = 0;
-      return sightings.map(({ jobId, firing }, i): IncidentSeen => {
-        const replyOf = replies.slice(at, at + (plans[i] as KvCommand[]).length);
-        at += (plans[i] as KvCommand[]).length;
-        const offset = firing.length > 0 ? 2 : 0;
-        const holder = offset ? (replyOf[1] as string | null) : null;
-        const claim: IncidentClaim =
-          replyOf[0] === true || holder === null || holder === jobId
-            ? { claimed: true }
-            : { claimed: false, jobId: holder };
-        const thread = parseThread(replyOf[offset + 1] as string | null);
-        return {
-          ...(offset ? { claim } : {}),
-          before: firingMap(replyOf[offset] as Record<string, string>),
-          ...(thread ? { thread } : {}),
-        };
-      });
-    },
     async look(keys) {
       if (keys.length === 0) return [];
       const values = await kvRun(kv, ['mget', ...keys.flatMap((key) => [holderKey(key), threadKey(key)])]);

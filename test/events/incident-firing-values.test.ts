@@ -7,11 +7,12 @@ it('records firing alerts as JSON and still reads the older tab-separated values
   const kv = new MemoryKv();
   const incidents = incidentStore(kv);
   const key = 'prod/shop/Workload/payment';
-  await incidents.sight(
+  await incidents.record(
     [
       {
         key,
         jobId: 'am-1',
+        claim: true,
         firing: [{ fingerprint: 'a1', name: 'KubePodCrashLooping', severity: 'warning' }],
         resolved: [],
       },

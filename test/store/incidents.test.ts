@@ -1,5 +1,6 @@
-// The incident store's state: one batch claims and records a webhook's alerts, answering what was firing before
-// it and the thread; the firing set outlives the claim's window, and closing ends the claim but keeps the thread.
+// The incident store's state: one MGET looks at every incident's claim and thread, one batch records a webhook's
+// alerts (a claim only when asked); the firing set outlives the claim's window, and closing ends the claim but keeps
+// the thread.
 import { expect, it } from 'vitest';
 import { incidentStore, MemoryKv } from '../../lib/store/index.ts';
 
@@ -7,12 +8,15 @@ it('claims, records firing alerts by fingerprint, and keeps the thread past the 
   let now = Date.parse('2026-11-23T08:00:00Z');
   const incidents = incidentStore(new MemoryKv({ now: () => now }));
   const key = 'prod/shop/Workload/payment';
-  const sight = (jobId: string, firing: string[], resolved: string[] = []) =>
-    incidents.sight(
+  const record = async (jobId: string, firing: string[], resolved: string[] = []) => {
+    const [look] = await incidents.look([key]);
+    const [recorded] = await incidents.record(
       [
         {
           key,
           jobId,
+          // Asked for only when nobody holds the incident and something fires (as ingest does).
+          claim: !look?.holder && firing.length > 0,
           firing: firing.map((fingerprint) => ({
             fingerprint,
             name: 'KubePodCrashLooping',
@@ -24,13 +28,20 @@ it('claims, records firing alerts by fingerprint, and keeps the thread past the 
       600,
       86_400,
     );
+    return { look, recorded };
+  };
 
-  const [first] = await sight('job-1', ['a1', 'a2']);
-  expect(first).toEqual({ claim: { claimed: true }, before: {} });
-  const [second] = await sight('job-2', ['a3']);
-  expect(second?.claim).toEqual({ claimed: false, jobId: 'job-1' });
-  expect(Object.keys(second?.before ?? {})).toEqual(['a1', 'a2']);
-  expect(second?.before.a1).toEqual({ name: 'KubePodCrashLooping', severity: 'warning' });
+  const first = await record('job-1', ['a1', 'a2']);
+  expect(first.look).toEqual({ holder: null });
+  expect(first.recorded).toMatchObject({ claim: { claimed: true }, hadFiring: false, emptied: false });
+  const second = await record('job-2', ['a3']);
+  expect(second.look?.holder).toBe('job-1');
+  expect(second.recorded?.claim).toBeUndefined();
+  expect(await incidents.firing(key)).toEqual({
+    a1: { name: 'KubePodCrashLooping', severity: 'warning' },
+    a2: { name: 'KubePodCrashLooping', severity: 'warning' },
+    a3: { name: 'KubePodCrashLooping', severity: 'warning' },
+  });
 
   await incidents.saveThread(
     key,
@@ -46,15 +57,17 @@ it('claims, records firing alerts by fingerprint, and keeps the thread past the 
   );
   // Past the window the claim is gone, but what fires and the thread are still known.
   now += 601_000;
-  const [later] = await sight('job-3', [], ['a1', 'a2']);
-  expect(later?.claim).toBeUndefined();
-  expect(Object.keys(later?.before ?? {})).toEqual(['a1', 'a2', 'a3']);
-  expect(later?.thread?.reportId).toBe('r1');
+  const later = await record('job-3', [], ['a1', 'a2']);
+  expect(later.look?.holder).toBeNull();
+  expect(later.look?.thread?.reportId).toBe('r1');
+  expect(later.recorded).toMatchObject({ emptied: false });
   expect(Object.keys(await incidents.firing(key))).toEqual(['a3']);
+  // The last firing alert resolves: the incident is emptied.
+  expect((await record('job-3', [], ['a3'])).recorded).toMatchObject({ emptied: true });
 
   await incidents.close(key);
-  const [reopen] = await sight('job-4', ['a1']);
-  expect(reopen?.claim).toEqual({ claimed: true });
+  const reopen = await record('job-4', ['a1']);
+  expect(reopen.recorded?.claim).toEqual({ claimed: true });
   now += 86_401_000;
   expect(await incidents.thread(key)).toBeUndefined();
   expect(await incidents.firing(key)).toEqual({});

@@ -165,7 +165,8 @@ export const zhTW: AreaCatalog<typeof en> = {
   'pods.failure.unavailable': '無法連線',
   'pods.failure.timeout': '連線逾時',
   'pods.cannotReachServiceBlocked': '無法連線到 Service {service}（{failure}）：{why}',
-  'pods.cannotReachServiceNoEndpoints': '無法連線到 Service {service}（{failure}）；這個 Service 沒有端點，因為{why}',
+  'pods.cannotReachServiceNoEndpoints':
+    '無法連線到 Service {service}（{failure}）；這個 Service 沒有端點，因為{why}',
   'pods.cannotReachServiceWrongPort':
     '無法連線到 Service {service}（{failure}）：Service 監聽的是連接埠 {ports}，不是 {port}',
   'pods.cannotReachServiceAt': '無法連線到 Service {service}（{target} {failure}）',
@@ -295,7 +296,8 @@ export const zhCN: AreaCatalog<typeof en> = {
   'pods.failure.unavailable': '无法连接',
   'pods.failure.timeout': '连接超时',
   'pods.cannotReachServiceBlocked': '无法连接到 Service {service}（{failure}）：{why}',
-  'pods.cannotReachServiceNoEndpoints': '无法连接到 Service {service}（{failure}）；该 Service 没有端点，因为{why}',
+  'pods.cannotReachServiceNoEndpoints':
+    '无法连接到 Service {service}（{failure}）；该 Service 没有端点，因为{why}',
   'pods.cannotReachServiceWrongPort':
     '无法连接到 Service {service}（{failure}）：Service 监听的是端口 {ports}，不是 {port}',
   'pods.cannotReachServiceAt': '无法连接到 Service {service}（{target} {failure}）',
