@@ -37,8 +37,15 @@ export function blameLine(verdict: Verdict): string | undefined {
   return text && render(text, 'en');
 }
 
-/** What to say when no change is blamed: the last change and how long ago, or since when the revision ran. */
-export function noChangeText(verdict: Verdict, running?: { at?: string | undefined; number: number }): Text {
+/**
+ * What to say when no change is blamed: the last change and how long ago, or since when the revision ran; nothing
+ * for a lone revision that arrived within the window with no earlier one kept to compare (often the first rollout):
+ * there is nothing to claim either way, and the message keeps its lines for the cause.
+ */
+export function noChangeText(
+  verdict: Verdict,
+  running?: { at?: string | undefined; number: number },
+): Text | undefined {
   const { previous, windowMinutes } = verdict;
   if (previous) {
     const ago = gap(verdict, previous);
@@ -55,16 +62,19 @@ export function noChangeText(verdict: Verdict, running?: { at?: string | undefin
   const lived = running?.at ? verdict.start - Date.parse(running.at) : Number.NaN;
   const workload = describeWorkload(verdict.workload);
   if (!Number.isFinite(lived)) return { key: 'cluster.noChangeRecorded', params: { workload } };
-  const revision = String(running?.number);
-  // A revision that arrived within the window but has no earlier one kept to compare: nothing to claim.
-  if (lived <= windowMinutes * 60_000)
-    return { key: 'cluster.loneRevision', params: { revision, workload, span: spanText(lived) } };
-  return { key: 'cluster.noChangeRunning', params: { revision, span: spanText(lived) } };
+  if (lived <= windowMinutes * 60_000) return undefined;
+  return {
+    key: 'cluster.noChangeRunning',
+    params: { revision: String(running?.number), span: spanText(lived) },
+  };
 }
 export const noChangeLine = (
   verdict: Verdict,
   running?: { at?: string | undefined; number: number },
-): string => render(noChangeText(verdict, running), 'en');
+): string | undefined => {
+  const text = noChangeText(verdict, running);
+  return text && render(text, 'en');
+};
 
 /** "Deployment shop/x rolled out revision 9 4 min after it started: not the cause" */
 export function afterTexts(verdict: Verdict): Text[] {

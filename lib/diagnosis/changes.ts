@@ -56,10 +56,7 @@ function withChange(finding: Finding, verdict: Verdict, context: AnalysisContext
     const running = revisionsOf(context, verdict.workload)
       .filter((revision) => revision.at && !(Date.parse(revision.at) > verdict.start))
       .at(-1);
-    const judged = verdict.previous || running ? noChangeText(verdict, running) : undefined;
-    // A lone revision with nothing kept to compare it with (often the first rollout) says nothing either way: the
-    // message keeps its lines for the cause (the recent_changes tool still tells it).
-    const none = judged?.key === 'cluster.loneRevision' ? undefined : judged;
+    const none = verdict.previous || running ? noChangeText(verdict, running) : undefined;
     // Second line, within what a message shows: "no recent change" is a finding too.
     const [lead, ...rest] = evidence;
     const texts = [...(lead ? [lead] : []), ...(none ? [none] : []), ...later, ...rest];

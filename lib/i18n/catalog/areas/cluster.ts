@@ -90,8 +90,6 @@ export const en = {
     '{change} {span} before it started: outside the {window} min window, not blamed',
   'cluster.noChangeSince': 'No change in the last {span} before it started; the last: {change}',
   'cluster.noChangeRecorded': 'No change recorded for {workload}',
-  'cluster.loneRevision':
-    'Revision {revision} of {workload} rolled out {span} before it started; no earlier revision is kept to compare',
   'cluster.noChangeRunning':
     'No change in the last {span} before it started: revision {revision} has run since',
   'cluster.cameAfter': '{change} came {span} after it started: not the cause',
@@ -277,7 +275,6 @@ export const zhTW: AreaCatalog<typeof en> = {
   'cluster.notBlamedOutside': '{change}，在問題開始前 {span}：超出 {window} 分鐘的時間範圍，不是原因',
   'cluster.noChangeSince': '問題開始前 {span}內沒有變更；最近一次：{change}',
   'cluster.noChangeRecorded': '沒有 {workload} 的變更紀錄',
-  'cluster.loneRevision': '{workload} 的第 {revision} 版在問題開始前 {span}發布；沒有保留更早的版本可以比較',
   'cluster.noChangeRunning': '問題開始前 {span}內沒有變更：一直在執行第 {revision} 版',
   'cluster.cameAfter': '{change}，在問題開始後 {span}才發生：不是原因',
   'cluster.summaryWithChange': '{summary}問題{line}。',
@@ -448,7 +445,6 @@ export const zhCN: AreaCatalog<typeof en> = {
   'cluster.notBlamedOutside': '{change}，在问题开始前 {span}：超出 {window} 分钟的时间范围，不是原因',
   'cluster.noChangeSince': '问题开始前 {span}内没有变更；最近一次：{change}',
   'cluster.noChangeRecorded': '没有 {workload} 的变更记录',
-  'cluster.loneRevision': '{workload} 的第 {revision} 版在问题开始前 {span}发布；没有保留更早的版本可以比较',
   'cluster.noChangeRunning': '问题开始前 {span}内没有变更：一直在运行第 {revision} 版',
   'cluster.cameAfter': '{change}，在问题开始后 {span}才发生：不是原因',
   'cluster.summaryWithChange': '{summary}问题{line}。',
