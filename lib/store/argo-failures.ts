@@ -2,18 +2,12 @@
 // answers ✅ in the failure's thread, once.
 import { z } from 'zod';
 import { type Kv, kvKey, kvRun, ttl } from './kv.ts';
+import { PostedMessage } from './posted.ts';
 
 export const ArgoFailureRecord = z.object({
   failureKey: z.string(),
   /** Each posted message (channel, to, id, thread): where the ✅ goes. */
-  refs: z.array(
-    z.object({
-      channel: z.string(),
-      to: z.string(),
-      id: z.string().optional(),
-      thread: z.string().optional(),
-    }),
-  ),
+  refs: z.array(PostedMessage),
 });
 export type ArgoFailureRecord = z.infer<typeof ArgoFailureRecord>;
 

@@ -3,6 +3,7 @@
 // update that thread and the last resolve closes it.
 import { z } from 'zod';
 import { type Kv, type KvCommand, kvKey, kvRun, ttl } from './kv.ts';
+import { PostedMessage } from './posted.ts';
 
 /** How long a thread is remembered: a re-fire within it reopens the same thread instead of a new message. */
 export const INCIDENT_THREAD_TTL_SECONDS = 86_400;
@@ -49,11 +50,7 @@ export const IncidentThread = z.object({
   severity: z.string().optional(),
   /** Each posted message (Slack: channel + ts; LINE: the chat, no id to edit). */
   refs: z.array(
-    z.object({
-      channel: z.string(),
-      to: z.string(),
-      id: z.string().optional(),
-      thread: z.string().optional(),
+    PostedMessage.extend({
       /** The chat's own language (`?lang=` on its target): the thread's lines are said in it. */
       lang: z.string().optional(),
     }),

@@ -16,6 +16,7 @@ export * from './incidents.ts';
 export * from './kv.ts';
 export * from './ledger.ts';
 export * from './memory-kv.ts';
+export * from './posted.ts';
 export * from './redis-kv.ts';
 export * from './reports.ts';
 
