@@ -2,10 +2,7 @@
 // and on (after): the most API requests and bytes one diagnosis reads, and how many scenarios paid more.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFixtureHandler, loadFixture } from '../../infra/sim/index.ts';
-import { RestClusterReader } from '../../lib/cluster/index.ts';
-import { diagnose, scopeFor } from '../../lib/diagnosis/index.ts';
-import { parseFixture } from '../diagnosis/scenario-file.ts';
+import { diagnoseScenario } from '../diagnosis/expectations.ts';
 import { type BenchRow, row } from './table.ts';
 
 const dir = join(import.meta.dirname, '../fixtures/scenarios');
@@ -13,24 +10,12 @@ const dir = join(import.meta.dirname, '../fixtures/scenarios');
 const MAX_ALERT_REQUESTS = 12;
 
 async function measure(text: string, whatChanged: boolean) {
-  const fixture = parseFixture(text);
-  const alert = fixture.fixture.alert as { name: string; labels: Record<string, string> } | undefined;
-  const reader = new RestClusterReader({
-    baseUrl: 'http://fixture.invalid',
-    fetch: createFixtureHandler(loadFixture(text)),
-  });
-  const report = await diagnose({
-    reader,
-    cluster: 'bench',
-    source: alert ? 'alertmanager' : 'cli',
-    scope: scopeFor({
-      alertLabels: alert?.labels,
-      namespace: fixture.fixture.namespace as string | undefined,
-    }),
-    ...(alert ? { alert } : {}),
-    whatChanged,
-  });
-  return { alert: !!alert, requests: report.meta?.apiRequests ?? 0, bytes: report.meta?.bytesRead ?? 0 };
+  const { fixture, report } = await diagnoseScenario(text, { cluster: 'bench', whatChanged });
+  return {
+    alert: !!fixture.fixture.alert,
+    requests: report.meta?.apiRequests ?? 0,
+    bytes: report.meta?.bytesRead ?? 0,
+  };
 }
 
 export async function run(): Promise<BenchRow[]> {

@@ -3,7 +3,7 @@
 import { createFixtureHandler, loadFixture } from '../../infra/sim/index.ts';
 import { reportMessage, slackMessageAsText, toSlack } from '../../lib/chat/index.ts';
 import { RestClusterReader } from '../../lib/cluster/index.ts';
-import { diagnose, scopeFor } from '../../lib/diagnosis/index.ts';
+import { type DiagnoseInput, diagnose, scopeFor } from '../../lib/diagnosis/index.ts';
 import type { Finding, Report } from '../../lib/report/index.ts';
 import { type ParsedFixture, parseFixture } from './scenario-file.ts';
 
@@ -77,7 +77,10 @@ export interface DiagnosedScenario {
 }
 
 /** The scenario diagnosed through the fixture server's REST handler: the same requests a real API server would get. */
-export async function diagnoseScenario(text: string): Promise<DiagnosedScenario> {
+export async function diagnoseScenario(
+  text: string,
+  options: Partial<DiagnoseInput> = {},
+): Promise<DiagnosedScenario> {
   const fixture = parseFixture(text);
   const expectation = (fixture.fixture.expect ?? {}) as Expectation;
   const alert = fixture.fixture.alert as { name: string; labels: Record<string, string> } | undefined;
@@ -92,6 +95,7 @@ export async function diagnoseScenario(text: string): Promise<DiagnosedScenario>
     source: alert ? 'alertmanager' : 'cli',
     scope: scopeFor({ alertLabels: alert?.labels, namespace }),
     ...(alert ? { alert } : {}),
+    ...options,
   });
   return { fixture, expectation, report };
 }
