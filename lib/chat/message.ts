@@ -3,6 +3,9 @@
 import { type MessageKey, renderOr, type Text, t } from '../i18n/index.ts';
 import type { Locale } from '../locale/index.ts';
 import type { Report } from '../report/index.ts';
+import type { ApprovalMessage } from './approval-message.ts';
+import type { DigestMessage } from './digest-message.ts';
+import { fitToPhone } from './phone.ts';
 import { reportSummary } from './summary.ts';
 
 export type Severity = 'critical' | 'warning' | 'info' | 'ok' | (string & {});
@@ -90,171 +93,7 @@ export interface TextMessage {
   reportUrl?: string;
 }
 
-/** Where an approval stands; the card is updated in place as it moves (Slack) or a note follows (LINE). */
-export type ApprovalState = 'pending' | 'approved' | 'rejected' | 'expired' | 'done' | 'failed';
-
-/**
- * An approval card: exactly what pressing Approve will do (action, object, namespace, cluster), who asked, until
- * when, and two buttons while it is pending. After the decision the same card shows who decided and the outcome.
- */
-export interface ApprovalMessage {
-  type: 'approval';
-  /** The approval id (also what the card's identity and a retried send are keyed on). */
-  reportId: string;
-  approvalId: string;
-  state: ApprovalState;
-  /** The command's answer above the card ("checkout has 1 of 3 pods crash-looping…"), if any. */
-  text?: string;
-  /** One line: `Restart Deployment store/checkout (rolling restart of its pods)`. */
-  description: string;
-  action: string;
-  target: { kind: string; namespace?: string; name: string };
-  cluster: string;
-  /** Why it is proposed (the finding or the words that asked). */
-  reason: string;
-  /** `line:U…` / `slack:U…` of who asked. */
-  requestedBy: string;
-  /** ISO time the approval expires. */
-  expiresAt: string;
-  /** Who approved or rejected it (`slack:U…`), once decided. */
-  decidedBy?: string;
-  /** What happened once decided: the action's outcome, the rollout, or why it failed. */
-  outcome?: string;
-  notification: string;
-  /** The page of the report the proposal came from, when it came from one. */
-  reportUrl?: string;
-  /** The language of the person who asked (the card and its outcome stay in it); default en. */
-  locale?: Locale;
-}
-
-/** One problem in a health digest: what, where, why (root cause) and, when ongoing, for how long. */
-export interface DigestItem {
-  severity: string;
-  code: string;
-  /** `Deployment shop/payment`. */
-  subject: string;
-  summary: string;
-  rootCause?: string;
-  /** Ongoing problems: how long they have lasted (`3h 20m`). */
-  lasted?: string;
-}
-
-/** A list of a digest, at most `MAX_DIGEST_ITEMS` long; `more` counts the rest. */
-export interface DigestSection {
-  items: DigestItem[];
-  more: number;
-}
-
-/**
- * A cluster's scheduled health report: one message per slot, short enough for a phone. "All clear" is one line;
- * otherwise the new problems (with root causes), the ongoing ones (how long), the resolved, and the figures.
- */
-export interface DigestMessage {
-  type: 'digest';
-  reportId: string;
-  cluster: string;
-  /** `Health report — prod · 2026-11-23 09:00 Asia/Taipei`. */
-  title: string;
-  /** Nothing is wrong: the message is its one `allClearLine`. */
-  allClear: boolean;
-  allClearLine: string;
-  newProblems: DigestSection;
-  ongoing: DigestSection;
-  resolved: DigestSection;
-  /** `Nodes ready` `3/3`, `Pods not running` `2`, … */
-  figures: MessageField[];
-  /** `report <id> · 41 API reads · 120 ms`. */
-  footer: string;
-  notification: string;
-  /** The signed link to the digest's report page (the whole scan), when links are configured. */
-  reportUrl?: string;
-  /** The language of the destination it goes to; default en. */
-  locale?: Locale;
-}
-
-export const MAX_DIGEST_ITEMS = 5;
-
-/** A digest item as one line of text: `🔴 CrashLoopBackOff — Deployment shop/payment (3h 20m) · cause: …`. */
-export function digestItemLine(item: DigestItem, locale: Locale = 'en'): string {
-  const icon = severityIcon[item.severity] ?? '⚪';
-  const cause = item.rootCause ? ` · ${t(locale, 'digest.cause', { cause: item.rootCause })}` : '';
-  return `${icon} ${item.code} — ${item.subject}${item.lasted ? ` (${item.lasted})` : ''}${cause}`;
-}
-
-/** The digest's text in reading order, the same in every chat that shows it as text (titles, then bullets). */
-export function digestLines(message: DigestMessage): string[] {
-  if (message.allClear) return [message.allClearLine];
-  const locale = message.locale ?? 'en';
-  const section = (title: MessageKey, { items, more }: DigestSection) =>
-    items.length === 0
-      ? []
-      : [
-          t(locale, title, { count: items.length + more }),
-          ...items.map((item) => `• ${digestItemLine(item, locale)}`),
-          ...(more > 0 ? [t(locale, 'digest.more', { count: more })] : []),
-        ];
-  return [
-    message.title,
-    message.figures.map((figure) => `${figure.label} ${figure.value}`).join(' · '),
-    ...section('digest.new', message.newProblems),
-    ...section('digest.ongoing', message.ongoing),
-    ...section('digest.resolved', message.resolved),
-    message.footer,
-  ];
-}
-
 export type ChatMessage = ReportMessage | AiFollowupMessage | TextMessage | ApprovalMessage | DigestMessage;
-
-const approvalHeadingKey: Record<ApprovalState, MessageKey> = {
-  pending: 'approval.pending',
-  approved: 'approval.approved',
-  rejected: 'approval.rejected',
-  expired: 'approval.expired',
-  done: 'approval.done',
-  failed: 'approval.failed',
-};
-
-/** Where an approval stands, in the reader's language (the card's header). */
-export const approvalHeading = (state: ApprovalState, locale: Locale = 'en'): string =>
-  t(locale, approvalHeadingKey[state]);
-
-/** A glance at where an approval stands (the card's header in Slack). */
-export const approvalIcon: Record<ApprovalState, string> = {
-  pending: '🟡',
-  approved: '🔵',
-  rejected: '⚪',
-  expired: '⌛',
-  done: '✅',
-  failed: '🔴',
-};
-
-/** The expiry as a person reads it: `2026-11-23 08:10:00 UTC`. */
-export const approvalExpiry = (message: ApprovalMessage): string =>
-  message.expiresAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
-
-/** The card's lines in reading order, the same in every chat: what will happen, where, who asked, the state. */
-export function approvalLines(message: ApprovalMessage): string[] {
-  const { target } = message;
-  const locale = message.locale ?? 'en';
-  const who = message.requestedBy;
-  // The heading and the description are one line; Chinese joins them with a full-width colon.
-  const colon = locale === 'en' ? ': ' : '：';
-  return [
-    `${approvalHeading(message.state, locale)}${colon}${message.description}`,
-    t(locale, 'approval.where', {
-      cluster: message.cluster,
-      namespace: target.namespace ?? '—',
-      kind: target.kind,
-      name: target.name,
-    }),
-    message.reason
-      ? t(locale, 'approval.askedByBecause', { who, reason: message.reason })
-      : t(locale, 'approval.askedBy', { who }),
-    message.state === 'pending'
-      ? t(locale, 'approval.expires', { at: approvalExpiry(message) })
-      : `${message.decidedBy ? `${t(locale, 'approval.decidedBy', { who: message.decidedBy })} ` : ''}${message.outcome ?? ''}`.trim(),
-  ].filter((line) => line !== '');
-}
 
 /** A plain text message answering `id` (a chat turn's job id). */
 export const textMessage = (id: string, text: string): TextMessage => ({
@@ -271,7 +110,7 @@ export const MAX_EVIDENCE_LINES = 6;
 export const MAX_NEXT_STEPS = 4;
 export const MAX_OTHER_FINDINGS = 5;
 
-const severityIcon: Record<string, string> = { critical: '🔴', warning: '🟠', info: '🔵', ok: '🟢' };
+export const severityIcon: Record<string, string> = { critical: '🔴', warning: '🟠', info: '🔵', ok: '🟢' };
 
 export function describeObject(object: { kind: string; namespace?: string; name: string }): string {
   return `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
@@ -346,106 +185,6 @@ export const messageLocale = (message: ChatMessage): Locale =>
 
 /** `Root cause:` or `根本原因：`, a heading followed by its text on the same line. */
 export const labelled = (label: string, locale: Locale): string => `${label}${locale === 'en' ? ':' : '：'}`;
-
-/** Words that fit one phone screen: a report message longer than this is cut to it (see `fitToPhone`). */
-export const PHONE_WORDS = 120;
-
-/**
- * Words as a reader takes them in: a Latin word (a name, a number) is one, and Chinese, which has no spaces, counts
- * one word for every two Han characters, so a Chinese message fits the same phone screen.
- */
-export const wordsOf = (text: string): number => {
-  let han = 0;
-  let words = 0;
-  for (const token of text.split(/\s+/)) {
-    const hanHere = token.match(/\p{Script=Han}/gu)?.length ?? 0;
-    han += hanHere;
-    if (/[\p{L}\p{N}]/u.test(token.replace(/\p{Script=Han}/gu, ''))) words++;
-  }
-  return words + Math.ceil(han / 2);
-};
-
-/** The words a person reads in a report message (headings included; buttons and the footer are not reading). */
-export function messageWords(message: ReportMessage): number {
-  const cause = message.rootCause;
-  return wordsOf(
-    [
-      message.title,
-      ...message.fields.map((field) => `${field.label}: ${field.value}`),
-      message.summary,
-      cause ? `Root cause: ${cause.code} ${cause.object ?? ''} ${cause.detail ?? ''}` : '',
-      message.ai?.text ?? '',
-      message.evidence.length ? `Evidence ${message.evidence.join(' ')}` : '',
-      message.nextSteps.length ? `Next steps ${message.nextSteps.join(' ')}` : '',
-      message.otherFindings.length
-        ? `Also found ${message.otherFindings.map((f) => `${f.severity} ${f.code} ${f.subject} ${f.summary}`).join(' ')}`
-        : '',
-      message.moreFindings ? `and ${message.moreFindings} more` : '',
-    ].join(' '),
-  );
-}
-
-/**
- * Cuts a message to a phone screen: the least telling lines go first (late next steps, late evidence, the other
- * findings, which stay counted in `moreFindings`), never below four lines of evidence and two next steps; then the
- * kept evidence lines are clipped to their first words, the last other finding goes, and the lines are clipped
- * further. The report page has it all.
- */
-export function fitToPhone(message: ReportMessage, words = PHONE_WORDS): ReportMessage {
-  const fitted = { ...message };
-  const cut = (list: 'evidence' | 'nextSteps', keep: number) => () => {
-    if (fitted[list].length <= keep) return false;
-    fitted[list] = fitted[list].slice(0, -1);
-    return true;
-  };
-  const cutOther = (keep: number) => () => {
-    if (fitted.otherFindings.length <= keep) return false;
-    fitted.otherFindings = fitted.otherFindings.slice(0, -1);
-    fitted.moreFindings += 1;
-    return true;
-  };
-  // Kept evidence lines can be long quotes (an event's whole message): their first words say it.
-  const clip = (budget: number) => () => {
-    const clipped = fitted.evidence.map((line) => clipWords(line, budget));
-    if (clipped.every((line, index) => line === fitted.evidence[index])) return false;
-    fitted.evidence = clipped;
-    return true;
-  };
-  // A back-off event restates a line that already says CrashLoopBackOff (the pod's state): the first to go of the four.
-  const restated = () => {
-    const states = fitted.evidence.some((line) => line.includes('CrashLoopBackOff'));
-    const index = fitted.evidence.findIndex((line) => /\bBackOff ×/.test(line));
-    if (!states || index < 0) return false;
-    fitted.evidence = fitted.evidence.filter((_, i) => i !== index);
-    return true;
-  };
-  // Four lines of evidence always stay (but a restated one): the cause is shown, not only named.
-  const cuts = [
-    cut('nextSteps', 3),
-    cut('evidence', 4),
-    cutOther(1),
-    cut('nextSteps', 2),
-    clip(20),
-    clip(16),
-    cutOther(0),
-    clip(12),
-    restated,
-    clip(8),
-  ];
-  for (const step of cuts) while (messageWords(fitted) > words && step());
-  return fitted;
-}
-
-/** A line cut to its first `budget` words (by the count `messageWords` uses), marked as cut. */
-function clipWords(line: string, budget: number): string {
-  const parts = line.split(/(\s+)/);
-  let counted = 0;
-  for (let index = 0; index < parts.length; index++) {
-    if (/[\p{L}\p{N}]/u.test(parts[index]!) && ++counted > budget)
-      return `${parts.slice(0, index).join('').trimEnd()}…`;
-  }
-  return line;
-}
 
 /** The report as a message to a person reading `locale` (default en: byte for byte what it always said). */
 export function reportMessage(report: Report, locale: Locale = 'en'): ReportMessage {

@@ -1,7 +1,8 @@
 // A message whose four kept evidence lines are long quotes still fits a phone: the lines are clipped to their first
 // words (marked …), the next steps and the cause are left whole.
 import { describe, expect, it } from 'vitest';
-import { fitToPhone, messageWords, PHONE_WORDS, type ReportMessage } from '../../lib/chat/message.ts';
+import type { ReportMessage } from '../../lib/chat/message.ts';
+import { fitToPhone, messageWords, PHONE_WORDS } from '../../lib/chat/phone.ts';
 
 const quote = (n: number) =>
   `event ProvisioningFailed ×${n}: failed to provision volume with StorageClass "fast-ssd": rpc error: code = ResourceExhausted desc = insufficient capacity on array pure-01: requested 500Gi, free 120Gi on every pool of the array in zone a`;

@@ -4,13 +4,11 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { t } from '../../i18n/index.ts';
 import type { Locale } from '../../locale/index.ts';
+import { type ApprovalMessage, approvalLines } from '../approval-message.ts';
+import { type DigestMessage, digestLines } from '../digest-message.ts';
 import {
   type AiFollowupMessage,
-  type ApprovalMessage,
-  approvalLines,
   type ChatMessage,
-  type DigestMessage,
-  digestLines,
   labelled,
   messageLocale,
   type ReportMessage,

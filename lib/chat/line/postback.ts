@@ -2,8 +2,8 @@
 // proposal buttons, each `data` an `encodePress` value and every text within LINE's limits.
 import type { messagingApi } from '@line/bot-sdk';
 import { translator } from '../../i18n/index.ts';
-import type { ApprovalMessage, ReportMessage } from '../message.ts';
-import { approvalHeading } from '../message.ts';
+import { type ApprovalMessage, approvalHeading } from '../approval-message.ts';
+import type { ReportMessage } from '../message.ts';
 import { encodePress, type Press } from '../press.ts';
 import { LINE_LIMITS, plain } from './limits.ts';
 

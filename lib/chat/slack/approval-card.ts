@@ -1,13 +1,8 @@
 // The Slack approval card: exactly what Approve will do (action, object, namespace, cluster), who asked, why and
 // until when; Approve and Reject while it is pending, and after the decision who decided and what came of it.
 import { translator } from '../../i18n/index.ts';
-import {
-  type ApprovalMessage,
-  approvalExpiry,
-  approvalHeading,
-  approvalIcon,
-  describeObject,
-} from '../message.ts';
+import { type ApprovalMessage, approvalExpiry, approvalHeading, approvalIcon } from '../approval-message.ts';
+import { describeObject } from '../message.ts';
 import { pressButton } from './buttons.ts';
 import { escapedWithin, plainWithin, SLACK_BLOCK_LIMITS } from './text.ts';
 

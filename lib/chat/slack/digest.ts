@@ -1,6 +1,6 @@
 // The health digest in Block Kit: a header, the figures as fields, one section per list (new, ongoing, resolved)
 // and the report id; all clear is a single section. Cluster text escaped and clipped like every other message.
-import { type DigestMessage, type DigestSection, digestItemLine } from '../message.ts';
+import { type DigestMessage, type DigestSection, digestItemLine } from '../digest-message.ts';
 import { clipUnits } from '../text.ts';
 import { escapeMrkdwn, mrkdwnSection, SLACK_BLOCK_LIMITS } from './text.ts';
 
